@@ -1,0 +1,38 @@
+/**
+ * budget-tables: the command-line face of the same core the Excel add-in uses.
+ * Each subcommand lives in ./commands and is registered here.
+ */
+import { HostError } from "../hosts/host";
+import { processIO, type CliCommand, type CliIO } from "./io";
+import { inspectCommand } from "./commands/inspect";
+
+export const commands: CliCommand[] = [inspectCommand];
+
+function help(io: CliIO): void {
+  io.out("budget-tables —— 部门预算公开表格助手（命令行）\n");
+  io.out("用法：budget-tables <命令> [参数]\n");
+  for (const c of commands) io.out(`  ${c.name.padEnd(12)}${c.summary}\n      ${c.usage}`);
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    help(io);
+    return name ? 0 : 2;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`未知命令：${name}`);
+    help(io);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof HostError) {
+      io.err(`budget-tables ${name}：${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

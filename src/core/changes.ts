@@ -1,0 +1,112 @@
+/**
+ * Changes the add-in wants to make to a workbook, decided in core and applied
+ * by a host adapter in one batch. Every change set can be inverted against the
+ * workbook it is about to change, so the task pane can undo exactly.
+ */
+import { getCell, getSheet, isEmptyCell, setCell, cloneSheet, type Cell, type Sheet, type Workbook } from "./model";
+import { toA1 } from "./a1";
+
+export interface CellEdit {
+  sheet: string;
+  r: number;
+  c: number;
+  /** The new cell; null clears it (value, formula, format). */
+  cell: Cell | null;
+}
+
+export interface ChangeSet {
+  /** Whole new sheets to add, in order, after the existing ones. */
+  newSheets: Sheet[];
+  /** Single-cell edits on existing sheets (or on sheets added above). */
+  edits: CellEdit[];
+  /** Sheets to remove (used by undo of an insertion). */
+  removeSheets: string[];
+}
+
+export function emptyChangeSet(): ChangeSet {
+  return { newSheets: [], edits: [], removeSheets: [] };
+}
+
+export interface Conflict {
+  kind: "sheet-exists" | "cell-not-empty";
+  sheet: string;
+  cell?: string;
+  before?: Cell;
+  after?: Cell | null;
+}
+
+/** What a change set would overwrite: existing sheets and non-empty cells. */
+export function conflicts(wb: Workbook, cs: ChangeSet): Conflict[] {
+  const out: Conflict[] = [];
+  for (const s of cs.newSheets) if (getSheet(wb, s.name)) out.push({ kind: "sheet-exists", sheet: s.name });
+  for (const e of cs.edits) {
+    const sheet = getSheet(wb, e.sheet);
+    if (!sheet) continue;
+    const before = getCell(sheet, e.r, e.c);
+    if (!isEmptyCell(before) && !sameCell(before, e.cell ?? undefined)) {
+      out.push({ kind: "cell-not-empty", sheet: e.sheet, cell: toA1(e.r, e.c), before, after: e.cell });
+    }
+  }
+  return out;
+}
+
+export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (isEmptyCell(a) && isEmptyCell(b)) return true;
+  if (!a || !b) return false;
+  return (a.formula ?? "") === (b.formula ?? "") && (a.formula ? true : a.value === b.value) && (a.numFmt ?? "") === (b.numFmt ?? "");
+}
+
+/** The change set that undoes `cs` once `cs` has been applied to `wb` (computed before applying). */
+export function inverseOf(wb: Workbook, cs: ChangeSet): ChangeSet {
+  const inv = emptyChangeSet();
+  inv.removeSheets = cs.newSheets.map((s) => s.name);
+  for (const name of cs.removeSheets) {
+    const s = getSheet(wb, name);
+    if (s) inv.newSheets.push(cloneSheet(s));
+  }
+  const added = new Set(inv.removeSheets);
+  const seen = new Set<string>();
+  for (const e of cs.edits) {
+    if (added.has(e.sheet)) continue;
+    const key = `${e.sheet}\u0000${e.r}\u0000${e.c}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const sheet = getSheet(wb, e.sheet);
+    const before = sheet ? getCell(sheet, e.r, e.c) : undefined;
+    inv.edits.push({ sheet: e.sheet, r: e.r, c: e.c, cell: before ? { ...before, style: before.style ? { ...before.style } : undefined } : null });
+  }
+  return inv;
+}
+
+/** Apply a change set to the in-memory model (the xlsx and memory hosts use this). */
+export function applyToModel(wb: Workbook, cs: ChangeSet): void {
+  for (const name of cs.removeSheets) {
+    const i = wb.sheets.findIndex((s) => s.name === name);
+    if (i >= 0) wb.sheets.splice(i, 1);
+  }
+  for (const s of cs.newSheets) {
+    if (getSheet(wb, s.name)) throw new Error(`工作表“${s.name}”已存在，未覆盖。`);
+    wb.sheets.push(cloneSheet(s));
+  }
+  for (const e of cs.edits) {
+    const sheet = getSheet(wb, e.sheet);
+    if (!sheet) throw new Error(`找不到工作表“${e.sheet}”。`);
+    setCell(sheet, e.r, e.c, e.cell ?? undefined);
+  }
+}
+
+/**
+ * Group edits of one sheet into runs of adjacent cells in a row, so a host can
+ * write each run as one range instead of cell by cell.
+ */
+export function rowRuns(edits: CellEdit[]): { sheet: string; r: number; c: number; cells: (Cell | null)[] }[] {
+  const sorted = [...edits].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.r - b.r || a.c - b.c));
+  const runs: { sheet: string; r: number; c: number; cells: (Cell | null)[] }[] = [];
+  for (const e of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === e.sheet && last.r === e.r && last.c + last.cells.length === e.c) last.cells.push(e.cell);
+    else if (last && last.sheet === e.sheet && last.r === e.r && last.c + last.cells.length - 1 === e.c) last.cells[last.cells.length - 1] = e.cell;
+    else runs.push({ sheet: e.sheet, r: e.r, c: e.c, cells: [e.cell] });
+  }
+  return runs;
+}

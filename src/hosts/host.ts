@@ -1,0 +1,34 @@
+/**
+ * The one interface every host adapter implements: Excel through Office.js,
+ * .xlsx files through exceljs, and an in-memory workbook for browser tests.
+ * Core never sees a host; the task pane and the CLI talk to core and to a host.
+ */
+import type { Workbook } from "../core/model";
+import type { ChangeSet } from "../core/changes";
+
+export interface Selection {
+  sheet: string;
+  /** A1 address without the sheet, e.g. "C7" or "C7:E7". */
+  address: string;
+}
+
+export interface WorkbookHost {
+  readonly kind: "excel" | "xlsx" | "memory";
+  /** Read the whole workbook (or the named sheets) into the model. */
+  readWorkbook(options?: { sheets?: string[] }): Promise<Workbook>;
+  /** Apply a change set in one batch. The caller computes the inverse beforehand (core/changes). */
+  applyChanges(changes: ChangeSet): Promise<void>;
+  /** Select cells so the user sees them (the 检查 panel's "go to cell"). */
+  select(target: Selection): Promise<void>;
+  /** The current selection, if the host has one. */
+  getSelection(): Promise<Selection | null>;
+}
+
+export class HostError extends Error {
+  constructor(
+    message: string,
+    readonly code: "protected" | "too-large" | "api-unsupported" | "not-found" | "unreadable" | "other",
+  ) {
+    super(message);
+  }
+}

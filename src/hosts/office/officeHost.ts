@@ -1,0 +1,253 @@
+/**
+ * The Excel host over Office.js. Every operation costs a small constant number
+ * of context.sync calls whatever the number of sheets, rows or cells:
+ *   readWorkbook: 2 (sheet list, then every sheet's used range at once)
+ *   applyChanges: 1 (everything queued, then one sync)
+ *   select: 1
+ */
+import { colToLetters, parseRangeA1, rangeToA1 } from "../../core/a1";
+import { rowRuns, type ChangeSet } from "../../core/changes";
+import { newSheet, setCell, usedRange, getCell, type Cell, type CellValue, type Sheet, type Workbook, type CellStyle } from "../../core/model";
+import { HostError, type Selection, type WorkbookHost } from "../host";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const ERROR_CODES: Record<string, HostError["code"]> = {
+  AccessDenied: "protected",
+  InvalidOperationInCellEditMode: "other",
+  RequestPayloadSizeLimitExceeded: "too-large",
+  PayloadTooLarge: "too-large",
+  ResponsePayloadSizeLimitExceeded: "too-large",
+  ApiNotFound: "api-unsupported",
+  ItemNotFound: "not-found",
+};
+
+const ERROR_TEXT: Record<HostError["code"], string> = {
+  protected: "工作表受保护或只读，无法写入。请在“审阅 → 撤消工作表保护”后重试。",
+  "too-large": "工作簿太大，一次请求装不下。请先选择较少的工作表（或删除空白行列）后重试。",
+  "api-unsupported": "当前 Excel 版本不支持所需的功能（需要 ExcelApi 1.9 以上）。请更新 Office 或使用 Excel 网页版。",
+  "not-found": "找不到指定的工作表或区域，可能已被重命名或删除。请重新读取工作簿。",
+  unreadable: "无法读取工作簿。",
+  other: "Excel 返回错误。",
+};
+
+/** Turn an Office.js error into a HostError with a Chinese message that says what to do. */
+export function toHostError(e: unknown): HostError {
+  if (e instanceof HostError) return e;
+  const err = e as { code?: string; message?: string; debugInfo?: { code?: string } };
+  const code = ERROR_CODES[err?.code ?? ""] ?? ERROR_CODES[err?.debugInfo?.code ?? ""] ?? "other";
+  const detail = err?.message ? `（${err.message}）` : "";
+  return new HostError(ERROR_TEXT[code] + (code === "other" ? detail : ""), code);
+}
+
+function isErrorType(t: string | undefined): boolean {
+  return t === "Error";
+}
+
+/** Convert one loaded used range into a model sheet. */
+export function sheetFromRange(
+  name: string,
+  address: string,
+  values: unknown[][],
+  formulas: unknown[][],
+  numberFormat: unknown[][] | undefined,
+  valueTypes: string[][] | undefined,
+  mergedAddress: string | undefined,
+): Sheet {
+  const sheet = newSheet(name);
+  const origin = parseRangeA1(address);
+  for (let i = 0; i < values.length; i++) {
+    const vrow = values[i];
+    for (let j = 0; j < vrow.length; j++) {
+      const raw = vrow[j];
+      const f = formulas[i]?.[j];
+      const fmt = numberFormat?.[i]?.[j];
+      const isFormula = typeof f === "string" && f.startsWith("=");
+      const empty = raw === "" || raw === null || raw === undefined;
+      if (empty && !isFormula) continue;
+      let value: CellValue;
+      if (isErrorType(valueTypes?.[i]?.[j])) value = { error: String(raw) };
+      else if (typeof raw === "number" || typeof raw === "boolean" || typeof raw === "string") value = raw === "" ? null : raw;
+      else value = null;
+      const cell: Cell = { value };
+      if (isFormula) cell.formula = f as string;
+      if (typeof fmt === "string" && fmt !== "General" && fmt !== "") cell.numFmt = fmt;
+      setCell(sheet, origin.r1 + i, origin.c1 + j, cell);
+    }
+  }
+  if (mergedAddress) {
+    sheet.merges = mergedAddress
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .map((a) => parseRangeA1(a));
+  }
+  return sheet;
+}
+
+function cellInput(c: Cell | null | undefined): string | number | boolean {
+  if (!c) return "";
+  if (c.formula) return c.formula;
+  const v = c.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return v.error; // writing "#N/A" back restores the error value
+  return v;
+}
+
+function applyStyle(range: Excel.Range, st: CellStyle): void {
+  if (st.bold !== undefined) range.format.font.bold = st.bold;
+  if (st.fontSize) range.format.font.size = st.fontSize;
+  if (st.fill) range.format.fill.color = st.fill;
+  if (st.horizontal) range.format.horizontalAlignment = st.horizontal === "left" ? "Left" : st.horizontal === "center" ? "Center" : "Right";
+  if (st.wrap) range.format.wrapText = true;
+  if (st.indent) range.format.indentLevel = st.indent;
+  if (st.border) {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+      const b = range.format.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = "#808080";
+    }
+  }
+}
+
+function styleKey(st: CellStyle | undefined): string {
+  return st ? JSON.stringify(st) : "";
+}
+
+/** Queue the writes that create a whole new sheet (no sync). */
+function queueNewSheet(context: Excel.RequestContext, sheet: Sheet): void {
+  const ws = context.workbook.worksheets.add(sheet.name);
+  const ur = usedRange(sheet);
+  if (ur) {
+    const rows = ur.r2 + 1;
+    const cols = ur.c2 + 1;
+    const formulas: (string | number | boolean)[][] = [];
+    const formats: string[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const f: (string | number | boolean)[] = [];
+      const n: string[] = [];
+      for (let c = 0; c < cols; c++) {
+        const cell = getCell(sheet, r, c);
+        f.push(cellInput(cell));
+        n.push(cell?.numFmt ?? "General");
+      }
+      formulas.push(f);
+      formats.push(n);
+    }
+    const range = ws.getRangeByIndexes(0, 0, rows, cols);
+    range.numberFormat = formats;
+    range.formulas = formulas;
+    // Styles: one range per run of equal style in a row.
+    for (let r = 0; r < rows; r++) {
+      let c = 0;
+      while (c < cols) {
+        const st = getCell(sheet, r, c)?.style;
+        const key = styleKey(st);
+        let end = c;
+        while (end + 1 < cols && styleKey(getCell(sheet, r, end + 1)?.style) === key) end++;
+        if (st) applyStyle(ws.getRangeByIndexes(r, c, 1, end - c + 1), st);
+        c = end + 1;
+      }
+    }
+  }
+  for (const m of sheet.merges) ws.getRange(rangeToA1(m)).merge(false);
+  sheet.colWidths?.forEach((w, i) => {
+    if (w) ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = Math.round(w * 6 + 5);
+  });
+  if (sheet.frozenRows) ws.freezePanes.freezeRows(sheet.frozenRows);
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  async readWorkbook(options?: { sheets?: string[] }): Promise<Workbook> {
+    try {
+      return await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        await context.sync(); // 1: the sheet list
+        const wanted = worksheets.items.filter((ws) => !options?.sheets || options.sheets.includes(ws.name));
+        const loaded = wanted.map((ws) => {
+          const range = ws.getUsedRangeOrNullObject(true);
+          range.load("address,values,formulas,numberFormat,valueTypes");
+          const merged = range.getMergedAreasOrNullObject();
+          merged.load("address");
+          ws.load("name");
+          const protection = ws.protection;
+          protection.load("protected");
+          return { ws, range, merged, protection };
+        });
+        await context.sync(); // 2: every sheet's used range, formats and merges at once
+        return {
+          sheets: loaded.map(({ ws, range, merged, protection }) => {
+            if (range.isNullObject === true) return newSheet(ws.name);
+            const sheet = sheetFromRange(
+              ws.name,
+              range.address,
+              range.values,
+              range.formulas,
+              range.numberFormat,
+              range.valueTypes as unknown as string[][],
+              merged.isNullObject === true ? undefined : merged.address,
+            );
+            if (protection.protected === true) sheet.protected = true;
+            return sheet;
+          }),
+        };
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  async applyChanges(changes: ChangeSet): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        for (const name of changes.removeSheets) sheets.getItem(name).delete();
+        for (const sheet of changes.newSheets) queueNewSheet(context, sheet);
+        for (const run of rowRuns(changes.edits)) {
+          const range = sheets.getItem(run.sheet).getRangeByIndexes(run.r, run.c, 1, run.cells.length);
+          range.numberFormat = [run.cells.map((c) => c?.numFmt ?? "General")];
+          range.formulas = [run.cells.map(cellInput)];
+          run.cells.forEach((c, i) => {
+            if (c?.style) applyStyle(range.getCell(0, i), c.style);
+          });
+        }
+        await context.sync(); // the only sync
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  async select(target: Selection): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(target.sheet);
+        ws.activate();
+        ws.getRange(target.address).select();
+        await context.sync();
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  async getSelection(): Promise<Selection | null> {
+    try {
+      return await this.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address");
+        await context.sync();
+        const addr: string = range.address;
+        const bang = addr.lastIndexOf("!");
+        if (bang < 0) return null;
+        return { sheet: addr.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"), address: addr.slice(bang + 1) };
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+}

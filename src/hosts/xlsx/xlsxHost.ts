@@ -1,0 +1,165 @@
+/**
+ * The .xlsx host: reads a file into the workbook model and writes the model
+ * back, through exceljs. Used by the CLI and the tests.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import { parseRangeA1 } from "../../core/a1";
+import { newSheet, setCell, type Cell, type CellValue, type Sheet, type Workbook, type CellStyle } from "../../core/model";
+import { HostError } from "../host";
+import { MemoryHost } from "../memory/memoryHost";
+
+function convertValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v };
+  if (v instanceof Date) {
+    // Excel serial date: days since 1899-12-30.
+    return { value: v.getTime() / 86400000 + 25569 };
+  }
+  const o = v as unknown as Record<string, unknown>;
+  if (typeof o.error === "string") return { value: { error: o.error } };
+  if ("formula" in o || "sharedFormula" in o) {
+    const result = o.result as ExcelJS.CellValue | undefined;
+    const r = result === undefined ? { value: null as CellValue } : convertValue(result);
+    return { value: r.value };
+  }
+  if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join("") };
+  if (typeof o.text === "string") return { value: o.text }; // hyperlink
+  return { value: String(v) };
+}
+
+function readStyle(cell: ExcelJS.Cell): CellStyle | undefined {
+  const st: CellStyle = {};
+  if (cell.font?.bold) st.bold = true;
+  if (cell.font?.size && cell.font.size !== 11) st.fontSize = cell.font.size;
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (fill && fill.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb) st.fill = "#" + fill.fgColor.argb.slice(-6);
+  const h = cell.alignment?.horizontal;
+  if (h === "left" || h === "center" || h === "right") st.horizontal = h;
+  if (cell.alignment?.wrapText) st.wrap = true;
+  if (cell.alignment?.indent) st.indent = cell.alignment.indent;
+  if (cell.border?.top || cell.border?.left) st.border = true;
+  return Object.keys(st).length ? st : undefined;
+}
+
+export function fromExcelJs(ewb: ExcelJS.Workbook): Workbook {
+  const wb: Workbook = { sheets: [] };
+  ewb.eachSheet((ws) => {
+    const sheet = newSheet(ws.name);
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (cell.isMerged && cell.master !== cell) return; // slaves of a merge hold no value
+        const { value } = convertValue(cell.value);
+        const formula = cell.formula ? `=${cell.formula}` : undefined;
+        const out: Cell = { value };
+        if (formula) out.formula = formula;
+        if (cell.numFmt && cell.numFmt !== "General") out.numFmt = cell.numFmt;
+        const style = readStyle(cell);
+        if (style) out.style = style;
+        if (value === null && !formula && !out.numFmt && !style) return;
+        setCell(sheet, rowNumber - 1, colNumber - 1, out);
+      });
+    });
+    const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
+    sheet.merges = merges.map((m) => parseRangeA1(m));
+    const widths: (number | undefined)[] = [];
+    (ws.columns ?? []).forEach((col, i) => {
+      if (col && col.width) widths[i] = col.width;
+    });
+    if (widths.length) sheet.colWidths = widths;
+    const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
+    if (view?.state === "frozen" && view.ySplit) sheet.frozenRows = view.ySplit;
+    const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+    if (prot?.sheet) sheet.protected = true;
+    wb.sheets.push(sheet);
+  });
+  return wb;
+}
+
+function writeStyle(cell: ExcelJS.Cell, st: CellStyle): void {
+  if (st.bold || st.fontSize) cell.font = { name: "宋体", bold: !!st.bold, size: st.fontSize ?? 11 };
+  if (st.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + st.fill.replace("#", "").toUpperCase() } };
+  if (st.horizontal || st.wrap || st.indent)
+    cell.alignment = { horizontal: st.horizontal, vertical: "middle", wrapText: !!st.wrap, indent: st.indent };
+  if (st.border) {
+    const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+}
+
+export function writeSheetTo(ws: ExcelJS.Worksheet, sheet: Sheet): void {
+  sheet.rows.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((c, col) => {
+      if (!c) return;
+      const cell = ws.getCell(r + 1, col + 1);
+      if (c.formula) {
+        const result = c.value === null || typeof c.value === "object" ? undefined : c.value;
+        cell.value = { formula: c.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
+      } else if (c.value !== null && typeof c.value === "object") {
+        cell.value = { error: c.value.error } as ExcelJS.CellErrorValue;
+      } else {
+        cell.value = c.value;
+      }
+      if (c.numFmt) cell.numFmt = c.numFmt;
+      if (c.style) writeStyle(cell, c.style);
+    });
+  });
+  for (const m of sheet.merges) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
+  sheet.colWidths?.forEach((w, i) => {
+    if (w) ws.getColumn(i + 1).width = w;
+  });
+  if (sheet.frozenRows) ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }];
+}
+
+export function toExcelJs(wb: Workbook): ExcelJS.Workbook {
+  const ewb = new ExcelJS.Workbook();
+  ewb.creator = "budget-tables";
+  for (const sheet of wb.sheets) {
+    const ws = ewb.addWorksheet(sheet.name);
+    writeSheetTo(ws, sheet);
+  }
+  return ewb;
+}
+
+export async function readXlsxBuffer(buf: Buffer | ArrayBuffer): Promise<Workbook> {
+  const ewb = new ExcelJS.Workbook();
+  try {
+    await ewb.xlsx.load(buf as ArrayBuffer);
+  } catch (e) {
+    throw new HostError(`无法读取 .xlsx 文件：${(e as Error).message}（文件损坏，或不是 .xlsx 格式？.xls 请先另存为 .xlsx）`, "unreadable");
+  }
+  return fromExcelJs(ewb);
+}
+
+export async function readXlsxFile(path: string): Promise<Workbook> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(path);
+  } catch (e) {
+    throw new HostError(`无法打开文件 ${path}：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (e as Error).message}`, "not-found");
+  }
+  return readXlsxBuffer(buf);
+}
+
+export async function writeXlsxBuffer(wb: Workbook): Promise<Buffer> {
+  const ab = await toExcelJs(wb).xlsx.writeBuffer();
+  return Buffer.from(ab as ArrayBuffer);
+}
+
+export async function writeXlsxFile(wb: Workbook, path: string): Promise<void> {
+  await fs.writeFile(path, await writeXlsxBuffer(wb));
+}
+
+/** A WorkbookHost over an .xlsx file: read once, changed in memory, saved on demand. */
+export class XlsxHost extends MemoryHost {
+  override readonly kind = "xlsx" as const;
+
+  static async open(path: string): Promise<XlsxHost> {
+    return new XlsxHost(await readXlsxFile(path));
+  }
+
+  async save(path: string): Promise<void> {
+    await writeXlsxFile(this.wb, path);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Serve the built task pane (dist/web) on localhost and drive it with Playwright in
+ * Debian's chromium. Requests for office.js on Microsoft's CDN are answered from the
+ * @microsoft/office-js package, so nothing leaves the machine.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const ROOT = path.join(__dirname, "..", "..");
+const WEB = path.join(ROOT, "dist", "web");
+const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".png": "image/png", ".xml": "application/xml", ".css": "text/css" };
+
+export function chromiumPath(): string {
+  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (p && fs.existsSync(p)) return p;
+  throw new Error("找不到 chromium：请运行 npm test（它会用 apt-get 安装 Debian 的 chromium）");
+}
+
+export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(WEB, "taskpane.html"))) throw new Error("dist/web 尚未构建：请先运行 npm run build:web");
+  const server = http.createServer((req, res) => {
+    const u = new URL(req.url ?? "/", "http://localhost");
+    const file = path.join(WEB, path.normalize(decodeURIComponent(u.pathname)).replace(/^(\.\.[/\\])+/, ""));
+    if (!file.startsWith(WEB) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+export async function openPage(browser: Browser, url: string, width: number): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
+  // Anything off this machine is refused outright (registered first: later routes take precedence).
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await context.route(/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(.*)$/, async (route) => {
+    const name = /hosted\/(.*)$/.exec(route.request().url())![1].split("?")[0];
+    const file = path.join(OFFICE_JS, name);
+    if (fs.existsSync(file)) await route.fulfill({ path: file, contentType: "application/javascript" });
+    else await route.fulfill({ status: 404, body: "" });
+  });
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.pageErrors.push(String(e)));
+  await page.goto(url, { waitUntil: "load" });
+  return { page, problems };
+}

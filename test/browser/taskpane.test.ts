@@ -1,0 +1,49 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser } from "playwright-core";
+import { launch, openPage, startServer, ROOT } from "./browserHarness";
+
+describe("task pane in headless chromium, outside Excel", () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("renders, says it runs outside Excel, lists the simulated workbook's sheets, and logs no error", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html`, 320);
+    await page.getByTestId("host-banner").waitFor();
+    await expect(page.getByTestId("host-banner").innerText()).resolves.toContain("当前不在 Excel 中运行");
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("预算公开表格助手");
+    for (const tab of ["插入模板", "填充科目名称", "检查"]) await page.getByRole("tab", { name: tab }).waitFor();
+    const list = page.getByTestId("sheet-list");
+    await list.waitFor();
+    await expect(list.innerText()).resolves.toMatch(/支出总表[\s\S]*A1:E7/);
+    // no horizontal scrolling at the narrowest task pane width
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, "docs", "taskpane-outside-excel-320.png"), fullPage: true });
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it("switches to English and back, and is usable from the keyboard", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html`, 480);
+    await page.getByRole("tab", { name: "检查" }).waitFor();
+    await page.getByRole("tab", { name: "检查" }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await page.getByText("在科目编码旁填入官方科目名称").waitFor();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("tab", { name: "Check" }).waitFor();
+    await expect(page.getByTestId("host-banner").innerText()).resolves.toContain("Not running inside Excel");
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});

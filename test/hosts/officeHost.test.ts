@@ -1,0 +1,64 @@
+import { emptyChangeSet } from "../../src/core/changes";
+import { getCell, sheetFromRows, type Workbook } from "../../src/core/model";
+import { OfficeHost, toHostError } from "../../src/hosts/office/officeHost";
+import { makeExcelMock } from "./excelMock";
+
+function workbook(sheets: number, rows: number): Workbook {
+  return {
+    sheets: Array.from({ length: sheets }, (_, s) =>
+      sheetFromRows(`表${s + 1}`, [
+        ["科目编码", "科目名称", "合计"],
+        ...Array.from({ length: rows }, (_, r) => [String(2080101 + r), `科目${r}`, r + 0.25]),
+        [undefined, "合计", `=SUM(C2:C${rows + 1})`],
+      ]),
+    ),
+  };
+}
+
+describe("Office.js host (office-addin-mock)", () => {
+  it("reads 10 sheets × 1,000 rows in as many syncs as 1 sheet × 10 rows", async () => {
+    const small = makeExcelMock(workbook(1, 10));
+    const big = makeExcelMock(workbook(10, 1000));
+    const a = await new OfficeHost(small.run).readWorkbook();
+    const b = await new OfficeHost(big.run).readWorkbook();
+    expect(a.sheets).toHaveLength(1);
+    expect(b.sheets).toHaveLength(10);
+    expect(getCell(b.sheets[9], 1000, 2)!.value).toBe(999.25);
+    expect(getCell(b.sheets[9], 1001, 2)!.formula).toBe("=SUM(C2:C1001)");
+    expect(small.syncs()).toBe(2);
+    expect(big.syncs()).toBe(small.syncs());
+  });
+
+  it("keeps merges, number formats and error values when reading", async () => {
+    const wb = workbook(1, 2);
+    wb.sheets[0].merges.push({ r1: 0, c1: 0, r2: 0, c2: 1 });
+    wb.sheets[0].rows[1][2] = { value: 12.5, numFmt: "#,##0.00" };
+    wb.sheets[0].rows[2][2] = { value: { error: "#REF!" } };
+    const m = makeExcelMock(wb);
+    const read = await new OfficeHost(m.run).readWorkbook();
+    expect(read.sheets[0].merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 1 }]);
+    expect(getCell(read.sheets[0], 1, 2)).toMatchObject({ value: 12.5, numFmt: "#,##0.00" });
+    expect(getCell(read.sheets[0], 2, 2)!.value).toEqual({ error: "#REF!" });
+  });
+
+  it("writes new sheets and edits in one sync, whatever their size", async () => {
+    const cs = emptyChangeSet();
+    cs.newSheets.push(...workbook(5, 400).sheets.map((s) => ({ ...s, name: `新${s.name}`, frozenRows: 1 })));
+    for (let r = 0; r < 300; r++) cs.edits.push({ sheet: "表1", r, c: 1, cell: { value: `名称${r}` } });
+    const m = makeExcelMock(workbook(1, 300));
+    await new OfficeHost(m.run).applyChanges(cs);
+    expect(m.syncs()).toBe(1);
+    expect(m.addedSheets).toEqual(["新表1", "新表2", "新表3", "新表4", "新表5"]);
+    // one block write per new sheet, and the 300 edits of one column as 300 single-cell runs … batched in that one sync
+    const blockWrites = m.writes.filter((w) => w.op === "formulas" && w.rows && w.rows > 1);
+    expect(blockWrites).toHaveLength(5);
+    expect((blockWrites[0].value as unknown[][])[401][2]).toBe("=SUM(C2:C401)");
+    expect(m.writes.filter((w) => w.op === "freezeRows")).toHaveLength(5);
+  });
+
+  it("turns Excel errors into Chinese messages that say what to do", () => {
+    expect(toHostError({ code: "AccessDenied" }).message).toContain("撤消工作表保护");
+    expect(toHostError({ code: "RequestPayloadSizeLimitExceeded" }).code).toBe("too-large");
+    expect(toHostError({ code: "Weird", message: "x" }).message).toContain("Excel 返回错误");
+  });
+});
