@@ -1,0 +1,64 @@
+/**
+ * The checker is built like ESLint: each rule is a small module with an id, a one-line
+ * description, a default severity and its own valid and invalid cases; reporters
+ * (task pane, text, JSON, HTML) are separate from rules.
+ */
+import type { Workbook } from "../model";
+import type { WorkbookFacts } from "../recognize/types";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the main cell (the stated figure). */
+  cell: string;
+  /** Other cells involved (the parts of a sum, the other table's figure), as "Sheet!A1" or "A1". */
+  related?: string[];
+  /** Table id (T1 …) when the finding is about a table. */
+  table?: string;
+  expected?: number | string;
+  actual?: number | string;
+  /** actual − expected, for numbers. */
+  difference?: number;
+  /** Chinese message: what is wrong, where, expected vs stated, and the difference. */
+  message: string;
+}
+
+export interface CheckOptions {
+  /** Budget year to judge names against; default: the workbook's own year. */
+  year?: number;
+  /**
+   * Multiplier of the rounding envelope (XBRL Calculations 1.1 intervals): 1 = exactly the
+   * envelope of the printed precision; 0 = no rounding allowed; 2 = twice as loose.
+   */
+  roundingFactor?: number;
+  /** Rules to turn off, or severities to override, by rule id. */
+  rules?: Record<string, Severity | "off">;
+}
+
+export interface RuleContext {
+  wb: Workbook;
+  facts: WorkbookFacts;
+  options: Required<Pick<CheckOptions, "roundingFactor">> & CheckOptions;
+}
+
+export interface RuleCase {
+  /** What the case shows, in a few words. */
+  name: string;
+  workbook: () => Workbook;
+  /** For invalid cases: what must be found (rule id implied). */
+  expect?: { severity: Severity; cell?: string; messageIncludes?: string }[];
+}
+
+export interface Rule {
+  id: string;
+  /** One line, Chinese. */
+  description: string;
+  defaultSeverity: Severity;
+  check(ctx: RuleContext): Finding[];
+  /** Cases the rule's own tests run: valid ones give no finding of this rule at error or warning level. */
+  valid: RuleCase[];
+  invalid: RuleCase[];
+}

@@ -1,0 +1,93 @@
+/**
+ * What table recognition finds in a user's workbook: each table mapped to its spec,
+ * each column to its role, each row to its kind, each amount parsed with its printed
+ * precision. Checks, name filling and the task pane all work on this.
+ */
+import type { CellValue } from "../model";
+import type { ColumnSpec, FixedRowSpec, RowKind, TableSpec } from "../specs/types";
+
+/** One amount as printed: the number, and how many decimals it was printed with (for rounding). */
+export interface AmountCell {
+  r: number;
+  c: number;
+  /** null for a blank cell (blank is not zero) or a non-numeric text. */
+  value: number | null;
+  /** Decimals printed (from the number format for numbers, from the text for text amounts). */
+  decimals: number;
+  raw: CellValue;
+  formula?: string;
+  /** The amount was stored as text ("1,209.02"). */
+  fromText: boolean;
+}
+
+export interface RecognizedColumn {
+  /** The spec column key ("total", "basic.personnel", …); for two-sided tables prefixed by side ("expense.amount"). */
+  key: string;
+  c: number;
+  /** Header text as found (joined over header rows, outermost first, " / " between levels). */
+  header: string;
+  spec: ColumnSpec;
+  side?: "income" | "expense";
+}
+
+export interface RecognizedRow {
+  r: number;
+  kind: RowKind;
+  side?: "income" | "expense";
+  /** Normalised code (joined from split 类/款/项 cells when needed). */
+  code?: string;
+  /** 1 类, 2 款, 3 项 (by code length). */
+  level?: 1 | 2 | 3;
+  /** Where the code is (the first code cell). */
+  codeCell?: { r: number; c: number };
+  /** Label or name text as printed, and where. */
+  label: string;
+  labelCell?: { r: number; c: number };
+  /** The fixed row this is (two-sided and fixed-row tables). */
+  fixed?: FixedRowSpec;
+  /** For expense class lines: the 类 code recognised from the label. */
+  classCode?: string;
+  /** Amounts by column key. */
+  amounts: Record<string, AmountCell>;
+}
+
+export interface RecognizedTable {
+  spec: TableSpec;
+  sheet: string;
+  /** Title as printed, and its cell. */
+  title: string;
+  titleCell: { r: number; c: number };
+  /** Budget year read from the title or unit line, if any. */
+  year?: number;
+  /** Unit (单位/部门) name from the title or unit line, if any. */
+  unitName?: string;
+  unitCell?: { r: number; c: number };
+  amountUnit: "万元" | "元";
+  headerRows: { r1: number; r2: number };
+  columns: RecognizedColumn[];
+  rows: RecognizedRow[];
+  /** No amounts at all. */
+  empty: boolean;
+  /** A 本表无数据 / 此表无数据 / 说明：… note under the table, if any. */
+  note?: { text: string; r: number; c: number };
+  /** Problems met while recognising (unmapped headers, text amounts, error values), for the checker to report. */
+  issues: { r: number; c: number; message: string }[];
+}
+
+/** A paragraph of explanatory text (情况说明) found in a text cell. */
+export interface Paragraph {
+  sheet: string;
+  r: number;
+  c: number;
+  text: string;
+}
+
+export interface WorkbookFacts {
+  tables: RecognizedTable[];
+  paragraphs: Paragraph[];
+  /** The budget year most tables and the text agree on. */
+  year?: number;
+  /** The unit name most tables agree on. */
+  unitName?: string;
+  amountUnit: "万元" | "元";
+}
