@@ -5,6 +5,7 @@
  */
 import { getCell, getSheet, isEmptyCell, setCell, cloneSheet, type Cell, type Sheet, type Workbook } from "./model";
 import { toA1 } from "./a1";
+import { shiftFormulaRows } from "./formulaShift";
 
 export interface CellEdit {
   sheet: string;
@@ -21,6 +22,20 @@ export interface ChangeSet {
   edits: CellEdit[];
   /** Sheets to remove (used by undo of an insertion). */
   removeSheets: string[];
+  /**
+   * Whole rows to insert before the edits are applied (0-based `at`, in the sheet as it is
+   * then; applied in the order given — give them bottom-up). Cells below move down and
+   * formulas that refer to them follow, as in Excel.
+   */
+  insertRows?: RowBlock[];
+  /** Whole rows to delete after the edits (used by undo of an insertion). */
+  deleteRows?: RowBlock[];
+}
+
+export interface RowBlock {
+  sheet: string;
+  at: number;
+  count: number;
 }
 
 export function emptyChangeSet(): ChangeSet {
@@ -56,6 +71,19 @@ export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
   return (a.formula ?? "") === (b.formula ?? "") && (a.formula ? true : a.value === b.value) && (a.numFmt ?? "") === (b.numFmt ?? "");
 }
 
+/** Row index before `blocks` were inserted, or null for a row inside an inserted block. */
+function rowBeforeInsert(blocks: RowBlock[], sheet: string, r: number): number | null {
+  // undo the inserts in reverse order of application
+  let row = r;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b.sheet !== sheet) continue;
+    if (row >= b.at + b.count) row -= b.count;
+    else if (row >= b.at) return null;
+  }
+  return row;
+}
+
 /** The change set that undoes `cs` once `cs` has been applied to `wb` (computed before applying). */
 export function inverseOf(wb: Workbook, cs: ChangeSet): ChangeSet {
   const inv = emptyChangeSet();
@@ -64,6 +92,7 @@ export function inverseOf(wb: Workbook, cs: ChangeSet): ChangeSet {
     const s = getSheet(wb, name);
     if (s) inv.newSheets.push(cloneSheet(s));
   }
+  const inserts = cs.insertRows ?? [];
   const added = new Set(inv.removeSheets);
   const seen = new Set<string>();
   for (const e of cs.edits) {
@@ -72,10 +101,39 @@ export function inverseOf(wb: Workbook, cs: ChangeSet): ChangeSet {
     if (seen.has(key)) continue;
     seen.add(key);
     const sheet = getSheet(wb, e.sheet);
-    const before = sheet ? getCell(sheet, e.r, e.c) : undefined;
+    const r0 = rowBeforeInsert(inserts, e.sheet, e.r);
+    const before = sheet && r0 !== null ? getCell(sheet, r0, e.c) : undefined;
+    if (r0 === null) continue; // the row goes away on undo anyway
     inv.edits.push({ sheet: e.sheet, r: e.r, c: e.c, cell: before ? { ...before, style: before.style ? { ...before.style } : undefined } : null });
   }
+  if (inserts.length) inv.deleteRows = [...inserts].reverse().map((b) => ({ ...b }));
   return inv;
+}
+
+/** Insert (count > 0) or delete (count < 0) whole rows of a sheet in the model, moving formulas along. */
+export function shiftRows(wb: Workbook, sheetName: string, at: number, count: number): void {
+  const sheet = getSheet(wb, sheetName);
+  if (!sheet) throw new Error(`找不到工作表“${sheetName}”。`);
+  if (count > 0) sheet.rows.splice(at, 0, ...new Array(count).fill(undefined));
+  else if (count < 0) sheet.rows.splice(at, -count);
+  while (sheet.rows.length && sheet.rows[sheet.rows.length - 1] === undefined) sheet.rows.length--;
+  // keep holes as holes (splice with undefined leaves real entries; make them sparse again)
+  for (let r = 0; r < sheet.rows.length; r++) if (sheet.rows[r] === undefined) delete sheet.rows[r];
+  const end = count < 0 ? at - count : at;
+  sheet.merges = sheet.merges
+    .map((m) => {
+      const mv = (r: number, isEnd: boolean) => (count > 0 ? (r >= at ? r + count : r) : r >= end ? r + count : r >= at ? (isEnd ? at - 1 : at) : r);
+      return { ...m, r1: mv(m.r1, false), r2: mv(m.r2, true) };
+    })
+    .filter((m) => m.r2 >= m.r1);
+  for (const s of wb.sheets) {
+    for (const row of s.rows) {
+      if (!row) continue;
+      for (const cell of row) {
+        if (cell?.formula) cell.formula = shiftFormulaRows(cell.formula, s.name, sheetName, at, count);
+      }
+    }
+  }
 }
 
 /** Apply a change set to the in-memory model (the xlsx and memory hosts use this). */
@@ -88,11 +146,13 @@ export function applyToModel(wb: Workbook, cs: ChangeSet): void {
     if (getSheet(wb, s.name)) throw new Error(`工作表“${s.name}”已存在，未覆盖。`);
     wb.sheets.push(cloneSheet(s));
   }
+  for (const b of cs.insertRows ?? []) shiftRows(wb, b.sheet, b.at, b.count);
   for (const e of cs.edits) {
     const sheet = getSheet(wb, e.sheet);
     if (!sheet) throw new Error(`找不到工作表“${e.sheet}”。`);
     setCell(sheet, e.r, e.c, e.cell ?? undefined);
   }
+  for (const b of cs.deleteRows ?? []) shiftRows(wb, b.sheet, b.at, -b.count);
 }
 
 /**

@@ -137,3 +137,34 @@ describe("text helpers", () => {
     expect(printedDecimals("83")).toBe(0);
   });
 });
+
+describe("row insertion and deletion", () => {
+  const { shiftFormulaRows } = require("../../src/core/formulaShift") as typeof import("../../src/core/formulaShift");
+  it("moves references like Excel does", () => {
+    expect(shiftFormulaRows("=SUM(C5:C9)+C3", "表", "表", 4, 2)).toBe("=SUM(C7:C11)+C3");
+    expect(shiftFormulaRows("=SUM(C3:C9)", "表", "表", 5, 1)).toBe("=SUM(C3:C10)");
+    expect(shiftFormulaRows("='支出 总表'!C8+C8", "收支总表", "支出 总表", 2, 3)).toBe("='支出 总表'!C11+C8");
+    expect(shiftFormulaRows('=IF(A9="C9",1,0)', "表", "表", 0, 1)).toBe('=IF(A10="C9",1,0)');
+    expect(shiftFormulaRows("=SUM(C3:C12)", "表", "表", 4, -2)).toBe("=SUM(C3:C10)");
+  });
+
+  it("inserts rows with edits, and undoes them exactly", () => {
+    const wb = {
+      sheets: [
+        sheetFromRows("支出总表", [["208", "x", 5], ["2080150", "y", 5], [undefined, "合计", "=SUM(C1:C2)"]]),
+        sheetFromRows("收支总表", [["社保", "=支出总表!C3"]]),
+      ],
+    };
+    const before = JSON.stringify(wb);
+    const cs = emptyChangeSet();
+    cs.insertRows = [{ sheet: "支出总表", at: 1, count: 1 }];
+    cs.edits.push({ sheet: "支出总表", r: 1, c: 0, cell: { value: "20801" } }, { sheet: "支出总表", r: 0, c: 1, cell: { value: "社会保障和就业支出" } });
+    const inv = inverseOf(wb, cs);
+    applyToModel(wb, cs);
+    expect(getCell(wb.sheets[0], 1, 0)!.value).toBe("20801");
+    expect(getCell(wb.sheets[0], 3, 2)!.formula).toBe("=SUM(C1:C3)");
+    expect(getCell(wb.sheets[1], 0, 1)!.formula).toBe("=支出总表!C4");
+    applyToModel(wb, inv);
+    expect(JSON.stringify(wb)).toBe(before);
+  });
+});

@@ -40,6 +40,8 @@ function recordingRange(sheet: string, writes: WriteRecord[], where: Partial<Wri
       borders: { getItem: border },
     },
     merge: () => rec("merge"),
+    insert: (shift: string) => rec("insert", shift),
+    delete: (shift: string) => rec("delete", shift),
     select: () => rec("select"),
     getCell: (r: number, c: number) => recordingRange(sheet, writes, { ...where, op: "cell", row: (where.row ?? 0) + r, col: (where.col ?? 0) + c }),
   };

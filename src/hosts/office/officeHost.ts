@@ -207,6 +207,7 @@ export class OfficeHost implements WorkbookHost {
         const sheets = context.workbook.worksheets;
         for (const name of changes.removeSheets) sheets.getItem(name).delete();
         for (const sheet of changes.newSheets) queueNewSheet(context, sheet);
+        for (const b of changes.insertRows ?? []) sheets.getItem(b.sheet).getRange(`${b.at + 1}:${b.at + b.count}`).insert("Down");
         for (const run of rowRuns(changes.edits)) {
           const range = sheets.getItem(run.sheet).getRangeByIndexes(run.r, run.c, 1, run.cells.length);
           range.numberFormat = [run.cells.map((c) => c?.numFmt ?? "General")];
@@ -215,6 +216,7 @@ export class OfficeHost implements WorkbookHost {
             if (c?.style) applyStyle(range.getCell(0, i), c.style);
           });
         }
+        for (const b of changes.deleteRows ?? []) sheets.getItem(b.sheet).getRange(`${b.at + 1}:${b.at + b.count}`).delete("Up");
         await context.sync(); // the only sync
       });
     } catch (e) {
