@@ -1,4 +1,4 @@
-/* Builds the task pane and the ribbon function file into dist/web. */
+/* Builds the task pane (which is also the shared runtime of the ribbon command and the custom function) into dist/web. */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -8,7 +8,6 @@ module.exports = (env, argv) => ({
   devtool: argv.mode === "development" ? "source-map" : false,
   entry: {
     taskpane: "./src/taskpane/index.tsx",
-    commands: "./src/commands/commands.ts",
   },
   output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false, stream: false, crypto: false } },
@@ -17,8 +16,10 @@ module.exports = (env, argv) => ({
   },
   plugins: [
     new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-    new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-    new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml", to: "manifest.xml" }] }),
+    new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml", to: "manifest.xml" },
+        { from: "src/functions/functions.zh-CN.json", to: "functions.json" },
+        { from: "src/functions/functions.en-US.json", to: "functions.en-US.json" },
+        { from: "src/taskpane/help.html", to: "help.html" }] }),
   ],
   performance: { hints: false },
 });

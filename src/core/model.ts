@@ -50,6 +50,14 @@ export interface Sheet {
   /** Number of header rows frozen at the top, if any. */
   frozenRows?: number;
   protected?: boolean;
+  /** Print setup (optional, set by templates): landscape pages, fit to one page wide, rows repeated on every page (0-based, inclusive). */
+  print?: SheetPrint;
+}
+
+export interface SheetPrint {
+  landscape?: boolean;
+  fitToWidth?: boolean;
+  repeatRows?: { first: number; last: number };
 }
 
 export interface Workbook {

@@ -11,6 +11,8 @@ import { OfficeHost } from "../hosts/office/officeHost";
 import { MemoryHost } from "../hosts/memory/memoryHost";
 import type { WorkbookHost } from "../hosts/host";
 import { demoWorkbook } from "./demoWorkbook";
+import { registerFunctions } from "../functions/functions";
+import { registerCommands } from "../commands/commands";
 
 declare global {
   interface Window {
@@ -47,6 +49,8 @@ if (typeof Office === "undefined" || !Office.onReady) {
   outsideExcel();
 } else {
   Office.onReady((info) => {
+    registerFunctions();
+    registerCommands();
     if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark());
     else outsideExcel();
   }).catch(() => outsideExcel());

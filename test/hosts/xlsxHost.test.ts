@@ -37,3 +37,12 @@ describe(".xlsx host", () => {
     await expect(readXlsxBuffer(Buffer.from("not a zip file"))).rejects.toThrow(/无法读取 \.xlsx 文件/);
   });
 });
+
+describe(".xlsx host: formula results", () => {
+  it("keeps a cached formula result of 0 (exceljs hides it in cell.value)", async () => {
+    const s = sheetFromRows("t", [[0, 0, "=SUM(A1,B1)"]]);
+    s.rows[0][2]!.value = 0;
+    const back = await readXlsxBuffer(await writeXlsxBuffer({ sheets: [s] }));
+    expect(getCell(back.sheets[0], 0, 2)).toMatchObject({ formula: "=SUM(A1,B1)", value: 0 });
+  });
+});

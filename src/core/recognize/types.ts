@@ -49,6 +49,14 @@ export interface RecognizedRow {
   classCode?: string;
   /** Amounts by column key. */
   amounts: Record<string, AmountCell>;
+  /** An "其中：" row: a part of the row above, already counted — never added into a total. */
+  ofWhich?: boolean;
+  /** Catalog of the code: 2xx function, 3xx econ-dept, 5xx econ-gov; "unit" / "project" for unit and project codes. */
+  domain?: "function" | "econ-dept" | "econ-gov" | "revenue" | "unit" | "project";
+  /** How the code was found: a code cell, split 类/款/项 cells, another cell of the row, or the name. */
+  codeSource?: "cell" | "split" | "other-cell" | "name";
+  /** Two-sided tables: the part of the side the row is in (before / after the 上年结转 or 年终结转 line). */
+  section?: "current" | "carry";
 }
 
 export interface RecognizedTable {
@@ -71,7 +79,15 @@ export interface RecognizedTable {
   /** A 本表无数据 / 此表无数据 / 说明：… note under the table, if any. */
   note?: { text: string; r: number; c: number };
   /** Problems met while recognising (unmapped headers, text amounts, error values), for the checker to report. */
-  issues: { r: number; c: number; message: string }[];
+  issues: { r: number; c: number; message: string; kind?: "text-amount" | "error-value" | "missing-column" | "unmapped-column" | "text-in-amount" | "bad-code" }[];
+  /** First and last sheet row of the table (title to last data row or note). */
+  range?: { r1: number; r2: number };
+  /** Decimals most of the table's figures are printed with. */
+  precision?: number;
+  /** How the table was found. */
+  foundBy?: "title" | "headers";
+  /** Spec keys of the columns the spec requires but the sheet lacks. */
+  missingColumns?: string[];
 }
 
 /** A paragraph of explanatory text (情况说明) found in a text cell. */
@@ -90,4 +106,6 @@ export interface WorkbookFacts {
   /** The unit name most tables agree on. */
   unitName?: string;
   amountUnit: "万元" | "元";
+  /** Titles that look like a table title but match no spec (the table is not checked). */
+  unrecognized?: { sheet: string; r: number; c: number; title: string }[];
 }

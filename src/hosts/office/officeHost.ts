@@ -155,6 +155,15 @@ function queueNewSheet(context: Excel.RequestContext, sheet: Sheet): void {
     if (w) ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = Math.round(w * 6 + 5);
   });
   if (sheet.frozenRows) ws.freezePanes.freezeRows(sheet.frozenRows);
+  if (sheet.print) queuePrint(ws, sheet.print);
+}
+
+/** Print setup (ExcelApi 1.9 pageLayout): orientation, fit to one page wide, repeated header rows. */
+function queuePrint(ws: Excel.Worksheet, print: NonNullable<Sheet["print"]>): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
 }
 
 export class OfficeHost implements WorkbookHost {

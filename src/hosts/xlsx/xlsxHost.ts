@@ -49,8 +49,9 @@ export function fromExcelJs(ewb: ExcelJS.Workbook): Workbook {
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master !== cell) return; // slaves of a merge hold no value
-        const { value } = convertValue(cell.value);
         const formula = cell.formula ? `=${cell.formula}` : undefined;
+        // exceljs drops a formula result of 0 from cell.value; cell.result keeps it
+        const { value } = formula ? convertValue((cell.result as ExcelJS.CellValue | undefined) ?? null) : convertValue(cell.value);
         const out: Cell = { value };
         if (formula) out.formula = formula;
         if (cell.numFmt && cell.numFmt !== "General") out.numFmt = cell.numFmt;
@@ -71,6 +72,8 @@ export function fromExcelJs(ewb: ExcelJS.Workbook): Workbook {
     if (view?.state === "frozen" && view.ySplit) sheet.frozenRows = view.ySplit;
     const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
     if (prot?.sheet) sheet.protected = true;
+    const print = readPrint(ws);
+    if (print) sheet.print = print;
     wb.sheets.push(sheet);
   });
   return wb;
@@ -110,6 +113,29 @@ export function writeSheetTo(ws: ExcelJS.Worksheet, sheet: Sheet): void {
     if (w) ws.getColumn(i + 1).width = w;
   });
   if (sheet.frozenRows) ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }];
+  if (sheet.print) writePrint(ws, sheet.print);
+}
+
+/** Print setup: orientation, fit to one page wide (any number of pages tall), repeated header rows. */
+function writePrint(ws: ExcelJS.Worksheet, print: NonNullable<Sheet["print"]>): void {
+  ws.pageSetup.paperSize = 9; // A4
+  ws.pageSetup.orientation = print.landscape ? "landscape" : "portrait";
+  if (print.fitToWidth) {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0;
+  }
+  if (print.repeatRows) ws.pageSetup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+}
+
+function readPrint(ws: ExcelJS.Worksheet): Sheet["print"] {
+  const ps = ws.pageSetup;
+  const out: NonNullable<Sheet["print"]> = {};
+  if (ps?.orientation === "landscape") out.landscape = true;
+  if (ps?.fitToPage && ps.fitToWidth === 1) out.fitToWidth = true;
+  const m = /^\$?(\d+):\$?(\d+)$/.exec(ps?.printTitlesRow ?? "");
+  if (m) out.repeatRows = { first: Number(m[1]) - 1, last: Number(m[2]) - 1 };
+  return Object.keys(out).length ? out : undefined;
 }
 
 export function toExcelJs(wb: Workbook): ExcelJS.Workbook {

@@ -1,0 +1,55 @@
+import { promises as fs } from "fs";
+import { applyToModel } from "../../core/changes";
+import { builtinCatalog } from "../../core/catalog/builtin";
+import { mergePlans, planFill } from "../../core/fill/plan";
+import { guessYear } from "../../core/fill/year";
+import { readXlsxFile, writeXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { parseArgs, type CliCommand } from "../io";
+
+const LABEL: Record<string, string> = { fill: "填入", fix: "更正", flag: "需核对", "add-parent": "插入上级行" };
+
+export const fillNamesCommand: CliCommand = {
+  name: "fill-names",
+  summary: "在科目编码旁填入官方科目名称，标出错误/截断的名称（fill official names next to codes）",
+  usage: "budget-tables fill-names IN.xlsx --out OUT.xlsx [--year Y] [--fix-names] [--add-parents] [--indent] [--force]",
+  async run(args, io) {
+    const { flags, positional } = parseArgs(args, ["fix-names", "add-parents", "indent", "force"]);
+    const input = positional[0];
+    const out = typeof flags.out === "string" ? flags.out : undefined;
+    if (!input || !out) {
+      io.err(`用法：${this.usage}`);
+      return 2;
+    }
+    if (out === input) {
+      io.err("输出文件不能与输入文件相同：请另存为新文件，原文件保持不变。");
+      return 2;
+    }
+    if (!flags.force) {
+      try {
+        await fs.access(out);
+        io.err(`输出文件 ${out} 已存在，未覆盖。确需覆盖请加 --force。`);
+        return 2;
+      } catch {
+        // does not exist: fine
+      }
+    }
+    const wb = await readXlsxFile(input);
+    const year = flags.year !== undefined ? Number(flags.year) : guessYear(wb) ?? new Date().getFullYear();
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      io.err(`年度无效：${flags.year}`);
+      return 2;
+    }
+    const catalog = builtinCatalog();
+    const plan = mergePlans(
+      wb.sheets.map((s) => planFill(s, catalog, { year, fixNames: !!flags["fix-names"], addParents: !!flags["add-parents"], indent: !!flags.indent })),
+    );
+    applyToModel(wb, plan.changes);
+    await writeXlsxFile(wb, out);
+    io.out(`按 ${plan.edition ?? year} 年科目${plan.note ? `（${plan.note}）` : ""}：填入 ${plan.counts.fill} 个，更正 ${plan.counts.fix} 个，需核对 ${plan.counts.flag} 个，插入上级行 ${plan.counts["add-parent"]} 个。`);
+    for (const it of plan.items) io.out(`  [${LABEL[it.action]}] ${it.sheet}!${it.cell}  ${it.code}  ${it.old || "（空）"} → ${it.new ?? "（未知编码）"}${it.action === "flag" ? `  ${it.message.replace(/^[A-Z]+\d+：/, "")}` : ""}`);
+    for (const b of plan.noNameColumn) io.out(`  （${b.codeCol} 列有 ${b.rows} 个编码，但旁边没有名称列，未填）`);
+    if (plan.counts.flag && !flags["fix-names"]) io.out("需核对的名称未改动；确认更正请加 --fix-names。");
+    io.out(`已写入 ${out}`);
+    return 0;
+  },
+};

@@ -1,0 +1,11 @@
+/**
+ * The classification catalog (政府收支分类科目) API. See data/catalog/README.md for the data.
+ */
+export * from "./types";
+export { normalizeCode, inferKind, levelOfCode, parentOfCode } from "./code";
+export { nameKey, similarity, NAME_SUFFIXES } from "./names";
+export { Catalog, HISTORICAL_NAMES, type HistoricalName, type CatalogSources } from "./catalog";
+export { builtinCatalog, BUILTIN_FILES } from "./builtin";
+export { importCatalogSheet, type ImportOptions, type ImportProblem, type ImportProblemType, type ImportResult } from "./import";
+export { serializeOverlay, parseOverlay, OverlayFormatError } from "./overlay";
+export { MemoryOverlayStorage, saveOverlays, loadOverlays, type OverlayStorage } from "./storage";

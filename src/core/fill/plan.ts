@@ -1,0 +1,210 @@
+/**
+ * Name filling as a plan: what would change, shown as a preview (cell, old → new) before
+ * anything is written. Empty name cells are filled; names that differ from the official
+ * one are flagged and corrected only when the user confirms (`fixNames`); missing parent
+ * rows (类/款) can be inserted with their names and SUM formulas over their children.
+ * The plan is a ChangeSet the host applies in one batch; undo is inverseOf(plan).
+ */
+import { colToLetters, toA1 } from "../a1";
+import { emptyChangeSet, type ChangeSet } from "../changes";
+import type { Catalog } from "../catalog/catalog";
+import type { NameVerdict } from "../catalog/types";
+import { getCell, type Cell, type RangeRef, type Sheet } from "../model";
+import { scanCodeBlocks, type CodeBlock } from "./scan";
+
+export interface FillOptions {
+  year: number;
+  /** Correct names that differ from the official one (the user confirmed the preview). */
+  fixNames?: boolean;
+  /** Insert missing 类/款 rows with names and SUM formulas. */
+  addParents?: boolean;
+  /** Indent names by level (类 0, 款 1, 项 2). */
+  indent?: boolean;
+  /** Only this block of the sheet (the selection). */
+  range?: RangeRef;
+}
+
+export type FillAction = "fill" | "fix" | "flag" | "add-parent";
+
+export interface FillItem {
+  action: FillAction;
+  sheet: string;
+  /** A1 of the name cell (for add-parent: of the new row's name cell after insertion). */
+  cell: string;
+  code: string;
+  old: string;
+  /** The official name (null for unknown codes). */
+  new: string | null;
+  verdict: NameVerdict | "empty" | "missing-parent";
+  message: string;
+}
+
+export interface FillPlan {
+  items: FillItem[];
+  changes: ChangeSet;
+  /** Counts for the summary line. */
+  counts: Record<FillAction, number>;
+  /** The catalog edition used, and a note when it is not the requested year. */
+  edition: number | null;
+  note?: string;
+  /** Blocks with codes but no name column (nothing could be filled there). */
+  noNameColumn: { codeCol: string; rows: number }[];
+}
+
+const OK_VERDICTS: NameVerdict[] = ["ok", "variant"];
+
+function nameCell(old: Cell | undefined, name: string, level: number, indent: boolean): Cell {
+  const style = { ...(old?.style ?? {}) };
+  if (indent) style.indent = level - 1;
+  return { value: name, numFmt: old?.numFmt, style: Object.keys(style).length ? style : undefined };
+}
+
+export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): FillPlan {
+  const changes = emptyChangeSet();
+  const items: FillItem[] = [];
+  const noNameColumn: FillPlan["noNameColumn"] = [];
+  let edition: number | null = null;
+  let note: string | undefined;
+  const known = (code: string) => catalog.namesOf(code).length > 0;
+  const blocks = scanCodeBlocks(sheet, opts.range, known);
+  for (const block of blocks) {
+    if (block.nameCol === null) {
+      noNameColumn.push({ codeCol: colToLetters(block.codeCols[0]), rows: block.rows.length });
+      continue;
+    }
+    for (const row of block.rows) {
+      const found = catalog.lookup(row.code, { year: opts.year });
+      if (found) {
+        edition = found.edition;
+        note = note ?? found.note;
+      }
+      const at = toA1(row.r, block.nameCol);
+      const old = getCell(sheet, row.r, block.nameCol);
+      const level = (row.code.length === 3 ? 1 : row.code.length === 5 ? 2 : 3) as 1 | 2 | 3;
+      if (!row.name) {
+        if (!found) {
+          items.push({ action: "flag", sheet: sheet.name, cell: at, code: row.code, old: "", new: null, verdict: "unknown-code", message: `${at}：编码 ${row.code} 不在 ${opts.year} 年科目中，未填名称。` });
+          continue;
+        }
+        items.push({ action: "fill", sheet: sheet.name, cell: at, code: row.code, old: "", new: found.name, verdict: "empty", message: `${at}：填入 ${row.code} ${found.name}` });
+        changes.edits.push({ sheet: sheet.name, r: row.r, c: block.nameCol, cell: nameCell(old, found.name, level, !!opts.indent) });
+        continue;
+      }
+      const j = catalog.judgeName(row.code, row.name, { year: opts.year });
+      if (OK_VERDICTS.includes(j.verdict)) {
+        if (opts.indent && (old?.style?.indent ?? 0) !== level - 1) {
+          changes.edits.push({ sheet: sheet.name, r: row.r, c: block.nameCol, cell: nameCell(old, row.name, level, true) });
+        }
+        continue;
+      }
+      const fixable = j.officialName !== null;
+      const fix = fixable && !!opts.fixNames;
+      items.push({
+        action: fix ? "fix" : "flag",
+        sheet: sheet.name,
+        cell: at,
+        code: row.code,
+        old: row.name,
+        new: j.officialName,
+        verdict: j.verdict,
+        message: `${at}：${j.message}`,
+      });
+      if (fix) changes.edits.push({ sheet: sheet.name, r: row.r, c: block.nameCol, cell: nameCell(old, j.officialName!, level, !!opts.indent) });
+    }
+    if (opts.addParents) addParents(sheet, block, catalog, opts, changes, items);
+  }
+  const counts: Record<FillAction, number> = { fill: 0, fix: 0, flag: 0, "add-parent": 0 };
+  for (const it of items) counts[it.action]++;
+  return { items, changes, counts, edition, note, noNameColumn };
+}
+
+/**
+ * Insert the missing 类/款 rows of a block, each right above its first child, in code
+ * order, with its official name and SUM formulas over its children in every amount column.
+ */
+function addParents(sheet: Sheet, block: CodeBlock, catalog: Catalog, opts: FillOptions, changes: ChangeSet, items: FillItem[]): void {
+  const present = new Set(block.rows.map((r) => r.code));
+  const missing: { code: string; beforeRow: number }[] = [];
+  for (const row of block.rows) {
+    for (const len of [3, 5]) {
+      if (row.code.length <= len) continue;
+      const p = row.code.slice(0, len);
+      if (present.has(p)) continue;
+      present.add(p);
+      missing.push({ code: p, beforeRow: row.r });
+    }
+  }
+  if (!missing.length) return;
+  // Final layout: walk the original rows, putting each missing parent before the row it precedes.
+  type Line = { code: string; origRow: number | null };
+  const lines: Line[] = [];
+  const byRow = new Map<number, string[]>();
+  for (const m of missing) byRow.set(m.beforeRow, [...(byRow.get(m.beforeRow) ?? []), m.code]);
+  const firstRow = block.r1;
+  for (let r = block.r1; r <= block.r2; r++) {
+    for (const code of (byRow.get(r) ?? []).sort()) lines.push({ code, origRow: null });
+    const row = block.rows.find((x) => x.r === r);
+    lines.push({ code: row?.code ?? "", origRow: r });
+  }
+  // Insert rows bottom-up so each insertion point is still valid in the sheet as it then is.
+  const inserts = [...byRow.entries()].sort((a, b) => b[0] - a[0]).map(([r, codes]) => ({ sheet: sheet.name, at: r, count: codes.length }));
+  changes.insertRows = [...(changes.insertRows ?? []), ...inserts];
+  // Positions after insertion.
+  const finalRow = new Map<Line, number>();
+  lines.forEach((l, i) => finalRow.set(l, firstRow + i));
+  // Edits made above (names of existing rows) must move to the rows' new positions.
+  const shiftOf = (origRow: number) => {
+    const l = lines.find((x) => x.origRow === origRow);
+    return l ? finalRow.get(l)! : origRow;
+  };
+  for (const e of changes.edits) if (e.sheet === sheet.name && e.r >= block.r1 && e.r <= block.r2) e.r = shiftOf(e.r);
+  for (const l of lines) {
+    if (l.origRow !== null) continue;
+    const r = finalRow.get(l)!;
+    const found = catalog.lookup(l.code, { year: opts.year });
+    const level = l.code.length === 3 ? 1 : 2;
+    const name = found?.name ?? "";
+    // Direct children: a 类's 款 rows (or its 项 rows where it has no 款), a 款's 项 rows.
+    const under = (len: number) => lines.filter((x) => x.code.length === len && x.code.startsWith(l.code));
+    const children = level === 1 && under(5).length ? under(5) : under(7);
+    const codeCell: Cell = { value: block.codeCols.length > 1 ? l.code.slice(0, 3) : l.code };
+    changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[0], cell: codeCell });
+    if (block.codeCols.length > 1 && level === 2) changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[1], cell: { value: l.code.slice(3, 5) } });
+    if (block.nameCol !== null) changes.edits.push({ sheet: sheet.name, r, c: block.nameCol, cell: nameCell(undefined, name, level, !!opts.indent) });
+    for (const c of block.amountCols) {
+      const refs = children.map((ch) => `${colToLetters(c)}${finalRow.get(ch)! + 1}`);
+      const fmt = getCell(sheet, children[0]?.origRow ?? block.r1, c)?.numFmt ?? "#,##0.00";
+      changes.edits.push({ sheet: sheet.name, r, c, cell: { value: null, formula: refs.length ? `=SUM(${refs.join(",")})` : "=0", numFmt: fmt } });
+    }
+    items.push({
+      action: "add-parent",
+      sheet: sheet.name,
+      cell: toA1(r, block.nameCol ?? block.codeCols[0]),
+      code: l.code,
+      old: "",
+      new: name || null,
+      verdict: "missing-parent",
+      message: `插入第 ${r + 1} 行：${l.code} ${name}（${level === 1 ? "类" : "款"}），金额为其下级之和`,
+    });
+  }
+}
+
+/** Apply a plan to every sheet: one change set for the whole workbook. */
+export function mergePlans(plans: FillPlan[]): FillPlan {
+  const changes = emptyChangeSet();
+  const items: FillItem[] = [];
+  const counts: Record<FillAction, number> = { fill: 0, fix: 0, flag: 0, "add-parent": 0 };
+  const noNameColumn: FillPlan["noNameColumn"] = [];
+  let edition: number | null = null;
+  let note: string | undefined;
+  for (const p of plans) {
+    changes.edits.push(...p.changes.edits);
+    if (p.changes.insertRows?.length) changes.insertRows = [...(changes.insertRows ?? []), ...p.changes.insertRows];
+    items.push(...p.items);
+    for (const k of Object.keys(counts) as FillAction[]) counts[k] += p.counts[k];
+    noNameColumn.push(...p.noNameColumn);
+    edition = edition ?? p.edition;
+    note = note ?? p.note;
+  }
+  return { changes, items, counts, edition, note, noNameColumn };
+}

@@ -1,0 +1,158 @@
+/**
+ * Find code columns and name columns in a block of a sheet: joined codes (2080101,
+ * "2080101", 2080101 as a number), codes split over 类/款/项 columns (208 | 01 | 50, or
+ * 301 | 2 with the leading zero lost), and the name column next to them.
+ */
+import { getCell, usedRange, type RangeRef, type Sheet } from "../model";
+import { parseAmount, toHalfWidth } from "../text";
+
+export interface CodeRow {
+  r: number;
+  code: string;
+  /** Name text as found (trimmed), "" when empty. */
+  name: string;
+}
+
+export interface CodeBlock {
+  /** Columns holding the code: one (joined) or two/three (split 类/款/项). */
+  codeCols: number[];
+  /** Column where names are (or belong), or null when there is none. */
+  nameCol: number | null;
+  /** Columns right of the name holding amounts in code rows. */
+  amountCols: number[];
+  rows: CodeRow[];
+  /** First and last row of the block. */
+  r1: number;
+  r2: number;
+}
+
+const JOINED = /^(\d{3}|\d{5}|\d{7})$/;
+
+function cellText(sheet: Sheet, r: number, c: number): string {
+  const v = getCell(sheet, r, c)?.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "string") return toHalfWidth(v).replace(/\s+/g, "").replace(/^'/, "");
+  return "";
+}
+
+function joinedCode(t: string): string | null {
+  return JOINED.test(t) && /^[1235]/.test(t) ? t : null;
+}
+
+/** A split code at (r, c): 类 in c, 款 in c+1, 项 in c+2 (optional). */
+function splitCode(sheet: Sheet, r: number, c: number): { code: string; width: number } | null {
+  const lei = cellText(sheet, r, c);
+  if (!/^[1235]\d{2}$/.test(lei)) return null;
+  const kuan = cellText(sheet, r, c + 1);
+  if (!/^\d{1,2}$/.test(kuan)) return null;
+  const xiang = cellText(sheet, r, c + 2);
+  const k = kuan.padStart(2, "0");
+  if (/^\d{1,2}$/.test(xiang)) return { code: lei + k + xiang.padStart(2, "0"), width: 3 };
+  return { code: lei + k, width: 2 };
+}
+
+function isTextName(sheet: Sheet, r: number, c: number): boolean {
+  const v = getCell(sheet, r, c)?.value;
+  return typeof v === "string" && v.trim() !== "" && parseAmount(v) === null && !/^\d+$/.test(v.trim());
+}
+
+function isUnitCodeHeader(sheet: Sheet, firstRow: number, c: number): boolean {
+  for (let r = Math.max(0, firstRow - 4); r < firstRow; r++) {
+    const t = cellText(sheet, r, c);
+    if (/(单位|部门|项目)/.test(t) && /(代码|编码)/.test(t)) return true;
+  }
+  return false;
+}
+
+/**
+ * Find the code blocks in `range` (default: the used range). `isKnown` (e.g. a catalog
+ * lookup) keeps out columns of numbers that merely look like codes (100, 302 repeated).
+ */
+export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: string) => boolean): CodeBlock[] {
+  const ur = range ?? usedRange(sheet);
+  if (!ur) return [];
+  const blocks: CodeBlock[] = [];
+  const width = ur.c2 - ur.c1 + 1;
+  // Candidate code columns: count code-looking cells per column (joined) and per column start (split).
+  const joinedCount = new Array(width).fill(0);
+  const splitCount = new Array(width).fill(0);
+  for (let r = ur.r1; r <= ur.r2; r++) {
+    for (let c = ur.c1; c <= ur.c2; c++) {
+      const t = cellText(sheet, r, c);
+      if (!t) continue;
+      if (joinedCode(t)) joinedCount[c - ur.c1]++;
+      if (splitCode(sheet, r, c)) splitCount[c - ur.c1]++;
+    }
+  }
+  const used = new Set<number>();
+  const candidates: { c: number; split: boolean; n: number }[] = [];
+  for (let i = 0; i < width; i++) {
+    if (splitCount[i] >= 2 && splitCount[i] >= joinedCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: splitCount[i] });
+    else if (joinedCount[i] >= 2) candidates.push({ c: ur.c1 + i, split: false, n: joinedCount[i] });
+  }
+  candidates.sort((a, b) => b.n - a.n || a.c - b.c);
+  for (const cand of candidates) {
+    if (used.has(cand.c)) continue;
+    if (!cand.split && candidates.some((o) => o.split && cand.c > o.c && cand.c <= o.c + 3)) continue;
+    const rows: CodeRow[] = [];
+    let codeWidth = 1;
+    for (let r = ur.r1; r <= ur.r2; r++) {
+      if (cand.split) {
+        const s = splitCode(sheet, r, cand.c);
+        if (s) {
+          rows.push({ r, code: s.code, name: "" });
+          codeWidth = Math.max(codeWidth, s.width);
+          continue;
+        }
+        // a 类 row in a split layout has only the 类 part
+        const lei = cellText(sheet, r, cand.c);
+        if (/^[1235]\d{2}$/.test(lei) && !cellText(sheet, r, cand.c + 1)) rows.push({ r, code: lei, name: "" });
+      } else {
+        const code = joinedCode(cellText(sheet, r, cand.c));
+        if (code) rows.push({ r, code, name: "" });
+      }
+    }
+    const codeCols = Array.from({ length: codeWidth }, (_, k) => cand.c + k);
+    codeCols.forEach((c) => used.add(c));
+    const distinct = new Set(rows.map((row) => row.code));
+    if (distinct.size < 2) continue;
+    if (!cand.split && rows.length && isUnitCodeHeader(sheet, rows[0].r, cand.c)) continue;
+    if (isKnown && [...distinct].filter(isKnown).length * 2 < distinct.size) continue;
+    // Name column: first column to the right of the code whose cells in code rows are text or
+    // empty — skipping a unit-code column (302002) and never an amount column.
+    let nameCol: number | null = null;
+    for (let c = codeCols[codeCols.length - 1] + 1; c <= Math.min(ur.c2 + 1, codeCols[codeCols.length - 1] + 3); c++) {
+      let text = 0;
+      let numeric = 0;
+      let codeLike = 0;
+      for (const row of rows) {
+        const v = getCell(sheet, row.r, c)?.value;
+        if (v === null || v === undefined || v === "") continue;
+        if (typeof v === "string" && /^\s*\d+\s*$/.test(toHalfWidth(v))) codeLike++; // a unit code or the joined code beside split parts
+        else if (isTextName(sheet, row.r, c)) text++;
+        else if (typeof v === "number" || parseAmount(v) !== null) numeric++;
+      }
+      if (text > 0 && text >= numeric) {
+        nameCol = c;
+        break;
+      }
+      if (codeLike > 0 && text === 0 && numeric === 0) continue;
+      if (numeric > 0) break;
+      nameCol = c; // an empty column right of the codes: the names belong here
+      break;
+    }
+    if (nameCol !== null) for (const row of rows) row.name = (getCell(sheet, row.r, nameCol)?.value as string | undefined)?.toString().trim() ?? "";
+    const amountCols: number[] = [];
+    const from = (nameCol ?? codeCols[codeCols.length - 1]) + 1;
+    for (let c = from; c <= ur.c2; c++) {
+      const nums = rows.filter((row) => {
+        const cell = getCell(sheet, row.r, c);
+        return cell?.formula || parseAmount(cell?.value) !== null;
+      }).length;
+      if (nums > 0) amountCols.push(c);
+    }
+    if (rows.length) blocks.push({ codeCols, nameCol, amountCols, rows, r1: rows[0].r, r2: rows[rows.length - 1].r });
+  }
+  return blocks.sort((a, b) => a.codeCols[0] - b.codeCols[0]);
+}

@@ -1,0 +1,25 @@
+/**
+ * Custom function for users who prefer formulas: =BUDGET.科目名称(A5) (English Excel:
+ * =BUDGET.NAME(A5)) returns the official name of a classification code for a budget year.
+ * Registered in the add-in's shared runtime (see manifest.xml <Runtimes>).
+ */
+import { builtinCatalog } from "../core/catalog/builtin";
+import type { Catalog } from "../core/catalog/catalog";
+
+let catalog: Catalog | null = null;
+
+/** The official name of `code` (any form: 2080101, "208 01 01", …) for `year`; an explanation when unknown. */
+export function budgetName(code: unknown, year?: number | null): string {
+  catalog = catalog ?? builtinCatalog();
+  const input = typeof code === "number" || typeof code === "string" ? code : String(code ?? "");
+  const found = catalog.lookup(input as string | number, year ? { year } : {});
+  if (!found) return `#未知科目编码 ${String(code ?? "").trim()}`;
+  return found.name;
+}
+
+declare const CustomFunctions: { associate(id: string, fn: (...args: never[]) => unknown): void } | undefined;
+
+export function registerFunctions(): void {
+  if (typeof CustomFunctions === "undefined") return;
+  CustomFunctions.associate("NAME", budgetName as (...args: never[]) => unknown);
+}
