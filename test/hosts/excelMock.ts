@@ -94,6 +94,8 @@ export function makeExcelMock(wb: Workbook): ExcelMock {
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => recordingRange(name, writes, { row, col, rows, cols }),
       getRange: (address: string) => recordingRange(name, writes, { address }),
       freezePanes: { freezeRows: (n: number) => writes.push({ sheet: name, op: "freezeRows", value: n }) },
+      // Print setup: orientation and zoom are plain properties; print title rows are recorded.
+      pageLayout: { setPrintTitleRows: (rows: string) => writes.push({ sheet: name, op: "printTitleRows", value: rows }) },
       activate: () => writes.push({ sheet: name, op: "activate" }),
       delete: () => writes.push({ sheet: name, op: "delete" }),
     });

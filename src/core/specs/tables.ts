@@ -154,7 +154,7 @@ export const T3: TableSpec = {
 };
 
 const T4_INCOME: FixedRowSpec[] = [
-  { key: "in.current", label: "本年收入", kind: "subtotal", side: "income", numbering: "cn" },
+  { key: "in.current", label: "本年收入", aliases: ["本年收入合计"], kind: "subtotal", side: "income", numbering: "cn" },
   { key: "in.cur.gpb", label: "一般公共预算拨款", aliases: ["一般公共预算", "一般公共预算拨款收入"], kind: "detail", side: "income", numbering: "cn-paren" },
   { key: "in.cur.gfb", label: "政府性基金预算拨款", aliases: ["政府性基金预算", "政府性基金预算拨款收入"], kind: "detail", side: "income", numbering: "cn-paren" },
   { key: "in.cur.socb", label: "国有资本经营预算拨款", aliases: ["国有资本经营预算", "国有资本经营预算拨款收入"], kind: "detail", side: "income", numbering: "cn-paren" },

@@ -1,0 +1,3 @@
+export * from "./render";
+export * from "./insert";
+export { expenseClassLines, nearestSpecYear, cnNumber, type ClassLine } from "./classes";
