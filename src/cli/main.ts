@@ -5,12 +5,12 @@
 import { HostError } from "../hosts/host";
 import { processIO, type CliCommand, type CliIO } from "./io";
 import { inspectCommand } from "./commands/inspect";
+import { checkCommand } from "./commands/check";
 import { templatesCommand } from "./commands/templates";
 import { catalogCommand } from "./commands/catalog";
 import { fillNamesCommand } from "./commands/fillNames";
 
-export const commands: CliCommand[] = [inspectCommand, catalogCommand, fillNamesCommand];
-commands.push(templatesCommand);
+export const commands: CliCommand[] = [checkCommand, templatesCommand, fillNamesCommand, catalogCommand, inspectCommand];
 
 function help(io: CliIO): void {
   io.out("budget-tables —— 部门预算公开表格助手（命令行）\n");

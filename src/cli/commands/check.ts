@@ -1,0 +1,62 @@
+import { promises as fs } from "fs";
+import { checkWorkbook } from "../../core/checks/engine";
+import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
+import type { CheckOptions } from "../../core/checks/types";
+import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { parseArgs, type CliCommand } from "../io";
+
+export const checkCommand: CliCommand = {
+  name: "check",
+  summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
+  usage: "budget-tables check FILE.xlsx... [--format text|json|html] [--year Y] [--rounding F] [--out FILE]",
+  async run(args, io) {
+    const { flags, positional } = parseArgs(args);
+    if (positional.length === 0) {
+      io.err(`用法：${this.usage}`);
+      return 2;
+    }
+    const format = typeof flags.format === "string" ? flags.format : "text";
+    if (!["text", "json", "html"].includes(format)) {
+      io.err(`--format 只能是 text、json 或 html：${format}`);
+      return 2;
+    }
+    const options: CheckOptions = {};
+    if (typeof flags.year === "string") {
+      const y = Number(flags.year);
+      if (!Number.isInteger(y)) {
+        io.err(`--year 应为年份：${flags.year}`);
+        return 2;
+      }
+      options.year = y;
+    }
+    if (typeof flags.rounding === "string") {
+      const f = Number(flags.rounding);
+      if (!Number.isFinite(f) || f < 0) {
+        io.err(`--rounding 应为不小于 0 的数：${flags.rounding}`);
+        return 2;
+      }
+      options.roundingFactor = f;
+    }
+    const results: FileFindings[] = [];
+    let unreadable = false;
+    for (const file of positional) {
+      try {
+        const wb = await readXlsxFile(file);
+        results.push({ file, findings: checkWorkbook(wb, options) });
+      } catch (e) {
+        unreadable = true;
+        const msg = (e as Error).message;
+        io.err(`budget-tables check：${msg}`);
+        results.push({ file, findings: [], error: msg });
+      }
+    }
+    const text = format === "json" ? formatJson(results) : format === "html" ? formatHtml(results) : formatText(results);
+    if (typeof flags.out === "string") {
+      await fs.writeFile(flags.out, text, "utf8");
+      io.err(`结果已写入 ${flags.out}`);
+    } else io.out(text);
+    const errors = results.some((r) => r.findings.some((f) => f.severity === "error"));
+    if (unreadable) return 2;
+    return errors ? 1 : 0;
+  },
+};

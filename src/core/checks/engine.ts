@@ -1,0 +1,112 @@
+/**
+ * The checker: recognise the workbook once, run every registered rule, apply the
+ * caller's rule overrides, merge each table's 尾差 into one info finding, and sort
+ * the findings by sheet, row and column.
+ */
+import { parseA1 } from "../a1";
+import type { Workbook } from "../model";
+import { recognizeWorkbook } from "../recognize";
+import type { WorkbookFacts } from "../recognize/types";
+import { isTailFinding, TAIL_RULE_ID, tailMessage, type TailFinding, type TailItem } from "./rounding";
+import { RULES } from "./rules";
+import type { CheckOptions, Finding, Rule, RuleContext } from "./types";
+
+export { TAIL_RULE_ID } from "./rounding";
+
+export interface CheckResult {
+  facts: WorkbookFacts;
+  findings: Finding[];
+}
+
+function position(f: Finding): { r: number; c: number } {
+  try {
+    return parseA1(f.cell);
+  } catch {
+    return { r: 0, c: 0 };
+  }
+}
+
+/** Merge the per-rule 尾差 findings of each table into one. */
+function mergeTails(findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const groups = new Map<string, TailFinding>();
+  for (const f of findings) {
+    if (!isTailFinding(f)) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.sheet}\u0000${f.table ?? ""}`;
+    const g = groups.get(key);
+    if (!g) {
+      const merged: TailFinding = { ...f, ruleId: TAIL_RULE_ID, tail: [...f.tail] };
+      groups.set(key, merged);
+      out.push(merged);
+    } else for (const t of f.tail) g.tail.push(t);
+  }
+  for (const g of groups.values()) {
+    const seen = new Set<string>();
+    const items: TailItem[] = [];
+    for (const t of g.tail) {
+      const k = `${t.cell}|${t.what}|${t.expected}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        items.push(t);
+      }
+    }
+    items.sort((a, b) => cmpCell(a.cell, b.cell));
+    g.tail = items;
+    g.cell = items[0].cell;
+    g.related = [...new Set(items.slice(1).map((t) => t.cell))].filter((c) => c !== g.cell);
+    g.message = tailMessage(g.sheet, items);
+  }
+  return out;
+}
+
+function cmpCell(a: string, b: string): number {
+  const pa = position({ cell: a } as Finding);
+  const pb = position({ cell: b } as Finding);
+  return pa.r - pb.r || pa.c - pb.c;
+}
+
+/** Run the rules on a workbook; recognition facts can be passed in when already computed. */
+export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: WorkbookFacts, rules: Rule[] = RULES): CheckResult {
+  let f: WorkbookFacts;
+  try {
+    f = facts ?? recognizeWorkbook(wb);
+  } catch (e) {
+    return { facts: { tables: [], paragraphs: [], amountUnit: "万元" }, findings: [{ ruleId: "recognition", severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", message: `表格识别出错，未做检查：${(e as Error).message}` }] };
+  }
+  const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 } };
+  let findings: Finding[] = [];
+  for (const rule of rules) {
+    const override = options.rules?.[rule.id];
+    if (override === "off") continue;
+    let found: Finding[];
+    try {
+      found = rule.check(ctx);
+    } catch (e) {
+      found = [{ ruleId: rule.id, severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", message: `检查规则 ${rule.id} 运行出错，已跳过：${(e as Error).message}` }];
+    }
+    if (override) found = found.map((x) => (isTailFinding(x) ? x : { ...x, severity: override }));
+    for (const x of found) findings.push(x);
+  }
+  findings = mergeTails(findings);
+  const tailOverride = options.rules?.[TAIL_RULE_ID];
+  if (tailOverride === "off") findings = findings.filter((x) => x.ruleId !== TAIL_RULE_ID);
+  else if (tailOverride) findings = findings.map((x) => (x.ruleId === TAIL_RULE_ID ? { ...x, severity: tailOverride } : x));
+  const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  findings.sort((a, b) => {
+    const sa = order.get(a.sheet) ?? 1e9;
+    const sb = order.get(b.sheet) ?? 1e9;
+    if (sa !== sb) return sa - sb;
+    const pa = position(a);
+    const pb = position(b);
+    return pa.r - pb.r || pa.c - pb.c;
+  });
+  return { facts: f, findings };
+}
+
+/** Check a workbook: every registered rule, sorted findings. */
+export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): Finding[] {
+  return runChecks(wb, options).findings;
+}

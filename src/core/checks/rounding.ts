@@ -1,0 +1,207 @@
+/**
+ * Rounding, judged the way XBRL Calculations 1.1 does: a figure printed with d decimals
+ * stands for the interval [v − ½·10^−d, v + ½·10^−d]; a total is consistent when its
+ * interval overlaps the interval of the sum of its parts' intervals. The half-units are
+ * scaled by options.roundingFactor (1 default, 0 = exact, 2 = twice as loose).
+ *
+ * Results: exact; 尾差 (inside the envelope: info); truncation (outside the rounding
+ * envelope but inside the one truncated figures give: a warning at most); error.
+ *
+ * All arithmetic is done in integers of a tenth of the smallest printed unit, so no
+ * float noise can turn an exact sum into a 尾差 or a 尾差 into an error.
+ */
+import { toA1 } from "../a1";
+import type { AmountCell, RecognizedTable } from "../recognize/types";
+import type { Finding } from "./types";
+
+export interface Figure {
+  value: number;
+  /** Decimals printed. */
+  decimals: number;
+}
+
+export type Verdict = "exact" | "rounding" | "truncation" | "error";
+
+export interface SumJudgement {
+  verdict: Verdict;
+  /** Σ parts. */
+  expected: number;
+  actual: number;
+  /** actual − expected, rounded to the printed precision. */
+  difference: number;
+  /** Largest |difference| the rounding envelope allows. */
+  tolerance: number;
+  /** Decimals to print the figures with. */
+  decimals: number;
+}
+
+const MAX_DEC = 6;
+
+function dec(d: number): number {
+  return Math.max(0, Math.min(MAX_DEC, Math.floor(Number.isFinite(d) ? d : 0)));
+}
+
+/** Compare a stated total with the sum of its parts. */
+export function judgeSum(total: Figure, parts: Figure[], factor = 1): SumJudgement {
+  const f = Number.isFinite(factor) && factor > 0 ? factor : 0;
+  let D = dec(total.decimals);
+  for (const p of parts) D = Math.max(D, dec(p.decimals));
+  const unit = 10 ** D;
+  // Integers in tenths of the finest unit, so a half-unit of any printed precision is whole.
+  const toInt = (v: number) => Math.round(v * unit) * 10;
+  const half = (d: number) => 5 * 10 ** (D - dec(d));
+  const tInt = toInt(total.value);
+  let sInt = 0;
+  let envelope = half(total.decimals);
+  let truncUp = 0;
+  for (const p of parts) {
+    sInt += toInt(p.value);
+    envelope += half(p.decimals);
+    truncUp += 2 * half(p.decimals);
+  }
+  const diff = tInt - sInt;
+  const expected = sInt / (unit * 10);
+  const difference = diff / (unit * 10);
+  const tolerance = (f * envelope) / (unit * 10);
+  const base = { expected, actual: total.value, difference, tolerance, decimals: D };
+  if (diff === 0) return { verdict: "exact", ...base };
+  if (Math.abs(diff) <= f * envelope) return { verdict: "rounding", ...base };
+  // Truncated figures: each true value lies in [v, v + 10^-d); the stated total is truncated too.
+  const truncDown = 2 * half(total.decimals);
+  if (f > 0 && diff > -f * truncDown && diff < f * truncUp) return { verdict: "truncation", ...base };
+  return { verdict: "error", ...base };
+}
+
+export function figureOf(a: AmountCell | undefined): Figure {
+  return a && a.value !== null ? { value: a.value, decimals: a.decimals } : { value: 0, decimals: 0 };
+}
+
+/** 1,024.00 */
+export function fmtAmount(v: number, decimals = 2): string {
+  const d = dec(decimals);
+  const s = Math.abs(v).toFixed(d);
+  const [i, f] = s.split(".");
+  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (v < 0 && Number(s) !== 0 ? "-" : "") + grouped + (f ? "." + f : "");
+}
+
+/** 1.00 / -0.01 with sign when negative. */
+export function fmtDiff(v: number, decimals = 2): string {
+  return fmtAmount(v, decimals);
+}
+
+export function cellA1(a: { r: number; c: number }): string {
+  return toA1(a.r, a.c);
+}
+
+/** One 尾差 (a difference inside the rounding envelope), collected per table. */
+export interface TailItem {
+  cell: string;
+  what: string;
+  expected: number;
+  actual: number;
+  difference: number;
+  decimals: number;
+}
+
+/** A finding whose difference is only 尾差 carries its items; the engine merges them per table. */
+export interface TailFinding extends Finding {
+  tail: TailItem[];
+}
+
+export function isTailFinding(f: Finding): f is TailFinding {
+  return Array.isArray((f as TailFinding).tail);
+}
+
+export const TAIL_RULE_ID = "tail-difference";
+
+export function tailMessage(sheet: string, items: TailItem[]): string {
+  const shown = items
+    .slice(0, 8)
+    .map((t) => `${t.cell} ${t.what}：各项之和 ${fmtAmount(t.expected, t.decimals)}，填列 ${fmtAmount(t.actual, t.decimals)}，相差 ${fmtDiff(t.difference, t.decimals)}`)
+    .join("；");
+  const more = items.length > 8 ? `；另 ${items.length - 8} 处` : "";
+  return `${sheet}：${items.length} 处尾差（各数分别四舍五入造成，在允许范围内，不是错误）——${shown}${more}`;
+}
+
+/** One info finding listing a table's 尾差. */
+export function tailFinding(ruleId: string, table: RecognizedTable, items: TailItem[]): TailFinding {
+  return {
+    ruleId,
+    severity: "info",
+    sheet: table.sheet,
+    cell: items[0].cell,
+    related: items.slice(1).map((t) => t.cell),
+    table: table.spec.id,
+    message: tailMessage(table.sheet, items),
+    tail: items,
+  };
+}
+
+export interface Judged {
+  findings: Finding[];
+  tails: TailItem[];
+}
+
+/**
+ * Turn a judgement into a finding (error / truncation warning) or a 尾差 item.
+ * `what` names the figure ("社会保障和就业支出（208）合计"), `rule` the relation ("款 之和").
+ */
+export function report(
+  out: Judged,
+  ruleId: string,
+  table: RecognizedTable,
+  at: { r: number; c: number },
+  what: string,
+  relation: string,
+  j: SumJudgement,
+  related: string[],
+  stated: boolean = true,
+): void {
+  const cell = cellA1(at);
+  const d = Math.max(j.decimals, table.precision ?? 0);
+  const unit = table.amountUnit;
+  if (j.verdict === "exact") return;
+  if (j.verdict === "rounding") {
+    out.tails.push({ cell, what: /（[^（）]*之和）$/.test(what) ? what : `${what}（${relation.replace(/\s*=$/, "")}）`, expected: j.expected, actual: j.actual, difference: j.difference, decimals: d });
+    return;
+  }
+  const statedText = stated ? `填列 ${fmtAmount(j.actual, d)}` : "未填列";
+  const subject = what.replace(/（[^（）]*之和）$/, "");
+  const base = `${table.sheet} ${cell}：${subject} 应为 ${relation} ${fmtAmount(j.expected, d)}，${statedText}，相差 ${fmtDiff(j.difference, d)} ${unit}`;
+  if (j.verdict === "truncation") {
+    out.findings.push({
+      ruleId,
+      severity: "warning",
+      sheet: table.sheet,
+      cell,
+      related,
+      table: table.spec.id,
+      expected: j.expected,
+      actual: j.actual,
+      difference: j.difference,
+      message: `${base}（超出四舍五入尾差范围，但在截尾范围内：疑似各数被截尾而非四舍五入）`,
+    });
+    return;
+  }
+  out.findings.push({
+    ruleId,
+    severity: "error",
+    sheet: table.sheet,
+    cell,
+    related,
+    table: table.spec.id,
+    expected: j.expected,
+    actual: stated ? j.actual : "（空）",
+    difference: j.difference,
+    message: base,
+  });
+}
+
+/** Close a rule's pass over one table: its findings plus one grouped 尾差 finding. */
+export function flush(ruleId: string, table: RecognizedTable, j: Judged, into: Finding[]): void {
+  for (const f of j.findings) into.push(f);
+  if (j.tails.length) into.push(tailFinding(ruleId, table, j.tails));
+  j.findings = [];
+  j.tails = [];
+}

@@ -1,0 +1,114 @@
+/**
+ * 收支平衡 (收支总表 T1, 财政拨款收支总表 T4): 本年收入合计 = Σ 收入各项; 本年支出合计 =
+ * Σ 功能分类“类”; 收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额);
+ * 支出总计 = 本年支出合计 + 年终结转结余; 收入总计 = 支出总计. Rows a layout leaves
+ * out are left out; a relation needs its left row and at least one part.
+ */
+import { toA1 } from "../../a1";
+import { sheetFromRows, type Workbook } from "../../model";
+import { amountColumns, columnName } from "../../recognize/helpers";
+import type { RecognizedRow, RecognizedTable } from "../../recognize/types";
+import { parseRelations, type RelationTerm } from "../../specs/relations";
+import { labelKey } from "../../text";
+import { figureOf, flush, judgeSum, type Judged, report } from "../rounding";
+import type { Finding, Rule, RuleContext } from "../types";
+
+const ID = "balance";
+
+type Side = "income" | "expense";
+
+function rowsOf(table: RecognizedTable, term: RelationTerm, side: Side | undefined): { rows: RecognizedRow[]; side: Side; label: string } | null {
+  const n = term.name;
+  if (term.sum) {
+    if (n === labelKey("支出功能分类类")) return { rows: table.rows.filter((r) => r.side === "expense" && r.classCode && r.section !== "carry"), side: "expense", label: "各“类”" };
+    const s: Side = side ?? "income";
+    if (n === labelKey("收入明细") || n === labelKey("本年收入明细"))
+      return { rows: table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "current"), side: s, label: "各项收入" };
+    if (n === labelKey("上年结转明细")) return { rows: table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "carry"), side: s, label: "上年结转各项" };
+    return null;
+  }
+  const fixed = (table.spec.fixedRows ?? []).filter((f) => [f.label, ...(f.aliases ?? [])].some((a) => labelKey(a) === n));
+  const pick = fixed.find((f) => !side || f.side === side) ?? fixed[0];
+  if (!pick) return null;
+  const row = table.rows.find((r) => r.fixed?.key === pick.key);
+  return row ? { rows: [row], side: (row.side ?? pick.side ?? "income") as Side, label: pick.label } : { rows: [], side: (pick.side ?? "income") as Side, label: pick.label };
+}
+
+function check(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const table of ctx.facts.tables) {
+    if (!table.spec.sides || table.empty) continue;
+    const j: Judged = { findings: [], tails: [] };
+    for (const rel of table.spec.relations) {
+      if (rel.over !== "rows") continue;
+      for (const p of parseRelations(rel.text)) {
+        const lhs = rowsOf(table, p.lhs, rel.side);
+        if (!lhs || lhs.rows.length !== 1) continue;
+        const parts = p.rhs.map((t) => rowsOf(table, t, rel.side)).filter((x): x is NonNullable<typeof x> => !!x && x.rows.length > 0);
+        if (parts.length === 0) continue;
+        const lrow = lhs.rows[0];
+        // Same side: every amount column of the side; across sides (收入总计 = 支出总计): the main figure.
+        const crossSide = parts.some((x) => x.side !== lhs.side);
+        const cols = crossSide ? amountColumns(table, lhs.side).slice(0, 1) : amountColumns(table, lhs.side);
+        for (const col of cols) {
+          const other = (s: Side) => (s === lhs.side ? col.key : amountColumns(table, s)[0]?.key);
+          const t = lrow.amounts[col.key];
+          const partCells = parts.flatMap((x) => x.rows.map((r) => ({ row: r, a: r.amounts[other(x.side) ?? ""] })));
+          const ps = partCells.filter((x) => x.a && x.a.value !== null).map((x) => x.a);
+          const stated = !!t && t.value !== null;
+          if (!stated && (ps.length === 0 || ps.every((a) => a!.value === 0))) continue;
+          const judgement = judgeSum(figureOf(t), ps.map(figureOf), ctx.options.roundingFactor);
+          const relText = parts.map((x) => x.label).join(" + ");
+          report(
+            j,
+            ID,
+            table,
+            t ?? { r: lrow.r, c: col.c },
+            `“${lhs.label}”${cols.length > 1 ? `“${columnName(col)}”` : ""}`,
+            `${relText} =`,
+            judgement,
+            partCells.map((x) => (x.a ? toA1(x.a.r, x.a.c) : toA1(x.row.r, col.c))),
+            stated,
+          );
+        }
+      }
+    }
+    flush(ID, table, j, out);
+  }
+  return out;
+}
+
+const T1 = (inc: number, carry: number | null, out1: number, out2: number, total: number, outTotal: number): Workbook => ({
+  sheets: [
+    sheetFromRows(
+      "收支总表",
+      [
+        ["部门收支总表"],
+        ["单位：万元"],
+        ["收入", null, "支出"],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、一般公共预算拨款收入", inc, "一、社会保障和就业支出", out1],
+        ["二、其他收入", null, "二、卫生健康支出", out2],
+        ["本年收入合计", inc, "本年支出合计", out1 + out2],
+        ["上年结转结余", carry, "年终结转结余", null],
+        ["收入总计", total, "支出总计", outTotal],
+      ],
+      "#,##0.00",
+    ),
+  ],
+});
+
+export const balanceRule: Rule = {
+  id: ID,
+  description: "收支平衡：本年收入合计 = 各项收入之和，本年支出合计 = 各“类”之和，收入总计 = 本年收入合计 + 上年结转，支出总计 = 本年支出合计 + 年终结转，收入总计 = 支出总计",
+  defaultSeverity: "error",
+  check,
+  valid: [
+    { name: "收支平衡", workbook: () => T1(100, 10, 80, 30, 110, 110) },
+    { name: "上年结转为空", workbook: () => T1(100, null, 70, 30, 100, 100) },
+  ],
+  invalid: [
+    { name: "收入总计 ≠ 本年收入合计 + 上年结转", workbook: () => T1(100, 10, 80, 30, 120, 110), expect: [{ severity: "error", cell: "B9", messageIncludes: "收入总计" }] },
+    { name: "收入总计 ≠ 支出总计", workbook: () => T1(100, 10, 80, 30, 110, 111), expect: [{ severity: "error", cell: "D9" }] },
+  ],
+};

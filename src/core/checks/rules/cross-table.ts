@@ -1,0 +1,90 @@
+/**
+ * 表间一致 (cross-table): the 表间审核公式 of ./../crossRelations.data.ts, each applied only
+ * when its tables are present and of the same scope, judged with the rounding envelope of
+ * the printed figures (a difference inside it is 尾差, not a finding).
+ */
+import { toA1 } from "../../a1";
+import { sheetFromRows, type Workbook } from "../../model";
+import { fmt } from "../../narrative/interval";
+import { evaluateCrossRelations, ref, type TermValue } from "../crossRelations";
+import type { Finding, Rule, RuleContext } from "../types";
+
+function termText(v: TermValue, cls?: string): string {
+  const row = v.term.row === "每个类" || v.term.row === "该类" ? `${cls}类` : v.term.row;
+  return `${v.table.sheet}[${row}]${v.term.col ? `[${v.term.col}]` : ""}`;
+}
+
+function describe(vs: TermValue[], cls?: string): string {
+  return vs.map((v, i) => `${i === 0 ? (v.term.sign < 0 ? "−" : "") : v.term.sign < 0 ? " − " : " + "}${termText(v, cls)} ${v.cell && v.cell.value !== null ? fmt(v.value) : "（空）"}`).join("");
+}
+
+export function checkCrossTable(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const res of evaluateCrossRelations(ctx.facts, ctx.options.roundingFactor)) {
+    if (res.holds) continue;
+    const main = res.left.find((v) => v.cell) ?? res.left[0];
+    const cell = main.cell ?? main.table.titleCell;
+    const related = [...res.left, ...res.right].filter((v) => v !== main && v.cell).map((v) => ref(v.table, v.cell!));
+    const diff = res.leftSum - res.rightSum;
+    const spec = res.relation.spec;
+    out.push({
+      ruleId: "cross-table",
+      severity: spec.severity,
+      sheet: main.table.sheet,
+      cell: toA1(cell.r, cell.c),
+      related,
+      table: main.table.spec.id,
+      expected: Number(fmt(res.rightSum)),
+      actual: Number(fmt(res.leftSum)),
+      difference: Number(fmt(diff)),
+      message:
+        `表间不一致（${spec.text.replace(/每个类|该类/g, `${res.classCode}类`)}）：${describe(res.left, res.classCode)}，` +
+        `而 ${describe(res.right, res.classCode)}，相差 ${fmt(diff)}` +
+        (spec.note ? `。${spec.note}` : ""),
+    });
+  }
+  return out;
+}
+
+// ── cases ──
+const UNIT = "单位：万元";
+function t1(income: number, cls208: number): ReturnType<typeof sheetFromRows> {
+  return sheetFromRows("收支总表", [
+    ["部门收支总表"],
+    [UNIT],
+    ["收入", null, "支出"],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、一般公共预算拨款收入", income, "社会保障和就业支出", cls208],
+    ["本年收入合计", income, "本年支出合计", cls208],
+    ["收入总计", income, "支出总计", cls208],
+  ], "#,##0.00");
+}
+function t3(total: number): ReturnType<typeof sheetFromRows> {
+  return sheetFromRows("支出总表", [
+    ["部门支出总表"],
+    [UNIT],
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    [null, "合计", total, total, null],
+    ["208", "社会保障和就业支出", total, total, null],
+  ], "#,##0.00");
+}
+
+export const crossTableRule: Rule = {
+  id: "cross-table",
+  description: "表间一致：收支总表、支出总表、财政拨款收支总表、一般公共预算支出表、基本支出表、三公经费表之间的勾稽关系",
+  defaultSeverity: "error",
+  check: checkCrossTable,
+  valid: [
+    { name: "收支总表的类与支出总表一致", workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(100)] }) },
+    { name: "尾差不报（0.01 在舍入范围内）", workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(100.01)] }) },
+  ],
+  invalid: [
+    {
+      name: "收支总表社会保障和就业支出与支出总表不一致",
+      workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(90)] }),
+      expect: [{ severity: "error", messageIncludes: "208类" }],
+    },
+  ],
+};
+
+export default crossTableRule;

@@ -1,0 +1,299 @@
+/**
+ * 百分比 (percent): shares and rates recomputed from the figures they refer to.
+ *  - text shares "X 万元，占 Y%": Y = X / the total the sentence names, or the paragraph's
+ *    lead total, or the total of the section, or the tables' total, or the sum of the listed parts;
+ *  - text rates "比上年增加 D 万元，增长 P%": P = D / (this year ∓ D) (or D / the prior figure given);
+ *  - 占比 columns in tables: each line's amount / the 合计 line's.
+ * Every figure keeps its printed precision: a percentage is flagged only when no value inside the
+ * rounding envelope of the figures gives it (a truncated instead of rounded percentage is a warning).
+ */
+import { toA1 } from "../../a1";
+import { isCellError, sheetFromRows, type Sheet, type Workbook } from "../../model";
+import { analyzeNarrative, figureCell, quote, sectionBefore } from "../../narrative/analyze";
+import { add, div, figure, fmt, overlaps, scale, sub, type Interval } from "../../narrative/interval";
+import type { Figure, ParsedParagraph } from "../../narrative/parse";
+import { matchSubject, targetFigures } from "../../narrative/targets";
+import { labelKey } from "../../text";
+import type { Finding, Rule, RuleContext } from "../types";
+
+interface Denominator {
+  value: number;
+  iv: Interval;
+  source: string;
+}
+
+function pctInterval(f: Figure, factor: number): Interval {
+  return figure(f.value, f.decimals, factor);
+}
+
+function truncInterval(f: Figure): Interval {
+  const u = Math.pow(10, -f.decimals);
+  return { lo: f.value - 1e-9, hi: f.value + u + 1e-9 };
+}
+
+function ratioPct(part: Interval, total: Interval): Interval | null {
+  const r = div(part, total);
+  return r ? scale(r, 100) : null;
+}
+
+function amountIv(f: Figure, factor: number): Interval {
+  return figure(f.value, f.decimals, factor, f.scale);
+}
+
+const TOTAL_SUBJECT = /总计|合计|总预算|预算总数|收入预算|支出预算|当年拨款|财政拨款|拨款$|总额|收支预算|^支出$|^收入$/;
+
+function denominators(ctx: RuleContext, paras: ParsedParagraph[], i: number, part: Figure, denomText: string, listed: Figure[]): Denominator[] {
+  const factor = ctx.options.roundingFactor;
+  const p = paras[i];
+  const year = ctx.facts.year ?? 0;
+  const out: Denominator[] = [];
+  const pushFig = (f: Figure, source: string) => {
+    if (f !== part && f.value > 0) out.push({ value: f.value, iv: amountIv(f, factor), source });
+  };
+  const pushTable = (subject: string) => {
+    for (const t of matchSubject(subject, year || 2024)) for (const tf of targetFigures(ctx.facts, t)) if (tf.cell.value) out.push({ value: tf.cell.value, iv: figure(tf.cell.value, tf.cell.decimals, factor), source: tf.where });
+  };
+  if (denomText) pushTable(denomText);
+  // The sentence's lead total: the first amount of the sentence before the part.
+  const lead = p.figures.find((f) => f.kind === "amount" && f.sentence === part.sentence && f.start < part.start && !listed.includes(f) && f.role === undefined);
+  if (lead) pushFig(lead, `本段“${lead.subject || "合计"}”`);
+  // Earlier total-like figures of the paragraph and of the section.
+  for (const f of p.figures) if (f.kind === "amount" && f.start < part.start && f.role === undefined && !listed.includes(f) && TOTAL_SUBJECT.test(f.subject)) pushFig(f, `本段“${f.subject}”`);
+  for (const q of sectionBefore(paras, i)) {
+    const f = q.figures.find((g) => g.kind === "amount" && g.role === undefined);
+    if (f) pushFig(f, `上文“${f.subject}”`);
+  }
+  // The tables' totals for what the parts are (classes → 支出合计; income lines → 收入合计 …).
+  const targets = matchSubject(part.subject, year || 2024);
+  if (targets.some((t) => t.kind === "function" && (t.codes ?? []).some((c) => c.length === 3))) {
+    pushTable("一般公共预算支出");
+    pushTable("本年支出合计");
+  }
+  if (targets.some((t) => t.id === "basic" || t.id === "project")) {
+    pushTable("一般公共预算支出");
+    pushTable("支出总计");
+  }
+  if (targets.some((t) => /Income|carry/.test(t.id))) pushTable("收入总计");
+  // The sum of the listed parts when their shares make up the whole.
+  if (listed.length >= 2) {
+    const sum = add(...listed.map((f) => amountIv(f, factor)));
+    out.push({ value: listed.reduce((s, f) => s + f.value, 0), iv: sum, source: "所列各项之和" });
+  }
+  return out;
+}
+
+function checkShares(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const { paras } = analyzeNarrative(ctx.facts, ctx.wb);
+  const factor = ctx.options.roundingFactor;
+  paras.forEach((p, i) => {
+    for (const s of p.shares) {
+      const listed = p.shares.filter((x) => x.percent.sentence === s.percent.sentence).map((x) => x.part);
+      const pctSum = p.shares.filter((x) => x.percent.sentence === s.percent.sentence).reduce((a, x) => a + x.percent.value, 0);
+      const dens = denominators(ctx, paras, i, s.part, s.denomText, Math.abs(pctSum - 100) < 1.5 ? listed : []);
+      if (!dens.length) continue;
+      const claimed = pctInterval(s.percent, factor);
+      const partIv = amountIv(s.part, factor);
+      let ok = false;
+      let trunc = false;
+      for (const d of dens) {
+        const r = ratioPct(partIv, d.iv);
+        if (!r) continue;
+        if (overlaps(r, claimed)) ok = true;
+        else if (overlaps(r, truncInterval(s.percent))) trunc = true;
+      }
+      if (ok) continue;
+      const d = dens[0];
+      const expected = (s.part.value / d.value) * 100;
+      const loc = figureCell(p.para, s.percent);
+      out.push({
+        ruleId: "percent",
+        severity: trunc ? "warning" : "error",
+        sheet: loc.sheet,
+        cell: loc.cell,
+        expected: Number(fmt(expected)),
+        actual: s.percent.value,
+        difference: Number(fmt(s.percent.value - expected)),
+        message: trunc
+          ? `百分比截断而非四舍五入：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%`
+          : `百分比不对：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%，说明写 ${s.percent.raw.replace(/\s/g, "")}，相差 ${fmt(s.percent.value - expected)} 个百分点`,
+      });
+    }
+  });
+  return out;
+}
+
+function checkRates(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const { paras } = analyzeNarrative(ctx.facts, ctx.wb);
+  const factor = ctx.options.roundingFactor;
+  for (const p of paras) {
+    for (const c of p.changes) {
+      if (!c.delta || !c.percent || c.dir === 0) continue;
+      const loc = figureCell(p.para, c.percent);
+      if (c.percentDir !== undefined && c.percentDir !== c.dir) {
+        out.push({
+          ruleId: "percent",
+          severity: "error",
+          sheet: loc.sheet,
+          cell: loc.cell,
+          message: `增减方向矛盾：“${quote(p, c.start, c.end)}”，金额说${c.dir > 0 ? "增加" : "减少"}，百分比却说${c.percentDir > 0 ? "增长" : "下降"}`,
+        });
+        continue;
+      }
+      const d = amountIv(c.delta, factor);
+      const claimed = pctInterval(c.percent, factor);
+      const bases: { iv: Interval; value: number; how: string }[] = [];
+      if (c.prior) bases.push({ iv: amountIv(c.prior, factor), value: c.prior.value, how: `上年 ${fmt(c.prior.value)}` });
+      for (const cur of c.current) {
+        const ci = amountIv(cur, factor);
+        const base = c.dir > 0 ? sub(ci, d) : add(ci, d);
+        const value = c.dir > 0 ? cur.value - c.delta.value : cur.value + c.delta.value;
+        bases.push({ iv: base, value, how: `上年 = ${fmt(cur.value)} ${c.dir > 0 ? "−" : "+"} ${fmt(c.delta.value)} = ${fmt(value)}` });
+      }
+      const usable = bases.filter((b) => b.iv.lo > 0);
+      if (!usable.length) continue; // growth from zero: no rate to recompute
+      let ok = false;
+      let trunc = false;
+      for (const b of usable) {
+        const r = ratioPct(d, b.iv);
+        if (!r) continue;
+        if (overlaps(r, claimed)) ok = true;
+        else if (overlaps(r, truncInterval(c.percent))) trunc = true;
+      }
+      if (ok) continue;
+      const b = usable[0];
+      const expected = (c.delta.value / b.value) * 100;
+      out.push({
+        ruleId: "percent",
+        severity: trunc ? "warning" : "error",
+        sheet: loc.sheet,
+        cell: loc.cell,
+        expected: Number(fmt(expected)),
+        actual: c.percent.value,
+        difference: Number(fmt(c.percent.value - expected)),
+        message: `增减百分比不对：“${quote(p, c.start, c.end)}”，${b.how}，${fmt(c.delta.value)} ÷ ${fmt(b.value)} = ${fmt(expected)}%，说明写 ${c.percent.raw.replace(/\s/g, "")}`,
+      });
+    }
+  }
+  return out;
+}
+
+// ── 占比 columns in tables ──
+
+function cellNumber(sheet: Sheet, r: number, c: number): { value: number; decimals: number; percent: boolean } | null {
+  const cell = sheet.rows[r]?.[c];
+  if (!cell || cell.value === null || isCellError(cell.value)) return null;
+  if (typeof cell.value === "number") {
+    const pct = !!cell.numFmt && cell.numFmt.includes("%");
+    const dm = /\.(0+)/.exec(cell.numFmt ?? "");
+    return { value: pct ? cell.value * 100 : cell.value, decimals: dm ? dm[1].length : pct ? 0 : 2, percent: pct };
+  }
+  if (typeof cell.value === "string") {
+    const m = /^\s*(-?\d+(?:\.(\d+))?)\s*(%|％)?\s*$/.exec(cell.value.replace(/,/g, ""));
+    if (!m) return null;
+    return { value: Number(m[1]), decimals: m[2]?.length ?? 0, percent: !!m[3] };
+  }
+  return null;
+}
+
+function checkPercentColumns(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const factor = ctx.options.roundingFactor;
+  const textSheets = new Set(ctx.facts.paragraphs.map((p) => p.sheet));
+  for (const sheet of ctx.wb.sheets) {
+    if (textSheets.has(sheet.name) && !ctx.facts.tables.some((t) => t.sheet === sheet.name)) continue;
+    sheet.rows.forEach((row, hr) => {
+      row?.forEach((cell, hc) => {
+        if (!cell || typeof cell.value !== "string" || !/^(占比|比重|所占比例|占比（%）|占比\(%\))$/.test(labelKey(cell.value))) return;
+        // Rows below, grouped up to each 合计 row.
+        let group: { r: number; amount: { value: number; decimals: number; c: number }; pct: { value: number; decimals: number; c: number } }[] = [];
+        for (let r = hr + 1; r < Math.min(sheet.rows.length, hr + 60); r++) {
+          const line = sheet.rows[r];
+          if (!line) continue;
+          const pct = cellNumber(sheet, r, hc);
+          const pctCell = pct?.percent ? hc : [hc - 1, hc + 1].find((c) => cellNumber(sheet, r, c)?.percent);
+          const p = pctCell !== undefined ? cellNumber(sheet, r, pctCell) : null;
+          let amount: { value: number; decimals: number; c: number } | undefined;
+          if (p && pctCell !== undefined) {
+            for (let c = pctCell - 1; c >= 0; c--) {
+              const n = cellNumber(sheet, r, c);
+              if (n && !n.percent) {
+                amount = { value: n.value, decimals: n.decimals, c };
+                break;
+              }
+            }
+          }
+          const isTotal = line.some((x) => x && typeof x.value === "string" && /^合计$/.test(labelKey(x.value)));
+          if (isTotal) {
+            if (amount && amount.value > 0) {
+              const total = figure(amount.value, amount.decimals, factor);
+              for (const g of group) {
+                const ratio = ratioPct(figure(g.amount.value, g.amount.decimals, factor), total);
+                if (!ratio || overlaps(ratio, figure(g.pct.value, g.pct.decimals, factor))) continue;
+                const expected = (g.amount.value / amount.value) * 100;
+                out.push({
+                  ruleId: "percent",
+                  severity: "error",
+                  sheet: sheet.name,
+                  cell: toA1(g.r, g.pct.c),
+                  related: [toA1(g.r, g.amount.c), toA1(r, amount.c)],
+                  expected: Number(fmt(expected)),
+                  actual: g.pct.value,
+                  difference: Number(fmt(g.pct.value - expected)),
+                  message: `占比不对：${sheet.name} 第 ${g.r + 1} 行 ${fmt(g.amount.value)} ÷ 合计 ${fmt(amount.value)} = ${fmt(expected)}%，表中为 ${g.pct.value}%`,
+                });
+              }
+            }
+            group = [];
+            continue;
+          }
+          if (p && amount && pctCell !== undefined) group.push({ r, amount, pct: { value: p.value, decimals: p.decimals, c: pctCell } });
+        }
+      });
+    });
+  }
+  return out;
+}
+
+export function checkPercent(ctx: RuleContext): Finding[] {
+  return [...checkShares(ctx), ...checkRates(ctx), ...checkPercentColumns(ctx)];
+}
+
+const text = (lines: string[]): Workbook => ({ sheets: [sheetFromRows("情况说明", lines.map((l) => [l]))] });
+
+export const percentRule: Rule = {
+  id: "percent",
+  description: "百分比：说明中的占比、增减幅度和表中的占比列按所指的数字重算",
+  defaultSeverity: "error",
+  check: checkPercent,
+  valid: [
+    {
+      name: "海口：各类支出占比正确",
+      workbook: () => text(["社会保障和就业支出376.17万元，占全年支出92.76%，卫生健康支出17.12万元，占全年支出4.22%，住房保障支出12.23万元，占全年支出3.02%。"]),
+    },
+    {
+      name: "忻州：下降 37.66% = 84.74 ÷ (140.30 + 84.74)",
+      workbook: () => text(["2023年度一般公共预算当年拨款140.30万元，比上年减少84.74万元，下降37.66%。"]),
+    },
+    { name: "在舍入范围内的百分比不报", workbook: () => text(["2024年支出预算1209.02万元，其中：基本支出825.26万元，占68.26%；项目支出383.76万元，占31.74%。"]) },
+  ],
+  invalid: [
+    {
+      name: "达州：三个类的占比都算错",
+      workbook: () => text(["一般公共预算当年拨款641.15万元。", "社会保障和就业支出 560.62 万元，占 85.66%；卫生健康支出 21.43 万元，占 3.8%；住房保障支出 59.09 万元，占 10.54%。"]),
+      expect: [
+        { severity: "error", cell: "A2", messageIncludes: "87.44%" },
+        { severity: "error", cell: "A2", messageIncludes: "3.34%" },
+        { severity: "error", cell: "A2", messageIncludes: "9.22%" },
+      ],
+    },
+    {
+      name: "曾都：机关运行经费减少 3.02 万元，减少 33.11%",
+      workbook: () => text(["本部门 2024 年度机关运行经费支出 2.02 万元，比去年预算数减少 3.02 万元，减少 33.11%。"]),
+      expect: [{ severity: "error", cell: "A1", messageIncludes: "59.92%" }],
+    },
+  ],
+};
+
+export default percentRule;

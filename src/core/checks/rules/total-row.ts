@@ -1,0 +1,198 @@
+/**
+ * 合计行: the 合计 row equals the sum of the rows it totals, in every amount column.
+ * Code tables: Σ of the top-level code rows (类, or the highest level present).
+ * Unit and list tables: Σ of the top-level rows, where a row followed by rows that add
+ * up to it (a department over its units, a project group over its projects, a unit
+ * code over its sub-codes) is a group and only the group counts.
+ */
+import { sheetFromRows, type Workbook } from "../../model";
+import type { RecognizedRow, RecognizedTable } from "../../recognize/types";
+import { figureOf, flush, judgeSum, type Judged, report } from "../rounding";
+import type { Finding, Rule, RuleContext } from "../types";
+import { toA1 } from "../../a1";
+import { amountColumns, columnLabel, rowName } from "../../recognize/helpers";
+
+const ID = "total-row";
+
+/** Top-level code rows: those whose nearest ancestor code is not in the table (per domain). */
+export function topCodeRows(rows: RecognizedRow[]): RecognizedRow[] {
+  const coded = rows.filter((r) => r.level && !r.ofWhich && r.code);
+  if (coded.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const r of coded) counts.set(r.domain ?? "", (counts.get(r.domain ?? "") ?? 0) + 1);
+  const domain = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const inDomain = coded.filter((r) => (r.domain ?? "") === domain);
+  const codes = new Set(inDomain.map((r) => r.code!));
+  const seen = new Set<string>();
+  return inDomain.filter((r) => {
+    const c = r.code!;
+    for (let len = c.length - 2; len >= 3; len -= 2) if (codes.has(c.slice(0, len))) return false;
+    if (seen.has(c)) return false;
+    seen.add(c);
+    return true;
+  });
+}
+
+interface Node {
+  v: number;
+  h: number;
+}
+
+/**
+ * Split a list of rows into top-level items: each item is a leaf, or a row followed by
+ * rows that add up to it (recursively). With a target, items must add up to it (bounded
+ * backtracking); without, the first reading that works is taken.
+ */
+export function parseGroups(nodes: Node[], target: Node | null, factor: number, budget = 20000): number[] | null {
+  let steps = 0;
+  const close = (a: number, ah: number, b: number, bh: number) => Math.abs(a - b) <= factor * (ah + bh) + 1e-9;
+  type Out = { next: number; roots: number[] };
+  const nonNegative = nodes.every((n) => n.v >= 0);
+  // Readings of nodes[i..end): items (leaf or group) whose sum reaches `goal` (any prefix that does),
+  // or that run to `end` when goal is null.
+  function* seq(i: number, end: number, goal: Node | null): Generator<Out> {
+    function* walk(pos: number, a: number, ah: number, rs: number[]): Generator<Out> {
+      if (++steps > budget) return;
+      if (goal && pos > i && close(goal.v, goal.h, a, ah)) yield { next: pos, roots: rs };
+      if (goal && nonNegative && a - factor * ah > goal.v + factor * goal.h + 1e-9) return;
+      if (pos >= end) {
+        if (!goal) yield { next: pos, roots: rs };
+        return;
+      }
+      const n = nodes[pos];
+      if (pos + 1 < end && n.v !== 0) {
+        for (const g of seq(pos + 1, end, n)) {
+          yield* walk(g.next, a + n.v, ah + n.h, [...rs, pos]);
+          if (steps > budget) return;
+        }
+      }
+      yield* walk(pos + 1, a + n.v, ah + n.h, [...rs, pos]);
+    }
+    yield* walk(i, 0, 0, []);
+  }
+  for (const s of seq(0, nodes.length, null)) {
+    if (!target) return s.roots;
+    let sum = 0;
+    let sh = 0;
+    for (const k of s.roots) {
+      sum += nodes[k].v;
+      sh += nodes[k].h;
+    }
+    if (close(target.v, target.h, sum, sh)) return s.roots;
+    if (steps > budget) break;
+  }
+  return null;
+}
+
+/** Rows whose unit code has no shorter prefix among the others (030 over 030010). */
+function topByUnitCode(rows: RecognizedRow[]): RecognizedRow[] {
+  const codes = new Set(rows.map((r) => r.code).filter((c): c is string => !!c));
+  return rows.filter((r) => {
+    if (!r.code) return !!r.label;
+    for (let len = r.code.length - 1; len >= 2; len--) if (codes.has(r.code.slice(0, len))) return false;
+    return true;
+  });
+}
+
+/** The rows a table's 合计 row totals. */
+export function partsOfTotal(table: RecognizedTable, total: RecognizedRow, factor: number): RecognizedRow[] {
+  const rows = table.rows.filter((r) => r !== total && !r.ofWhich && r.kind !== "total" && r.kind !== "grand-total");
+  const top = topCodeRows(rows);
+  if (top.length) return top;
+  const candidates = rows.filter((r) => r.kind === "detail" || (r.kind === "subtotal" && !r.label));
+  if (candidates.length === 0) return [];
+  if (candidates.length > 1500) return topByUnitCode(candidates);
+  const keyCol = table.columns.find((c) => c.key === "total") ?? amountColumns(table)[0];
+  if (!keyCol) return candidates;
+  const scaleOf = (d: number) => 10 ** Math.min(6, d);
+  const nodes = candidates.map((r) => {
+    const a = r.amounts[keyCol.key];
+    const d = a?.decimals ?? table.precision ?? 2;
+    return { v: a && a.value !== null ? Math.round(a.value * scaleOf(d)) / scaleOf(d) : 0, h: 0.5 / scaleOf(d) };
+  });
+  // Unlabelled rows repeat the total or a group; they never stand alone among labelled rows.
+  const ta = total.amounts[keyCol.key];
+  const target = ta && ta.value !== null ? { v: ta.value, h: 0.5 / scaleOf(ta.decimals) } : null;
+  const fac = Math.max(factor, 1e-9);
+  const roots = (target && parseGroups(nodes, target, fac)) || parseGroups(nodes, null, fac) || nodes.map((_, i) => i);
+  return roots.map((i) => candidates[i]);
+}
+
+function check(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const table of ctx.facts.tables) {
+    if (table.spec.sides || table.spec.layout === "form" || table.spec.layout === "single-row" || table.empty) continue;
+    const totals = table.rows.filter((r) => r.kind === "total");
+    if (totals.length === 0) continue;
+    const cols = amountColumns(table);
+    const j: Judged = { findings: [], tails: [] };
+    for (const total of totals) {
+      const parts = partsOfTotal(table, total, ctx.options.roundingFactor);
+      if (parts.length === 0) continue;
+      const levelWord = parts[0].level ? (parts.every((p) => p.level === 1) ? "类" : "最高级科目") : "各行";
+      for (const col of cols) {
+        const t = total.amounts[col.key];
+        const ps = parts.map((p) => p.amounts[col.key]).filter((a) => a && a.value !== null);
+        const stated = !!t && t.value !== null;
+        if (!stated && ps.length === 0) continue;
+        if (!stated && ps.every((a) => a!.value === 0)) continue;
+        const judgement = judgeSum(figureOf(t), ps.map(figureOf), ctx.options.roundingFactor);
+        report(
+          j,
+          ID,
+          table,
+          t ?? { r: total.r, c: col.c },
+          `${rowName(total)}${columnLabel(col)}（${levelWord}之和）`,
+          `${levelWord}之和`,
+          judgement,
+          parts.map((p) => toA1(p.amounts[col.key]?.r ?? p.r, col.c)),
+          stated,
+        );
+      }
+    }
+    flush(ID, table, j, out);
+  }
+  return out;
+}
+
+const wb = (rows: (string | number | null)[][], name = "支出总表"): Workbook => ({ sheets: [sheetFromRows(name, [["支出总表"], ["单位：万元"], ...rows], "#,##0.00")] });
+const HEAD = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"];
+
+export const totalRowRule: Rule = {
+  id: ID,
+  description: "合计行等于所合计各行之和（科目表为各“类”之和，单位/项目表为顶层各行之和）",
+  defaultSeverity: "error",
+  check,
+  valid: [
+    {
+      name: "合计 = Σ 类",
+      workbook: () => wb([HEAD, [null, "合计", 30, 20, 10], ["208", "社会保障和就业支出", 20, 10, 10], ["20801", "人力资源和社会保障管理事务", 20, 10, 10], ["221", "住房保障支出", 10, 10, null]]),
+    },
+    {
+      name: "尾差 0.01 不算错",
+      workbook: () => wb([HEAD, [null, "合计", 81.7, 81.7, null], ["208", "社会保障和就业支出", 78.83, 78.83, null], ["210", "卫生健康支出", 1.53, 1.53, null], ["221", "住房保障支出", 1.35, 1.35, null]]),
+    },
+    {
+      name: "单位表：部门行下含单位行",
+      workbook: () => ({
+        sheets: [
+          sheetFromRows("收入总表", [["部门收入总表"], ["单位代码", "单位名称", "合计", "一般公共预算"], [null, "合计", 81.7, 81.7], ["030", "某局", 81.7, 81.7], ["030010", "某中心", 81.7, 81.7]], "#,##0.00"),
+        ],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: "合计与各类之和不符",
+      workbook: () => wb([HEAD, [null, "合计", 31, 21, 10], ["208", "社会保障和就业支出", 20, 10, 10], ["221", "住房保障支出", 10, 10, null]]),
+      expect: [{ severity: "error", cell: "C4", messageIncludes: "类之和 30.00" }, { severity: "error", cell: "D4" }],
+    },
+    {
+      name: "单位表合计错误",
+      workbook: () => ({
+        sheets: [sheetFromRows("收入总表", [["部门收入总表"], ["单位代码", "单位名称", "合计", "一般公共预算"], [null, "合计", 90, 81.7], ["030", "某局", 81.7, 81.7], ["030010", "某中心", 81.7, 81.7]], "#,##0.00")],
+      }),
+      expect: [{ severity: "error", cell: "C3", messageIncludes: "81.70" }],
+    },
+  ],
+};

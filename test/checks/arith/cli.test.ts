@@ -1,0 +1,44 @@
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../../../src/cli/main";
+import type { CliIO } from "../../../src/cli/io";
+import { sheetFromRows } from "../../../src/core/model";
+import { writeXlsxFile } from "../../../src/hosts/xlsx/xlsxHost";
+
+function io(): CliIO & { stdout: string; stderr: string } {
+  const o = { stdout: "", stderr: "", out: (t: string) => void (o.stdout += t + "\n"), err: (t: string) => void (o.stderr += t + "\n"), readStdin: async () => "" };
+  return o;
+}
+const SEEDS = path.join(__dirname, "..", "..", "fixtures", "seeds");
+
+describe("budget-tables check", () => {
+  test("a consistent workbook: exit 0; JSON findings carry file, rule, cell, expected, actual", async () => {
+    const o = io();
+    const code = await main(["check", path.join(SEEDS, "dazhou-2024.xlsx"), "--format", "json"], o);
+    const arr = JSON.parse(o.stdout);
+    expect(arr.filter((f: { severity: string }) => f.severity === "error").length === 0 ? 0 : 1).toBe(code);
+    const tail = arr.find((f: { ruleId: string }) => f.ruleId === "tail-difference");
+    expect(tail).toMatchObject({ file: expect.stringContaining("dazhou-2024.xlsx"), severity: "info", sheet: expect.any(String), cell: expect.stringMatching(/^[A-Z]+\d+$/), message: expect.stringContaining("尾差") });
+    for (const k of ["file", "ruleId", "severity", "sheet", "cell", "expected", "actual", "message"]) expect(Object.keys(tail)).toContain(k);
+  });
+
+  test("errors give exit 1; an unreadable file gives exit 2 with a Chinese message while the others are still checked", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "bt-check-"));
+    const bad = path.join(dir, "bad.xlsx");
+    await writeXlsxFile({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 31, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]], "#,##0.00")] }, bad);
+    const o = io();
+    expect(await main(["check", bad, "--rounding", "1"], o)).toBe(1);
+    expect(o.stdout).toMatch(/支出总表 C3：合计行合计 应为 基本支出 \+ 项目支出 = 30\.00，填列 31\.00，相差 1\.00 万元/);
+    const o2 = io();
+    const out = path.join(dir, "r.html");
+    expect(await main(["check", path.join(dir, "missing.xlsx"), bad, "--format", "html", "--out", out], o2)).toBe(2);
+    expect(o2.stderr).toMatch(/文件不存在/);
+    const html = await fs.readFile(out, "utf8");
+    expect(html).toMatch(/<table>/);
+    expect(html).toMatch(/错误 2/); // 合计行 (类之和) and 列间关系 at C3
+    expect(html).toMatch(/无法读取/);
+    const o3 = io();
+    expect(await main(["check", bad, "--format", "xml"], o3)).toBe(2);
+  });
+});
