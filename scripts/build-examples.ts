@@ -21,9 +21,9 @@ async function main(): Promise<void> {
     const out = path.join(fixtures, `${cfg.out}.xlsx`);
     await writeXlsxFile(wb, out);
     console.log(`${cfg.id}: ${wb.sheets.length} sheets → ${path.relative(ROOT, out)}  [${wb.sheets.map((s) => s.name).join(", ")}]`);
-    if (cfg.id === "xinzhou-2023") {
-      await writeXlsxFile(wb, path.join(ROOT, "examples", "xinzhou-2023.xlsx"));
-      console.log("  also → examples/xinzhou-2023.xlsx");
+    if (cfg.id === "xinzhou-2023" || cfg.id === "dazhou-2024") {
+      await writeXlsxFile(wb, path.join(ROOT, "examples", `${cfg.out}.xlsx`));
+      console.log(`  also → examples/${cfg.out}.xlsx`);
     }
   }
 }
