@@ -39,6 +39,8 @@ function severityOf(j: NameJudgement): Severity | null {
 function checkTables(ctx: RuleContext, year: number): Finding[] {
   const out: Finding[] = [];
   const cat = builtinCatalog();
+  // The same code and name recur across tables (支出总表, 一般公共预算支出表 …): judge each pair once.
+  const judged = new Map<string, ReturnType<typeof cat.judgeName>>();
   for (const t of ctx.facts.tables) {
     const codeCol = t.spec.columns.find((c) => c.role === "code");
     const domain = codeCol?.domain ?? (t.spec.classLines ? "function" : undefined);
@@ -50,7 +52,9 @@ function checkTables(ctx: RuleContext, year: number): Finding[] {
       if (domain === "econ-dept" && !/^3\d{2}(\d{2})?$/.test(code)) continue;
       const given = stripNumbering(r.label);
       if (!given) continue;
-      const j = cat.judgeName(code, given, { year, kind: domain });
+      const key = `${domain}\u0000${code}\u0000${given}`;
+      let j = judged.get(key);
+      if (!j) judged.set(key, (j = cat.judgeName(code, given, { year, kind: domain })));
       const sev = severityOf(j);
       if (!sev) continue;
       const cell = r.labelCell ?? r.codeCell ?? { r: r.r, c: 0 };
