@@ -12,7 +12,7 @@ module.exports = (env, argv) => ({
   output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false, stream: false, crypto: false } },
   module: {
-    rules: [{ test: /\.tsx?$/, loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" }, exclude: /node_modules/ }],
+    rules: [{ test: /\.tsx?$/, loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext" } }, exclude: /node_modules/ }],
   },
   plugins: [
     new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),

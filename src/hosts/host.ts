@@ -5,6 +5,9 @@
  */
 import type { Workbook } from "../core/model";
 import type { ChangeSet } from "../core/changes";
+import type { CellMark } from "../core/report/findings";
+
+export type { CellMark };
 
 export interface Selection {
   sheet: string;
@@ -22,6 +25,18 @@ export interface WorkbookHost {
   select(target: Selection): Promise<void>;
   /** The current selection, if the host has one. */
   getSelection(): Promise<Selection | null>;
+  /**
+   * Highlight cells (the 检查 panel's "在表中标记"). The host first keeps each cell's
+   * original fill, so clearMarks puts back exactly what was there. Marking a cell again
+   * keeps the first original. Optional: hosts without it cannot mark.
+   */
+  markCells?(marks: CellMark[]): Promise<void>;
+  /** Restore the original fill of every marked cell and forget the marks. */
+  clearMarks?(): Promise<void>;
+  /** How many cells are marked now (0 when none). */
+  markedCount?(): number;
+  /** Show a sheet (the insert summary's links). */
+  activateSheet?(name: string): Promise<void>;
 }
 
 export class HostError extends Error {

@@ -12,52 +12,138 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { Workbook } from "../core/model";
 import type { WorkbookHost } from "../hosts/host";
 import { STRINGS, type Lang } from "./i18n";
 import { InsertPanel } from "./panels/InsertPanel";
 import { FillPanel } from "./panels/FillPanel";
 import { CheckPanel } from "./panels/CheckPanel";
+import { Header } from "./Header";
+import { PanelErrorBoundary } from "./errors";
+import { defaultServices, detect, type Services } from "./services";
+import { MemorySettingsStore, type PaneSettings, type SettingsStore } from "./settings";
+import type { PanelProps } from "./shared";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", minWidth: "280px", boxSizing: "border-box" },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
-  panel: { paddingTop: "8px", color: tokens.colorNeutralForeground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "10px",
+    padding: "12px",
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  top: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  title: { margin: 0 },
+  panel: { minWidth: 0 },
 });
+
+export type TabId = "insert" | "fill" | "check";
 
 export interface AppProps {
   host: WorkbookHost;
   inExcel: boolean;
   initialLang: Lang;
   dark?: boolean;
+  services?: Services;
+  settingsStore?: SettingsStore;
+  initialTab?: TabId;
 }
 
-export function App({ host, inExcel, initialLang, dark }: AppProps): React.ReactElement {
+export function App({ host, inExcel, initialLang, dark, services = defaultServices, settingsStore, initialTab = "check" }: AppProps): React.ReactElement {
   const styles = useStyles();
-  const [lang, setLang] = React.useState<Lang>(initialLang);
-  const [tab, setTab] = React.useState<"insert" | "fill" | "check">("check");
+  const store = React.useMemo(() => settingsStore ?? new MemorySettingsStore(), [settingsStore]);
+  const [settings, setSettings] = React.useState<PaneSettings>(() => store.load());
+  const lang: Lang = settings.lang ?? initialLang;
+  const [tab, setTab] = React.useState<TabId>(initialTab);
+  const [visited, setVisited] = React.useState<Set<TabId>>(() => new Set([initialTab]));
+  const [wb, setWb] = React.useState<Workbook | null>(null);
+  const [readError, setReadError] = React.useState<unknown>(null);
+  const [reading, setReading] = React.useState(false);
   const t = STRINGS[lang];
+
+  const updateSettings = React.useCallback(
+    (patch: Partial<PaneSettings>) =>
+      setSettings((s) => {
+        const next = { ...s, ...patch };
+        store.save(next);
+        return next;
+      }),
+    [store],
+  );
+
+  const reload = React.useCallback(async (): Promise<Workbook> => {
+    setReading(true);
+    try {
+      const w = await host.readWorkbook();
+      // a fresh object so the header recomputes even when the host hands back the same model
+      setWb({ sheets: [...w.sheets] });
+      setReadError(null);
+      return w;
+    } catch (e) {
+      setReadError(e);
+      throw e;
+    } finally {
+      setReading(false);
+    }
+  }, [host]);
+
+  React.useEffect(() => {
+    reload().catch(() => undefined);
+  }, [reload]);
+
+  const detected = React.useMemo(() => (wb ? detect(services, wb) : null), [wb, services]);
+
+  const props: PanelProps = { host, services, t, settings, updateSettings, detected, reload };
+
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang}>
-      <main className={styles.root}>
-        <div className={styles.header}>
-          <Title3 as="h1">{t.appTitle}</Title3>
-          <Button size="small" appearance="subtle" onClick={() => setLang(lang === "zh-CN" ? "en-US" : "zh-CN")}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang} style={{ backgroundColor: "transparent" }}>
+      <main className={styles.root} lang={lang}>
+        <div className={styles.top}>
+          <Title3 as="h1" className={styles.title}>
+            {t.appTitle}
+          </Title3>
+          <Button size="small" appearance="subtle" title={t.languageLabel} onClick={() => updateSettings({ lang: lang === "zh-CN" ? "en-US" : "zh-CN" })}>
             {t.language}
           </Button>
         </div>
-        <MessageBar intent={inExcel ? "success" : "warning"} data-testid="host-banner">
-          <MessageBarBody>{inExcel ? t.inExcel : t.outsideExcel}</MessageBarBody>
-        </MessageBar>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} size="small">
-          <Tab value="insert">{t.tabInsert}</Tab>
-          <Tab value="fill">{t.tabFill}</Tab>
-          <Tab value="check">{t.tabCheck}</Tab>
+        {!inExcel && (
+          <MessageBar intent="warning" data-testid="host-banner" layout="multiline">
+            <MessageBarBody>{t.outsideExcel}</MessageBarBody>
+          </MessageBar>
+        )}
+        {inExcel && <span data-testid="host-banner" hidden>{t.inExcel}</span>}
+        <Header t={t} detected={detected} wb={wb} reading={reading} error={readError} onRefresh={() => reload().catch(() => undefined)} />
+        <TabList selectedValue={tab} onTabSelect={(_, d) => {
+            const id = d.value as TabId;
+            setTab(id);
+            setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+          }} size="small" aria-label={t.appTitle}>
+          <Tab value="insert" id="tab-insert" aria-controls="panel-insert">
+            {t.tabInsert}
+          </Tab>
+          <Tab value="fill" id="tab-fill" aria-controls="panel-fill">
+            {t.tabFill}
+          </Tab>
+          <Tab value="check" id="tab-check" aria-controls="panel-check">
+            {t.tabCheck}
+          </Tab>
         </TabList>
-        <section className={styles.panel} role="tabpanel" aria-label={tab}>
-          {tab === "insert" && <InsertPanel host={host} t={t} />}
-          {tab === "fill" && <FillPanel host={host} t={t} />}
-          {tab === "check" && <CheckPanel host={host} t={t} />}
-        </section>
+        {(["insert", "fill", "check"] as TabId[])
+          .filter((id) => visited.has(id))
+          .map((id) => (
+            // panels stay mounted once opened, so a preview or a result list survives switching tabs
+            <section key={id} className={styles.panel} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id} data-testid={`panel-${id}`}>
+              <PanelErrorBoundary t={t}>
+                {id === "insert" && <InsertPanel {...props} />}
+                {id === "fill" && <FillPanel {...props} />}
+                {id === "check" && <CheckPanel {...props} />}
+              </PanelErrorBoundary>
+            </section>
+          ))}
       </main>
     </FluentProvider>
   );

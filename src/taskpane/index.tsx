@@ -1,36 +1,58 @@
 /**
  * Task pane entry. Inside Excel it talks to the workbook through Office.js;
  * outside Excel (a plain browser, or the browser tests) it says so and works on
- * a simulated in-memory workbook behind the same host interface.
+ * a simulated in-memory workbook behind the same host interface:
+ *   ?demo=empty        a blank workbook instead of the example
+ *   ?theme=dark        the dark theme
+ *   ?lang=en-US        English
+ *   ?tab=insert|fill|check
+ *   window.__budgetTablesWorkbook (set before the page loads): a JSON workbook to work on
+ *   window.__budgetTablesHost: set before load to supply a host; set by the page to the host in use.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App, type TabId } from "./App";
 import { pickLang } from "./i18n";
 import { OfficeHost } from "../hosts/office/officeHost";
 import { MemoryHost } from "../hosts/memory/memoryHost";
 import type { WorkbookHost } from "../hosts/host";
-import { demoWorkbook } from "./demoWorkbook";
+import { demoWorkbook, emptyWorkbook, reviveWorkbook } from "./demoWorkbook";
+import { LocalSettingsStore, OfficeSettingsStore, type SettingsStore } from "./settings";
 import { registerFunctions } from "../functions/functions";
 import { registerCommands } from "../commands/commands";
 
 declare global {
   interface Window {
-    /** Set by tests to drive the pane against their own in-memory workbook. */
+    /** Set by tests to drive the pane against their own host; set by the page to the host in use. */
     __budgetTablesHost?: WorkbookHost;
+    /** Set by tests (before load): a workbook as JSON for the in-memory host. */
+    __budgetTablesWorkbook?: unknown;
   }
 }
 
-function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, dark: boolean): void {
+function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, dark: boolean, store: SettingsStore, tab?: TabId): void {
   const container = document.getElementById("root");
   if (!container) return;
-  createRoot(container).render(<App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} />);
+  document.body.style.background = dark ? "#1f1f1f" : "#fafafa";
+  window.__budgetTablesHost = host;
+  createRoot(container).render(<App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />);
 }
 
 function outsideExcel(): void {
   const params = new URLSearchParams(window.location.search);
   const lang = params.get("lang") ?? navigator.language;
-  render(window.__budgetTablesHost ?? new MemoryHost(demoWorkbook()), false, lang, params.get("theme") === "dark");
+  const demo = params.get("demo") ?? "example";
+  let host = window.__budgetTablesHost;
+  if (!host) {
+    const wb = window.__budgetTablesWorkbook ? reviveWorkbook(window.__budgetTablesWorkbook) : demo === "empty" ? emptyWorkbook() : demoWorkbook();
+    const memory = new MemoryHost(wb);
+    // a workbook has an active sheet: start on the first one
+    if (wb.sheets[0]) void memory.select({ sheet: wb.sheets[0].name, address: "A1" });
+    host = memory;
+  }
+  const tab = params.get("tab");
+  const workbookId = params.get("workbook") ?? (window.__budgetTablesWorkbook ? "injected" : demo);
+  render(host, false, lang, params.get("theme") === "dark", new LocalSettingsStore(workbookId), tab === "insert" || tab === "fill" || tab === "check" ? tab : undefined);
 }
 
 function isDark(): boolean {
@@ -51,7 +73,7 @@ if (typeof Office === "undefined" || !Office.onReady) {
   Office.onReady((info) => {
     registerFunctions();
     registerCommands();
-    if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark());
+    if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore());
     else outsideExcel();
   }).catch(() => outsideExcel());
 }

@@ -50,8 +50,19 @@ export interface PageProblems {
   pageErrors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, width: number): Promise<{ page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
+export interface OpenOptions {
+  /** A workbook (the model as JSON) the page works on instead of its example, through window.__budgetTablesWorkbook. */
+  workbook?: unknown;
+  height?: number;
+}
+
+export async function openPage(browser: Browser, url: string, width: number, options: OpenOptions = {}): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport: { width, height: options.height ?? 900 }, locale: "zh-CN" });
+  if (options.workbook !== undefined) {
+    await context.addInitScript((json: string) => {
+      (window as unknown as { __budgetTablesWorkbook: unknown }).__budgetTablesWorkbook = JSON.parse(json);
+    }, JSON.stringify(options.workbook));
+  }
   // Anything off this machine is refused outright (registered first: later routes take precedence).
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await context.route(/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(.*)$/, async (route) => {

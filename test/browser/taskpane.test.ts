@@ -15,15 +15,17 @@ describe("task pane in headless chromium, outside Excel", () => {
     await server?.close();
   });
 
-  it("renders, says it runs outside Excel, lists the simulated workbook's sheets, and logs no error", async () => {
+  it("renders, says it runs outside Excel, shows what it detected in the simulated workbook, and logs no error", async () => {
     const { page, problems } = await openPage(browser, `${server.url}/taskpane.html`, 320);
     await page.getByTestId("host-banner").waitFor();
     await expect(page.getByTestId("host-banner").innerText()).resolves.toContain("当前不在 Excel 中运行");
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("预算公开表格助手");
     for (const tab of ["插入模板", "填充科目名称", "检查"]) await page.getByRole("tab", { name: tab }).waitFor();
-    const list = page.getByTestId("sheet-list");
-    await list.waitFor();
-    await expect(list.innerText()).resolves.toMatch(/支出总表[\s\S]*A1:E7/);
+    const detected = page.getByTestId("detected");
+    await page.getByTestId("detected-year").waitFor();
+    await expect(page.getByTestId("detected-year").innerText()).resolves.toBe("2024");
+    await expect(page.getByTestId("detected-unit").innerText()).resolves.toBe("示例市人力资源和社会保障局");
+    await expect(detected.innerText()).resolves.toMatch(/3 个工作表[\s\S]*已识别标准表 2\/14/);
     // no horizontal scrolling at the narrowest task pane width
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

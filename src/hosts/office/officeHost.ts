@@ -4,11 +4,41 @@
  *   readWorkbook: 2 (sheet list, then every sheet's used range at once)
  *   applyChanges: 1 (everything queued, then one sync)
  *   select: 1
+ *   markCells: 2 (read the original fills of all cells, then write the marks)
+ *   clearMarks: 1 (restore every original fill)
  */
 import { colToLetters, parseRangeA1, rangeToA1 } from "../../core/a1";
 import { rowRuns, type ChangeSet } from "../../core/changes";
 import { newSheet, setCell, usedRange, getCell, type Cell, type CellValue, type Sheet, type Workbook, type CellStyle } from "../../core/model";
-import { HostError, type Selection, type WorkbookHost } from "../host";
+import { HostError, type CellMark, type Selection, type WorkbookHost } from "../host";
+
+/** A marked cell's fill before marking (RangeFill color, pattern and pattern colour as Excel reported them). */
+interface FillOriginal {
+  sheet: string;
+  address: string;
+  color: string | null;
+  pattern: string | null;
+  patternColor: string | null;
+}
+
+/** More cells than this in one markCells call is refused (findings mark single cells). */
+export const MAX_MARK_CELLS = 20000;
+
+/** Split marks into single cells ("C7:D8" → C7, D7, C8, D8), first mark of a cell wins. */
+export function markedCells(marks: CellMark[]): CellMark[] {
+  const out = new Map<string, CellMark>();
+  for (const m of marks) {
+    const rr = parseRangeA1(m.address);
+    const n = (rr.r2 - rr.r1 + 1) * (rr.c2 - rr.c1 + 1);
+    if (out.size + n > MAX_MARK_CELLS) throw new HostError(`要标记的单元格太多（超过 ${MAX_MARK_CELLS} 个）。请只标记一部分结果。`, "too-large");
+    for (let r = rr.r1; r <= rr.r2; r++)
+      for (let c = rr.c1; c <= rr.c2; c++) {
+        const address = `${colToLetters(c)}${r + 1}`;
+        out.set(`${m.sheet}\u0000${address}`, { sheet: m.sheet, address, color: m.color });
+      }
+  }
+  return [...out.values()];
+}
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -239,6 +269,77 @@ export class OfficeHost implements WorkbookHost {
         const ws = context.workbook.worksheets.getItem(target.sheet);
         ws.activate();
         ws.getRange(target.address).select();
+        await context.sync();
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  /** Originals of the marked cells, by "sheet\0A1". */
+  private readonly marks = new Map<string, FillOriginal>();
+
+  async markCells(marks: CellMark[]): Promise<void> {
+    const cells = markedCells(marks);
+    if (!cells.length) return;
+    try {
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const fresh = cells.filter((m) => !this.marks.has(`${m.sheet}\u0000${m.address}`));
+        const read = fresh.map((m) => {
+          const fill = sheets.getItem(m.sheet).getRange(m.address).format.fill;
+          fill.load("color,pattern,patternColor");
+          return { m, fill };
+        });
+        await context.sync(); // 1: every original fill at once
+        const originals: FillOriginal[] = read.map(({ m, fill }) => ({
+          sheet: m.sheet,
+          address: m.address,
+          color: fill.color ?? null,
+          pattern: (fill.pattern as string | undefined) ?? null,
+          patternColor: fill.patternColor ?? null,
+        }));
+        for (const m of cells) sheets.getItem(m.sheet).getRange(m.address).format.fill.color = m.color;
+        await context.sync(); // 2: every mark at once
+        for (const o of originals) this.marks.set(`${o.sheet}\u0000${o.address}`, o);
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  async clearMarks(): Promise<void> {
+    if (!this.marks.size) return;
+    try {
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        for (const o of this.marks.values()) {
+          const fill = sheets.getItem(o.sheet).getRange(o.address).format.fill;
+          const noFill = o.pattern === "None" || (o.pattern === null && (o.color === null || o.color.toUpperCase() === "#FFFFFF"));
+          if (noFill) {
+            fill.clear();
+            continue;
+          }
+          if (o.color !== null) fill.color = o.color;
+          if (o.pattern !== null && o.pattern !== "Solid") fill.pattern = o.pattern as Excel.FillPattern;
+          if (o.patternColor !== null && o.pattern !== null && o.pattern !== "Solid") fill.patternColor = o.patternColor;
+        }
+        await context.sync(); // the only sync
+      });
+      this.marks.clear();
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  markedCount(): number {
+    return this.marks.size;
+  }
+
+  async activateSheet(name: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        context.workbook.worksheets.getItem(name).activate();
         await context.sync();
       });
     } catch (e) {

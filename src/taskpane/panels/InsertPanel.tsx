@@ -1,26 +1,159 @@
+/** 插入模板: choose tables, year, unit, scope, amount unit, formulas; insert without overwriting. */
 import * as React from "react";
-import { Field, Input, Text } from "@fluentui/react-components";
-import type { WorkbookHost } from "../../hosts/host";
-import type { Strings } from "../i18n";
-import { useWorkbook } from "./useWorkbook";
+import { Button, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Switch, Text } from "@fluentui/react-components";
+import { STANDARD_TABLES } from "../../core/specs/tables";
+import { ErrorMessage } from "../errors";
+import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
 
-export function InsertPanel({ host, t }: { host: WorkbookHost; t: Strings }): React.ReactElement {
-  const { wb } = useWorkbook(host);
-  const [year, setYear] = React.useState(String(new Date().getFullYear() + 1));
-  const [unit, setUnit] = React.useState("");
+interface InsertResult {
+  sheets: { id: string; name: string }[];
+  renamed: { wanted: string; actual: string }[];
+}
+
+export function InsertPanel({ host, services, t, settings, updateSettings, detected, reload }: PanelProps): React.ReactElement {
+  const s = usePanelStyles();
+  const task = useTask();
+  const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(STANDARD_TABLES.map((x) => x.id)));
+  const [yearText, setYearText] = React.useState(String(settings.year ?? detected?.year ?? new Date().getFullYear() + 1));
+  const [unit, setUnit] = React.useState(settings.unitName ?? detected?.unitName ?? "");
+  const [formulas, setFormulas] = React.useState(true);
+  const touched = React.useRef({ year: settings.year !== undefined, unit: settings.unitName !== undefined });
+  React.useEffect(() => {
+    if (!touched.current.year && detected?.year) setYearText(String(detected.year));
+    if (!touched.current.unit && detected?.unitName) setUnit(detected.unitName);
+  }, [detected]);
+  const [result, setResult] = React.useState<InsertResult | null>(null);
+  const scope = settings.scope ?? "部门";
+  const amountUnit = settings.amountUnit ?? detected?.amountUnit ?? "万元";
+  const year = Number(yearText);
+  const yearOk = /^\d{4}$/.test(yearText.trim()) && year >= 2000 && year <= 2100;
+
+  const toggle = (id: string, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const insert = () =>
+    task.run(t.inserting, async () => {
+      setResult(null);
+      updateSettings({ year, unitName: unit.trim() || undefined });
+      const tables = STANDARD_TABLES.filter((x) => chosen.has(x.id)).map((x) => x.id);
+      const sheets = services.renderTemplates({ year, unitName: unit.trim(), scope, amountUnit, tables, formulas });
+      const wb = await host.readWorkbook();
+      const plan = services.planInsertion(wb, sheets);
+      await host.applyChanges(plan.changes);
+      const actualOf = new Map(plan.renamed.map((r) => [r.wanted, r.actual]));
+      setResult({
+        sheets: sheets.map((sh, i) => ({ id: tables[i] ?? "", name: actualOf.get(sh.name) ?? sh.name })),
+        renamed: plan.renamed,
+      });
+      await reload().catch(() => undefined);
+    });
+
+  const goTo = (name: string) =>
+    task.run(t.goTo, async () => {
+      if (host.activateSheet) await host.activateSheet(name);
+      await host.select({ sheet: name, address: "A1" });
+    });
+
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-      <Text>{t.insertIntro}</Text>
-      <Field label={t.year}>
-        <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" />
-      </Field>
-      <Field label={t.unit}>
-        <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
-      </Field>
-      {wb && (
-        <Text size={200}>
-          {t.sheets}: {wb.sheets.map((s) => s.name).join("、") || t.empty}
-        </Text>
+    <div className={s.panel}>
+      <Text className={s.intro}>{t.insertIntro}</Text>
+      <div className={s.section}>
+        <div className={s.row}>
+          <Field label={t.year} className={s.grow} validationMessage={yearOk ? undefined : t.yearInvalid} validationState={yearOk ? "none" : "error"}>
+            <Input value={yearText} onChange={(_, d) => {
+                touched.current.year = true;
+                setYearText(d.value);
+              }} inputMode="numeric" maxLength={4} />
+          </Field>
+          <Field label={t.amountUnit} className={s.grow}>
+            <RadioGroup layout="horizontal" value={amountUnit} onChange={(_, d) => updateSettings({ amountUnit: d.value as "万元" | "元" })}>
+              <Radio value="万元" label="万元" />
+              <Radio value="元" label="元" />
+            </RadioGroup>
+          </Field>
+        </div>
+        <Field label={t.unit}>
+          <Input value={unit} onChange={(_, d) => {
+                touched.current.unit = true;
+                setUnit(d.value);
+              }} placeholder={t.unitPlaceholder} />
+        </Field>
+        <Field label={t.scope}>
+          <RadioGroup layout="horizontal" value={scope} onChange={(_, d) => updateSettings({ scope: d.value as "部门" | "单位" })}>
+            <Radio value="部门" label={t.scopeDept} />
+            <Radio value="单位" label={t.scopeUnit} />
+          </RadioGroup>
+        </Field>
+        <Switch checked={formulas} onChange={(_, d) => setFormulas(d.checked)} label={t.liveFormulas} />
+      </div>
+      <fieldset className={s.section} style={{ margin: 0 }}>
+        <legend className={s.sectionTitle}>{t.tablesToInsert}</legend>
+        <div className={s.row}>
+          <Button size="small" onClick={() => setChosen(new Set(STANDARD_TABLES.map((x) => x.id)))}>
+            {t.selectAll}
+          </Button>
+          <Button size="small" onClick={() => setChosen(new Set())}>
+            {t.selectNone}
+          </Button>
+        </div>
+        <ul className={s.list} data-testid="table-list">
+          {STANDARD_TABLES.map((spec, i) => (
+            <li key={spec.id}>
+              <Checkbox
+                checked={chosen.has(spec.id)}
+                onChange={(_, d) => toggle(spec.id, !!d.checked)}
+                label={
+                  <span className={s.breakAll}>
+                    <span style={{ fontWeight: 600 }}>
+                      {i + 1}. {scope === "单位" ? spec.title.replace(/^部门/, "单位") : spec.title}
+                    </span>
+                    <br />
+                    <span className={s.small}>{spec.description}</span>
+                  </span>
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {chosen.size === 0 && <Text className={s.small}>{t.noTablesChosen}</Text>}
+      <Button appearance="primary" style={{ maxWidth: 360 }} disabled={!!task.busy || !yearOk || chosen.size === 0} onClick={() => void insert()} data-testid="insert-button">
+        {t.insertButton(chosen.size)}
+      </Button>
+      {task.busy && <Progress label={task.busy} />}
+      {Boolean(task.error) && <ErrorMessage error={task.error} t={t} />}
+      {result && (
+        <MessageBar intent="success" layout="multiline" data-testid="insert-summary">
+          <MessageBarBody>
+            <MessageBarTitle>{t.insertDone(result.sheets.length)}</MessageBarTitle>
+            <ul className={s.list} style={{ marginTop: 4 }}>
+              {result.sheets.map((x) => (
+                <li key={x.name}>
+                  <Link as="button" onClick={() => void goTo(x.name)} className={s.breakAll}>
+                    {x.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            {result.renamed.length > 0 && (
+              <div style={{ marginTop: 6 }} data-testid="renamed">
+                <Text size={200}>{t.renamedNote}</Text>
+                <ul className={s.list}>
+                  {result.renamed.map((r) => (
+                    <li key={r.actual} className={s.small}>
+                      {r.wanted} → {r.actual}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </MessageBarBody>
+        </MessageBar>
       )}
     </div>
   );

@@ -1,0 +1,3 @@
+export * from "./findings";
+export * from "./reportSheet";
+export * from "./detected";

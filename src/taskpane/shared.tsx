@@ -1,0 +1,84 @@
+/** Small pieces the panels share: props, the async-task hook, layout styles. */
+import * as React from "react";
+import { makeStyles, tokens, ProgressBar, Text } from "@fluentui/react-components";
+import type { Workbook } from "../core/model";
+import type { Detected } from "../core/report/detected";
+import type { WorkbookHost } from "../hosts/host";
+import type { Strings } from "./i18n";
+import type { Services } from "./services";
+import type { PaneSettings } from "./settings";
+
+export interface PanelProps {
+  host: WorkbookHost;
+  services: Services;
+  t: Strings;
+  settings: PaneSettings;
+  updateSettings: (patch: Partial<PaneSettings>) => void;
+  detected: Detected | null;
+  /** Read the workbook afresh (and refresh the header). */
+  reload: () => Promise<Workbook>;
+}
+
+/** Run one async operation at a time with busy state and the error it threw. */
+export function useTask(): {
+  busy: string | null;
+  error: unknown;
+  run: <T>(label: string, fn: () => Promise<T>) => Promise<T | undefined>;
+  clearError: () => void;
+} {
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<unknown>(null);
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+  const run = React.useCallback(async <T,>(label: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(label);
+    setError(null);
+    try {
+      // let the progress indicator paint before long synchronous work
+      await new Promise((r) => setTimeout(r, 0));
+      return await fn();
+    } catch (e) {
+      if (mounted.current) setError(e ?? new Error("unknown"));
+      return undefined;
+    } finally {
+      if (mounted.current) setBusy(null);
+    }
+  }, []);
+  return { busy, error, run, clearError: () => setError(null) };
+}
+
+export function Progress({ label }: { label: string }): React.ReactElement {
+  return (
+    <div role="status" aria-live="polite" data-testid="progress" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+      <Text size={200}>{label}</Text>
+      <ProgressBar thickness="large" aria-label={label} />
+    </div>
+  );
+}
+
+export const usePanelStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  intro: { color: tokens.colorNeutralForeground2 },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    padding: "10px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  sectionTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" },
+  grow: { flexGrow: 1, minWidth: "120px" },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  breakAll: { overflowWrap: "anywhere", wordBreak: "break-word" },
+});

@@ -1,0 +1,74 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { MemoryHost } from "../../src/hosts/memory/memoryHost";
+import { newSheet, getSheet } from "../../src/core/model";
+import { STANDARD_TABLES } from "../../src/core/specs/tables";
+import { renderPane } from "./helpers";
+
+describe("插入模板 panel", () => {
+  it("lists the 14 standard tables with descriptions, all checked by default", async () => {
+    const host = new MemoryHost({ sheets: [newSheet("Sheet1")] });
+    renderPane(host, { tab: "insert" });
+    const list = await screen.findByTestId("table-list");
+    const boxes = within(list).getAllByRole("checkbox");
+    expect(boxes).toHaveLength(14);
+    for (const b of boxes) expect((b as HTMLInputElement).checked).toBe(true);
+    for (const spec of STANDARD_TABLES) {
+      expect(within(list).getByText(new RegExp(spec.title.replace(/[“”()（）]/g, ".")))).toBeTruthy();
+      expect(within(list).getByText(spec.description)).toBeTruthy();
+    }
+    expect(screen.getByTestId("insert-button").textContent).toBe("插入 14 张表");
+  });
+
+  it("inserts the chosen tables, never overwriting: taken names are renamed and shown, links select the new sheets", async () => {
+    const host = new MemoryHost({ sheets: [newSheet("部门支出总表")] });
+    const { store } = renderPane(host, { tab: "insert" });
+    await screen.findByTestId("table-list");
+    fireEvent.change(screen.getByLabelText("预算年度"), { target: { value: "2025" } });
+    fireEvent.change(screen.getByLabelText("单位名称"), { target: { value: "示例市财政局" } });
+    fireEvent.click(screen.getByTestId("insert-button"));
+    const summary = await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
+    expect(summary.textContent).toContain("已插入 14 张表");
+    const wb = await host.readWorkbook();
+    expect(wb.sheets).toHaveLength(15);
+    // the existing sheet is untouched and the new one got another name
+    expect(getSheet(wb, "部门支出总表")!.rows).toEqual([]);
+    const renamed = within(summary).getByTestId("renamed");
+    expect(renamed.textContent).toContain("部门支出总表 → 部门支出总表(2)");
+    const t3 = getSheet(wb, "部门支出总表(2)")!;
+    expect(String(t3.rows[0]?.[0]?.value)).toContain("2025");
+    expect(JSON.stringify(wb.sheets.map((s) => s.rows.slice(0, 3)))).toContain("示例市财政局");
+    // settings remembered
+    expect(store.load()).toMatchObject({ year: 2025, unitName: "示例市财政局" });
+    // a link activates the new sheet
+    fireEvent.click(within(summary).getByRole("button", { name: "部门支出总表(2)" }));
+    await waitFor(async () => expect(await host.getSelection()).toEqual({ sheet: "部门支出总表(2)", address: "A1" }));
+    // the header now sees the inserted tables
+    await waitFor(() => expect(screen.getByTestId("detected-tables").textContent).toContain("14/14"));
+  });
+
+  it("inserts only the checked tables, without formulas when switched off", async () => {
+    const host = new MemoryHost({ sheets: [] });
+    renderPane(host, { tab: "insert" });
+    await screen.findByTestId("table-list");
+    fireEvent.click(screen.getByRole("button", { name: "全不选" }));
+    expect(screen.getByTestId("insert-button").hasAttribute("disabled")).toBe(true);
+    fireEvent.click(screen.getByRole("checkbox", { name: /部门支出总表/ }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /一般公共预算支出表/ }));
+    fireEvent.click(screen.getByRole("switch", { name: "合计使用实时公式" }));
+    fireEvent.click(screen.getByTestId("insert-button"));
+    await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
+    const wb = await host.readWorkbook();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["部门支出总表", "一般公共预算支出表"]);
+    const formulas = wb.sheets.flatMap((s) => s.rows.flatMap((r) => (r ?? []).filter((c) => c?.formula)));
+    expect(formulas).toHaveLength(0);
+  });
+
+  it("refuses an invalid year", async () => {
+    renderPane(new MemoryHost({ sheets: [] }), { tab: "insert" });
+    await screen.findByTestId("table-list");
+    fireEvent.change(screen.getByLabelText("预算年度"), { target: { value: "24" } });
+    expect(screen.getByText("请输入 2000–2100 之间的年度。")).toBeTruthy();
+    expect(screen.getByTestId("insert-button").hasAttribute("disabled")).toBe(true);
+  });
+});
