@@ -168,3 +168,24 @@ describe("name filling on the seed workbooks and in LibreOffice", () => {
     expect(getCell(out, 1, 1)!.value).toBe("社会保障和就业支出");
   });
 });
+
+describe("planFill with a selection", () => {
+  const s = () =>
+    sheetFromRows("支出总表", [
+      ["科目编码", "科目名称", "合计"],
+      ["208", "", 10],
+      ["20801", "", 10],
+      ["2080150", "", 10],
+      ["2080199", "", 10],
+    ]);
+  it("fills only the selected rows, even when the selection is one cell of the name column", () => {
+    const sheet = s();
+    const plan = planFill(sheet, catalog, { year: 2024, range: { r1: 3, c1: 1, r2: 3, c2: 1 } });
+    expect(plan.items.map((i) => `${i.cell} ${i.new}`)).toEqual(["B4 事业运行"]);
+  });
+  it("fills a selected row range that holds only codes", () => {
+    const sheet = s();
+    const plan = planFill(sheet, catalog, { year: 2024, range: { r1: 1, c1: 0, r2: 2, c2: 0 } });
+    expect(plan.items.map((i) => i.cell)).toEqual(["B2", "B3"]);
+  });
+});

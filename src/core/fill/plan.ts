@@ -20,7 +20,7 @@ export interface FillOptions {
   addParents?: boolean;
   /** Indent names by level (类 0, 款 1, 项 2). */
   indent?: boolean;
-  /** Only this block of the sheet (the selection). */
+  /** Only the rows of this block (the selection); columns are found on the whole sheet. */
   range?: RangeRef;
 }
 
@@ -66,7 +66,16 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
   let edition: number | null = null;
   let note: string | undefined;
   const known = (code: string) => catalog.namesOf(code).length > 0;
-  const blocks = scanCodeBlocks(sheet, opts.range, known);
+  // Code and name columns are found on the whole sheet (a selection may be one cell, one
+  // row, or only the name column); the selection then limits which rows are filled.
+  const range = opts.range;
+  const blocks = scanCodeBlocks(sheet, undefined, known)
+    .map((b) => {
+      if (!range) return b;
+      const rows = b.rows.filter((row) => row.r >= range.r1 && row.r <= range.r2);
+      return { ...b, rows, r1: rows[0]?.r ?? b.r1, r2: rows[rows.length - 1]?.r ?? b.r2 };
+    })
+    .filter((b) => b.rows.length > 0);
   for (const block of blocks) {
     if (block.nameCol === null) {
       noNameColumn.push({ codeCol: colToLetters(block.codeCols[0]), rows: block.rows.length });
