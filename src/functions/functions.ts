@@ -6,11 +6,12 @@
 import { builtinCatalog } from "../core/catalog/builtin";
 import type { Catalog } from "../core/catalog/catalog";
 
-let catalog: Catalog | null = null;
+/** Where the function gets its catalog: the pane passes the one with the user's imported editions. */
+let catalogOf: () => Catalog = builtinCatalog;
 
 /** The official name of `code` (any form: 2080101, "208 01 01", …) for `year`; an explanation when unknown. */
 export function budgetName(code: unknown, year?: number | null): string {
-  catalog = catalog ?? builtinCatalog();
+  const catalog = catalogOf();
   const input = typeof code === "number" || typeof code === "string" ? code : String(code ?? "");
   const found = catalog.lookup(input as string | number, year ? { year } : {});
   if (!found) return `#未知科目编码 ${String(code ?? "").trim()}`;
@@ -19,7 +20,8 @@ export function budgetName(code: unknown, year?: number | null): string {
 
 declare const CustomFunctions: { associate(id: string, fn: (...args: never[]) => unknown): void } | undefined;
 
-export function registerFunctions(): void {
+export function registerFunctions(catalog?: () => Catalog): void {
+  if (catalog) catalogOf = catalog;
   if (typeof CustomFunctions === "undefined") return;
   CustomFunctions.associate("NAME", budgetName as (...args: never[]) => unknown);
 }

@@ -19,6 +19,7 @@ import type { WorkbookHost } from "../hosts/host";
 import { demoWorkbook, emptyWorkbook, reviveWorkbook } from "./demoWorkbook";
 import { LocalSettingsStore, OfficeSettingsStore, type SettingsStore } from "./settings";
 import { registerFunctions } from "../functions/functions";
+import { catalogStore } from "./catalogStore";
 import { registerCommands } from "../commands/commands";
 
 declare global {
@@ -71,7 +72,7 @@ if (typeof Office === "undefined" || !Office.onReady) {
   outsideExcel();
 } else {
   Office.onReady((info) => {
-    registerFunctions();
+    registerFunctions(() => catalogStore().catalog());
     registerCommands();
     if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore());
     else outsideExcel();

@@ -4,7 +4,8 @@
  * of the other issues: templates, catalog, name filling, recognition and the checker.
  */
 import type { Catalog } from "../core/catalog/catalog";
-import { builtinCatalog } from "../core/catalog/builtin";
+import type { CatalogOverlay } from "../core/catalog/types";
+import { catalogStore } from "./catalogStore";
 import type { CheckOptions, Finding } from "../core/checks/types";
 import type { Sheet, Workbook } from "../core/model";
 import type { WorkbookFacts } from "../core/recognize/types";
@@ -17,6 +18,12 @@ export interface Services {
   renderTemplates(options: TemplateOptions): Sheet[];
   planInsertion(existing: Workbook, sheets: Sheet[]): InsertionPlan;
   catalog(): Catalog;
+  /** Imported official editions, kept with the user (absent: importing is not offered). */
+  catalogEditions?: {
+    imported(): readonly CatalogOverlay[];
+    add(overlay: CatalogOverlay): void;
+    clear(): void;
+  };
   /** Table recognition (null: the header falls back to a quick title scan). */
   recognize: ((wb: Workbook) => WorkbookFacts) | null;
   /** The checker (null: not available, the panel says so). */
@@ -26,9 +33,14 @@ export interface Services {
 export const defaultServices: Services = {
   renderTemplates,
   planInsertion,
-  catalog: builtinCatalog,
+  catalog: () => catalogStore().catalog(),
+  catalogEditions: {
+    imported: () => catalogStore().imported(),
+    add: (o) => catalogStore().add(o),
+    clear: () => catalogStore().clear(),
+  },
   recognize: (wb) => recognizeWorkbook(wb),
-  check: (wb, options) => checkWorkbook(wb, options),
+  check: (wb, options) => checkWorkbook(wb, { catalog: catalogStore().catalog(), ...options }),
 };
 
 /** Header facts: recognition when present, else a quick title scan. */

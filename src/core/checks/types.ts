@@ -3,6 +3,7 @@
  * description, a default severity and its own valid and invalid cases; reporters
  * (task pane, text, JSON, HTML) are separate from rules.
  */
+import type { Catalog } from "../catalog/catalog";
 import type { Workbook } from "../model";
 import type { WorkbookFacts } from "../recognize/types";
 
@@ -36,6 +37,8 @@ export interface CheckOptions {
   roundingFactor?: number;
   /** Rules to turn off, or severities to override, by rule id. */
   rules?: Record<string, Severity | "off">;
+  /** The classification catalog to judge names with (default: the built-in one; the task pane passes the one with the user's imported editions). */
+  catalog?: Catalog;
 }
 
 export interface RuleContext {

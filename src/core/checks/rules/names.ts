@@ -38,7 +38,7 @@ function severityOf(j: NameJudgement): Severity | null {
 
 function checkTables(ctx: RuleContext, year: number): Finding[] {
   const out: Finding[] = [];
-  const cat = builtinCatalog();
+  const cat = ctx.options.catalog ?? builtinCatalog();
   // The same code and name recur across tables (支出总表, 一般公共预算支出表 …): judge each pair once.
   const judged = new Map<string, ReturnType<typeof cat.judgeName>>();
   for (const t of ctx.facts.tables) {
