@@ -1,8 +1,5 @@
-import { promises as fs } from "fs";
 import {
-  builtinCatalog,
   CATALOG_KINDS,
-  importCatalogSheet,
   inferKind,
   KIND_NAMES,
   LEVEL_NAMES,
@@ -10,11 +7,10 @@ import {
   type Catalog,
   type CatalogKind,
   type CatalogLevel,
-  type ImportProblem,
   type StatsRow,
 } from "../../core/catalog";
-import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
-import { parseArgs, type CliCommand, type CliIO } from "../io";
+import { catalogFromFlags } from "../catalogOption";
+import { parseArgs, type CliCommand } from "../io";
 
 export interface CatalogCodeResult {
   /** Normalised code, or null when the input is not a code. */
@@ -79,11 +75,6 @@ function describe(cat: Catalog, input: string, kindFlag: CatalogKind | undefined
   return { ...withYear, name: e.name, level: e.level, levelName: e.levelName, parent: e.parent, chain };
 }
 
-function printProblems(io: CliIO, file: string, problems: ImportProblem[]): void {
-  io.err(`budget-tables catalog：无法导入 ${file}（${problems.length} 个问题，未导入任何科目）`);
-  for (const p of problems) io.err(`  ${p.message}`);
-}
-
 export const catalogCommand: CliCommand = {
   name: "catalog",
   summary: "查询政府收支分类科目：名称、上级科目、版本（look up classification codes）",
@@ -111,44 +102,9 @@ export const catalogCommand: CliCommand = {
       kind = flags.kind as CatalogKind;
     }
 
-    let cat = builtinCatalog();
-    if (flags.import !== undefined) {
-      const file = flags.import;
-      const ik = flags["import-kind"];
-      const iy = flags["import-year"];
-      if (file === true) return bad("--import 需要 .xlsx 文件名");
-      if (typeof ik !== "string" || !CATALOG_KINDS.includes(ik as CatalogKind)) return bad(`--import 需要 --import-kind（${CATALOG_KINDS.join("、")}）`);
-      if (typeof iy !== "string" || !/^\d{4}$/.test(iy)) return bad("--import 需要 --import-year（四位年份）");
-      try {
-        await fs.access(file);
-      } catch {
-        io.err(`budget-tables catalog：文件不存在或无法读取：${file}`);
-        return 2;
-      }
-      let wb;
-      try {
-        wb = await readXlsxFile(file);
-      } catch (e) {
-        io.err(`budget-tables catalog：无法读取 ${file}：${e instanceof Error ? e.message : String(e)}`);
-        return 2;
-      }
-      let imported = false;
-      let firstProblems: ImportProblem[] | null = null;
-      for (const sheet of wb.sheets) {
-        const res = importCatalogSheet(sheet, { kind: ik as CatalogKind, year: Number(iy), source: `${file}#${sheet.name}` });
-        if (res.ok) {
-          cat = cat.withOverlay(res.overlay);
-          if (format === "text") io.err(`已导入 ${file}「${sheet.name}」：${iy} 年${KIND_NAMES[ik as CatalogKind]}科目 ${res.rows} 个`);
-          imported = true;
-          break;
-        }
-        if (!firstProblems || (firstProblems[0]?.type === "no-header" && res.problems[0]?.type !== "no-header")) firstProblems = res.problems;
-      }
-      if (!imported) {
-        printProblems(io, file, firstProblems ?? []);
-        return 2;
-      }
-    }
+    const loaded = await catalogFromFlags(flags, io, "catalog", format !== "text");
+    if ("exit" in loaded) return loaded.exit;
+    const cat = loaded.catalog;
 
     if (flags.stats) {
       const rows = cat.stats();

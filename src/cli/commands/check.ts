@@ -3,12 +3,13 @@ import { checkWorkbook } from "../../core/checks/engine";
 import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
 import type { CheckOptions } from "../../core/checks/types";
 import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
 import { parseArgs, type CliCommand } from "../io";
 
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: "budget-tables check FILE.xlsx... [--format text|json|html] [--year Y] [--rounding F] [--out FILE]",
+  usage: `budget-tables check FILE.xlsx... [--format text|json|html] [--year Y] [--rounding F] [--out FILE] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args);
     if (positional.length === 0) {
@@ -20,7 +21,9 @@ export const checkCommand: CliCommand = {
       io.err(`--format 只能是 text、json 或 html：${format}`);
       return 2;
     }
-    const options: CheckOptions = {};
+    const loaded = await catalogFromFlags(flags, io, "check", format !== "text");
+    if ("exit" in loaded) return loaded.exit;
+    const options: CheckOptions = { catalog: loaded.catalog };
     if (typeof flags.year === "string") {
       const y = Number(flags.year);
       if (!Number.isInteger(y)) {

@@ -1,9 +1,9 @@
 import { promises as fs } from "fs";
 import { applyToModel } from "../../core/changes";
-import { builtinCatalog } from "../../core/catalog/builtin";
 import { mergePlans, planFill } from "../../core/fill/plan";
 import { guessYear } from "../../core/fill/year";
 import { readXlsxFile, writeXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
 import { parseArgs, type CliCommand } from "../io";
 
 const LABEL: Record<string, string> = { fill: "填入", fix: "更正", flag: "需核对", "add-parent": "插入上级行" };
@@ -11,7 +11,7 @@ const LABEL: Record<string, string> = { fill: "填入", fix: "更正", flag: "�
 export const fillNamesCommand: CliCommand = {
   name: "fill-names",
   summary: "在科目编码旁填入官方科目名称，标出错误/截断的名称（fill official names next to codes）",
-  usage: "budget-tables fill-names IN.xlsx --out OUT.xlsx [--year Y] [--fix-names] [--add-parents] [--indent] [--force]",
+  usage: `budget-tables fill-names IN.xlsx --out OUT.xlsx [--year Y] [--fix-names] [--add-parents] [--indent] [--force] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args, ["fix-names", "add-parents", "indent", "force"]);
     const input = positional[0];
@@ -39,7 +39,9 @@ export const fillNamesCommand: CliCommand = {
       io.err(`年度无效：${flags.year}`);
       return 2;
     }
-    const catalog = builtinCatalog();
+    const loaded = await catalogFromFlags(flags, io, "fill-names");
+    if ("exit" in loaded) return loaded.exit;
+    const catalog = loaded.catalog;
     const plan = mergePlans(
       wb.sheets.map((s) => planFill(s, catalog, { year, fixNames: !!flags["fix-names"], addParents: !!flags["add-parents"], indent: !!flags.indent })),
     );
