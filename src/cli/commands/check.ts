@@ -9,7 +9,7 @@ import { parseArgs, type CliCommand } from "../io";
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: `budget-tables check FILE.xlsx... [--format text|json|html] [--year Y] [--rounding F] [--out FILE] ${IMPORT_USAGE}`,
+  usage: `budget-tables check FILE.xlsx... [--format text|json|html] [--year Y] [--rounding F] [--out FILE] [--tables 9|14] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args);
     if (positional.length === 0) {
@@ -31,6 +31,13 @@ export const checkCommand: CliCommand = {
         return 2;
       }
       options.year = y;
+    }
+    if (flags.tables !== undefined) {
+      if (flags.tables !== "9" && flags.tables !== "14") {
+        io.err(`--tables 只能是 9 或 14：${flags.tables}`);
+        return 2;
+      }
+      options.tableSet = Number(flags.tables) as 9 | 14;
     }
     if (typeof flags.rounding === "string") {
       const f = Number(flags.rounding);

@@ -37,6 +37,12 @@ export interface CheckOptions {
   roundingFactor?: number;
   /** Rules to turn off, or severities to override, by rule id. */
   rules?: Record<string, Severity | "off">;
+  /**
+   * Which set of tables a complete disclosure has: 14 (the standard set) or 9 (T1–T9, the
+   * budget tables of 《地方预决算公开操作规程》 that some provinces prescribe on their own).
+   * "auto" (default): 14 when any of T10–T14 is present, else 9.
+   */
+  tableSet?: 9 | 14 | "auto";
   /** The classification catalog to judge names with (default: the built-in one; the task pane passes the one with the user's imported editions). */
   catalog?: Catalog;
 }

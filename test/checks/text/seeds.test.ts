@@ -12,11 +12,11 @@ import { readXlsxFile } from "../../../src/hosts/xlsx/xlsxHost";
 
 const MINE = ["percent", "narrative", "cross-table", "names", "completeness"];
 
-async function findings(seed: string): Promise<Finding[]> {
+async function findings(seed: string, tableSet: 9 | 14 | "auto" = "auto"): Promise<Finding[]> {
   const wb = await readXlsxFile(path.join(__dirname, "../../fixtures/seeds", `${seed}.xlsx`));
   const facts = recognizeWorkbook(wb);
   return RULES.filter((r) => MINE.includes(r.id))
-    .flatMap((r) => r.check({ wb, facts, options: { roundingFactor: 1 } }))
+    .flatMap((r) => r.check({ wb, facts, options: { roundingFactor: 1, tableSet } }))
     .filter((f) => f.severity !== "info");
 }
 
@@ -47,7 +47,8 @@ const EXPECTED: Record<string, Expect[]> = {
     ["cross-table", "error", "收支总表!B13", "收支总表[其他收入]"],
     ["cross-table", "error", "收支总表!B30", "收支总表[上年结转结余]"],
     ["names", "warning", "情况说明!A9", "卫生健康支出"],
-    ["completeness", "warning", "收支总表!A1", "T10 项目支出表"],
+    // 曾都 publishes none of T10–T14 in this text: judged as a 9-table set, T9 is the one missing
+    ["completeness", "warning", "收支总表!A1", "按 9 张表口径）：T9 国有资本经营预算支出表"],
     ["completeness", "warning", "政府性基金预算支出表!A1", "空表没有注明"],
     ["completeness", "warning", "收支总表!A2", "表头没有填写单位名称"],
   ],
@@ -94,5 +95,11 @@ describe("seed documents: text, percentage, cross-table, name and completeness f
   test("曾都: T1 社会保障和就业支出 78.83 and T4 66.83 are different scopes, not compared", async () => {
     const found = await findings("zengdu-2024");
     expect(found.some((f) => f.ruleId === "cross-table" && /208/.test(f.message))).toBe(false);
+  });
+
+  test("曾都 checked as a 14-table set: T10–T14 are reported missing too", async () => {
+    const missing = (await findings("zengdu-2024", 14)).find((f) => f.ruleId === "completeness" && f.message.startsWith("缺少"))!;
+    expect(missing.message).toContain("按 14 张表口径");
+    for (const id of ["T9", "T10", "T11", "T12", "T13", "T14"]) expect(missing.message).toContain(`${id} `);
   });
 });

@@ -35,7 +35,10 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
   const firstSheet = wb.sheets[0]?.name ?? "";
   // 1. Missing standard tables.
   const present = new Set(facts.tables.map((t) => t.spec.id));
-  const missing = STANDARD_TABLES.filter((s) => s.required && !present.has(s.id));
+  const nine = new Set(["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"]);
+  const setOption = ctx.options.tableSet ?? "auto";
+  const set = setOption === "auto" ? ([...present].some((id) => !nine.has(id)) ? 14 : 9) : setOption;
+  const missing = STANDARD_TABLES.filter((s) => s.required && !present.has(s.id) && (set === 14 || nine.has(s.id)));
   if (missing.length) {
     out.push({
       ruleId: ID,
@@ -43,7 +46,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       sheet: facts.tables[0]?.sheet ?? firstSheet,
       cell: "A1",
       message: facts.tables.length
-        ? `缺少 ${missing.length} 张标准表：${missing.map((s) => `${s.id} ${s.title}`).join("、")}（没有数据的表也应公开空表并注明）`
+        ? `缺少 ${missing.length} 张标准表（按 ${set} 张表口径）：${missing.map((s) => `${s.id} ${s.title}`).join("、")}（没有数据的表也应公开空表并注明）`
         : `没有识别到任何预算表，标准的 ${STANDARD_TABLES.length} 张表都缺少：${missing.map((s) => s.title).join("、")}`,
     });
   }
