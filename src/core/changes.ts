@@ -71,6 +71,12 @@ export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
   return (a.formula ?? "") === (b.formula ?? "") && (a.formula ? true : a.value === b.value) && (a.numFmt ?? "") === (b.numFmt ?? "");
 }
 
+/** Protected sheets a change set would write to (Excel refuses such writes; hosts refuse them before writing anything). */
+export function protectedSheetsTouched(wb: Workbook, cs: ChangeSet): string[] {
+  const touched = new Set<string>([...cs.edits.map((e) => e.sheet), ...(cs.insertRows ?? []).map((b) => b.sheet), ...(cs.deleteRows ?? []).map((b) => b.sheet), ...cs.removeSheets]);
+  return [...touched].filter((name) => getSheet(wb, name)?.protected);
+}
+
 /** Row index before `blocks` were inserted, or null for a row inside an inserted block. */
 function rowBeforeInsert(blocks: RowBlock[], sheet: string, r: number): number | null {
   // undo the inserts in reverse order of application

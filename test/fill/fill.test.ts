@@ -189,3 +189,23 @@ describe("planFill with a selection", () => {
     expect(plan.items.map((i) => i.cell)).toEqual(["B2", "B3"]);
   });
 });
+
+describe("protected sheets", () => {
+  const { MemoryHost } = require("../../src/hosts/memory/memoryHost") as typeof import("../../src/hosts/memory/memoryHost");
+  const { readXlsxBuffer, writeXlsxBuffer } = require("../../src/hosts/xlsx/xlsxHost") as typeof import("../../src/hosts/xlsx/xlsxHost");
+
+  it("keeps the protection through .xlsx, plans no write there, and a host refuses writes with a Chinese message", async () => {
+    const s = sheetFromRows("支出总表", [["科目编码", "科目名称"], ["2080150", ""], ["2080199", ""]]);
+    s.protected = true;
+    const wb = await readXlsxBuffer(await writeXlsxBuffer({ sheets: [s] }));
+    expect(wb.sheets[0].protected).toBe(true);
+    const plan = planFill(wb.sheets[0], catalog, { year: 2024 });
+    expect(plan.changes.edits).toEqual([]);
+    expect(plan.protectedSheets).toEqual(["支出总表"]);
+    expect(plan.items.map((i) => i.new)).toEqual(["事业运行", "其他人力资源和社会保障管理事务支出"]);
+    const host = new MemoryHost(wb);
+    const before = JSON.stringify(wb);
+    await expect(host.applyChanges({ newSheets: [], removeSheets: [], edits: [{ sheet: "支出总表", r: 1, c: 1, cell: { value: "x" } }] })).rejects.toThrow(/受保护.*未做任何修改/);
+    expect(JSON.stringify(wb)).toBe(before);
+  });
+});

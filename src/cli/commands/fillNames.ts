@@ -49,6 +49,7 @@ export const fillNamesCommand: CliCommand = {
     await writeXlsxFile(wb, out);
     io.out(`按 ${plan.edition ?? year} 年科目${plan.note ? `（${plan.note}）` : ""}：填入 ${plan.counts.fill} 个，更正 ${plan.counts.fix} 个，需核对 ${plan.counts.flag} 个，插入上级行 ${plan.counts["add-parent"]} 个。`);
     for (const it of plan.items) io.out(`  [${LABEL[it.action]}] ${it.sheet}!${it.cell}  ${it.code}  ${it.old || "（空）"} → ${it.new ?? "（未知编码）"}${it.action === "flag" ? `  ${it.message.replace(/^[A-Z]+\d+：/, "")}` : ""}`);
+    for (const name of plan.protectedSheets) io.out(`  （工作表“${name}”受保护：只列出需要的修改，未写入。撤消保护后再运行。）`);
     for (const b of plan.noNameColumn) io.out(`  （${b.codeCol} 列有 ${b.rows} 个编码，但旁边没有名称列，未填）`);
     if (plan.counts.flag && !flags["fix-names"]) io.out("需核对的名称未改动；确认更正请加 --fix-names。");
     io.out(`已写入 ${out}`);

@@ -49,6 +49,8 @@ export interface FillPlan {
   note?: string;
   /** Blocks with codes but no name column (nothing could be filled there). */
   noNameColumn: { codeCol: string; rows: number }[];
+  /** Protected sheets with codes: names are judged (flags) but nothing is written there. */
+  protectedSheets: string[];
 }
 
 const OK_VERDICTS: NameVerdict[] = ["ok", "variant"];
@@ -122,9 +124,15 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
     }
     if (opts.addParents) addParents(sheet, block, catalog, opts, changes, items);
   }
+  if (sheet.protected && changes.edits.length) {
+    // Excel would refuse the writes: report what the names need, write nothing.
+    for (const it of items) if (it.action !== "flag") it.action = "flag";
+    changes.edits = [];
+    changes.insertRows = undefined;
+  }
   const counts: Record<FillAction, number> = { fill: 0, fix: 0, flag: 0, "add-parent": 0 };
   for (const it of items) counts[it.action]++;
-  return { items, changes, counts, edition, note, noNameColumn };
+  return { items, changes, counts, edition, note, noNameColumn, protectedSheets: sheet.protected && items.length ? [sheet.name] : [] };
 }
 
 /**
@@ -204,9 +212,11 @@ export function mergePlans(plans: FillPlan[]): FillPlan {
   const items: FillItem[] = [];
   const counts: Record<FillAction, number> = { fill: 0, fix: 0, flag: 0, "add-parent": 0 };
   const noNameColumn: FillPlan["noNameColumn"] = [];
+  const protectedSheets: string[] = [];
   let edition: number | null = null;
   let note: string | undefined;
   for (const p of plans) {
+    protectedSheets.push(...p.protectedSheets);
     changes.edits.push(...p.changes.edits);
     if (p.changes.insertRows?.length) changes.insertRows = [...(changes.insertRows ?? []), ...p.changes.insertRows];
     items.push(...p.items);
@@ -215,5 +225,5 @@ export function mergePlans(plans: FillPlan[]): FillPlan {
     edition = edition ?? p.edition;
     note = note ?? p.note;
   }
-  return { changes, items, counts, edition, note, noNameColumn };
+  return { changes, items, counts, edition, note, noNameColumn, protectedSheets };
 }

@@ -2,7 +2,7 @@
  * A workbook held in memory behind the WorkbookHost interface: the simulated
  * workbook of the browser tests and the base of the .xlsx host.
  */
-import { applyToModel, type ChangeSet } from "../../core/changes";
+import { applyToModel, protectedSheetsTouched, type ChangeSet } from "../../core/changes";
 import { parseRangeA1 } from "../../core/a1";
 import { getCell, getSheet, setCell, type Cell, type Workbook } from "../../core/model";
 import { HostError, type CellMark, type Selection, type WorkbookHost } from "../host";
@@ -28,6 +28,8 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async applyChanges(changes: ChangeSet): Promise<void> {
+    const locked = protectedSheetsTouched(this.wb, changes);
+    if (locked.length) throw new HostError(`工作表“${locked.join("”“")}”受保护，无法写入，未做任何修改。请在“审阅 → 撤消工作表保护”后重试。`, "protected");
     applyToModel(this.wb, changes);
     this.applied.push(changes);
   }

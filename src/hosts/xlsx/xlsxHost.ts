@@ -113,6 +113,7 @@ export function writeSheetTo(ws: ExcelJS.Worksheet, sheet: Sheet): void {
     if (w) ws.getColumn(i + 1).width = w;
   });
   if (sheet.frozenRows) ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }];
+  if (sheet.protected) (ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection = { sheet: true };
   if (sheet.print) writePrint(ws, sheet.print);
 }
 
