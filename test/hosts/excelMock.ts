@@ -45,6 +45,7 @@ function recordingRange(sheet: string, writes: WriteRecord[], where: Partial<Wri
     select: () => rec("select"),
     getCell: (r: number, c: number) => recordingRange(sheet, writes, { ...where, op: "cell", row: (where.row ?? 0) + r, col: (where.col ?? 0) + c }),
   };
+  target.__raw = target; // reads fill the object directly, without being recorded as writes
   return new Proxy(target, {
     set(obj, prop, value) {
       if (prop === "values" || prop === "formulas" || prop === "numberFormat") rec(String(prop), value);
@@ -54,8 +55,18 @@ function recordingRange(sheet: string, writes: WriteRecord[], where: Partial<Wri
   });
 }
 
-export function makeExcelMock(wb: Workbook): ExcelMock {
+export interface ExcelMockOptions {
+  /**
+   * Like Excel on the web: a sync whose loaded cell data (values, formulas, formats, types)
+   * exceeds this many cells fails with ResponsePayloadSizeLimitExceeded.
+   */
+  responseLimitCells?: number;
+}
+
+export function makeExcelMock(wb: Workbook, opts: ExcelMockOptions = {}): ExcelMock {
   let syncs = 0;
+  /** Cells of data loaded since the last sync. */
+  let pendingCells = 0;
   const registry: OfficeMockObject[] = [];
   const writes: WriteRecord[] = [];
   const addedSheets: string[] = [];
@@ -71,6 +82,10 @@ export function makeExcelMock(wb: Workbook): ExcelMock {
       if (v === null || v === undefined) return "";
       return typeof v === "object" ? v.error : v;
     };
+    const typeOf = (r: number, c: number) => {
+      const v = sheet && getCell(sheet, r, c)?.value;
+      return v && typeof v === "object" ? "Error" : typeof v === "number" ? "Double" : v ? "String" : "Empty";
+    };
     const mock = new OfficeMockObject({
       name,
       protection: { protected: !!sheet?.protected },
@@ -79,10 +94,11 @@ export function makeExcelMock(wb: Workbook): ExcelMock {
         values: grid(valueOf),
         formulas: grid((r, c) => (sheet && getCell(sheet, r, c)?.formula) ?? valueOf(r, c)),
         numberFormat: grid((r, c) => (sheet && getCell(sheet, r, c)?.numFmt) ?? "General"),
-        valueTypes: grid((r, c) => {
-          const v = sheet && getCell(sheet, r, c)?.value;
-          return v && typeof v === "object" ? "Error" : typeof v === "number" ? "Double" : v ? "String" : "Empty";
-        }),
+        valueTypes: grid(typeOf),
+        load: function (props: string) {
+          if (/values|formulas/.test(props) && rect) pendingCells += (rect.r2 + 1) * (rect.c2 + 1);
+          return OfficeMockObject.prototype.load.call(this, props);
+        },
         merged: { address: (sheet?.merges ?? []).map((m) => `${name}!${rangeToA1(m)}`).join(", ") },
         getMergedAreasOrNullObject: function () {
           return this.merged;
@@ -91,7 +107,23 @@ export function makeExcelMock(wb: Workbook): ExcelMock {
       getUsedRangeOrNullObject: function () {
         return this.usedRange;
       },
-      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => recordingRange(name, writes, { row, col, rows, cols }),
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
+        const range = recordingRange(name, writes, { row, col, rows, cols });
+        // Reading a block (the chunked read of huge sheets): loading fills it from the model.
+        range.load = (props: string) => {
+          const block = (f: (r: number, c: number) => unknown) => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(row + i, col + j)));
+          const target = range as Record<string, unknown> & { __raw?: Record<string, unknown> };
+          const raw = (target.__raw ?? target) as Record<string, unknown>;
+          raw.address = `${name}!${rangeToA1({ r1: row, c1: col, r2: row + rows - 1, c2: col + cols - 1 })}`;
+          raw.values = block(valueOf);
+          raw.formulas = block((r, c) => (sheet && getCell(sheet, r, c)?.formula) ?? valueOf(r, c));
+          raw.numberFormat = block((r, c) => (sheet && getCell(sheet, r, c)?.numFmt) ?? "General");
+          raw.valueTypes = block(typeOf);
+          if (/values|formulas/.test(props)) pendingCells += rows * cols;
+          return range;
+        };
+        return range;
+      },
       getRange: (address: string) => recordingRange(name, writes, { address }),
       freezePanes: { freezeRows: (n: number) => writes.push({ sheet: name, op: "freezeRows", value: n }) },
       // Print setup: orientation and zoom are plain properties; print title rows are recorded.
@@ -133,6 +165,11 @@ export function makeExcelMock(wb: Workbook): ExcelMock {
   const baseSync = context.sync.bind(context);
   context.sync = async () => {
     syncs++;
+    const cells = pendingCells;
+    pendingCells = 0;
+    if (opts.responseLimitCells !== undefined && cells > opts.responseLimitCells) {
+      throw Object.assign(new Error("The response payload size has exceeded the limit."), { code: "ResponsePayloadSizeLimitExceeded" });
+    }
     await baseSync();
     for (const m of registry) await m.sync();
   };

@@ -62,3 +62,23 @@ describe("Office.js host (office-addin-mock)", () => {
     expect(toHostError({ code: "Weird", message: "x" }).message).toContain("Excel 返回错误");
   });
 });
+
+describe("Office.js host: a workbook too large for one response", () => {
+  it("reads it again in blocks of rows instead of failing, with the same result", async () => {
+    const wb = workbook(3, 3000); // 3 sheets × 3,002 rows × 3 columns ≈ 27,000 cells
+    wb.sheets[1].merges.push({ r1: 0, c1: 0, r2: 0, c2: 2 });
+    const normal = await new OfficeHost(makeExcelMock(wb).run).readWorkbook();
+    const limited = makeExcelMock(wb, { responseLimitCells: 10_000 });
+    const read = await new OfficeHost(limited.run).readWorkbook();
+    expect(JSON.stringify(read)).toBe(JSON.stringify(normal));
+    expect(getCell(read.sheets[2], 3000, 2)!.value).toBe(2999.25);
+    expect(read.sheets[1].merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 2 }]);
+    // failed attempt (2) + sheet list and addresses (2) + one sync per block of rows
+    expect(limited.syncs()).toBeGreaterThan(4);
+  });
+
+  it("still says clearly when even one block is too large", async () => {
+    const limited = makeExcelMock(workbook(1, 200), { responseLimitCells: 1 });
+    await expect(new OfficeHost(limited.run).readWorkbook()).rejects.toThrow("工作簿太大");
+  });
+});

@@ -42,6 +42,9 @@ export function markedCells(marks: CellMark[]): CellMark[] {
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** Cells per block when a workbook is too large to read in one response. */
+export const READ_CHUNK_CELLS = 50_000;
+
 const ERROR_CODES: Record<string, HostError["code"]> = {
   AccessDenied: "protected",
   InvalidOperationInCellEditMode: "other",
@@ -200,44 +203,100 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
 
+  /**
+   * Read the whole workbook (or the named sheets): 2 syncs. When Excel answers that the
+   * response is too large (Excel on the web caps a response at a few MB), read again in
+   * blocks of rows — one sync per block of READ_CHUNK_CELLS cells — instead of failing.
+   */
   async readWorkbook(options?: { sheets?: string[] }): Promise<Workbook> {
     try {
-      return await this.run(async (context) => {
-        const worksheets = context.workbook.worksheets;
-        worksheets.load("items/name");
-        await context.sync(); // 1: the sheet list
-        const wanted = worksheets.items.filter((ws) => !options?.sheets || options.sheets.includes(ws.name));
-        const loaded = wanted.map((ws) => {
-          const range = ws.getUsedRangeOrNullObject(true);
-          range.load("address,values,formulas,numberFormat,valueTypes");
-          const merged = range.getMergedAreasOrNullObject();
-          merged.load("address");
-          ws.load("name");
-          const protection = ws.protection;
-          protection.load("protected");
-          return { ws, range, merged, protection };
-        });
-        await context.sync(); // 2: every sheet's used range, formats and merges at once
-        return {
-          sheets: loaded.map(({ ws, range, merged, protection }) => {
-            if (range.isNullObject === true) return newSheet(ws.name);
-            const sheet = sheetFromRange(
-              ws.name,
-              range.address,
-              range.values,
-              range.formulas,
-              range.numberFormat,
-              range.valueTypes as unknown as string[][],
-              merged.isNullObject === true ? undefined : merged.address,
-            );
-            if (protection.protected === true) sheet.protected = true;
-            return sheet;
-          }),
-        };
-      });
+      return await this.readAtOnce(options);
+    } catch (e) {
+      const err = toHostError(e);
+      if (err.code !== "too-large") throw err;
+    }
+    try {
+      return await this.readInBlocks(options);
     } catch (e) {
       throw toHostError(e);
     }
+  }
+
+  private readAtOnce(options?: { sheets?: string[] }): Promise<Workbook> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync(); // 1: the sheet list
+      const wanted = worksheets.items.filter((ws) => !options?.sheets || options.sheets.includes(ws.name));
+      const loaded = wanted.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject(true);
+        range.load("address,values,formulas,numberFormat,valueTypes");
+        const merged = range.getMergedAreasOrNullObject();
+        merged.load("address");
+        ws.load("name");
+        const protection = ws.protection;
+        protection.load("protected");
+        return { ws, range, merged, protection };
+      });
+      await context.sync(); // 2: every sheet's used range, formats and merges at once
+      return {
+        sheets: loaded.map(({ ws, range, merged, protection }) => {
+          if (range.isNullObject === true) return newSheet(ws.name);
+          const sheet = sheetFromRange(
+            ws.name,
+            range.address,
+            range.values,
+            range.formulas,
+            range.numberFormat,
+            range.valueTypes as unknown as string[][],
+            merged.isNullObject === true ? undefined : merged.address,
+          );
+          if (protection.protected === true) sheet.protected = true;
+          return sheet;
+        }),
+      };
+    });
+  }
+
+  private readInBlocks(options?: { sheets?: string[] }): Promise<Workbook> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const wanted = worksheets.items.filter((ws) => !options?.sheets || options.sheets.includes(ws.name));
+      const shapes = wanted.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject(true);
+        range.load("address");
+        const merged = range.getMergedAreasOrNullObject();
+        merged.load("address");
+        const protection = ws.protection;
+        protection.load("protected");
+        return { ws, range, merged, protection };
+      });
+      await context.sync(); // the used ranges' addresses only
+      const sheets: Sheet[] = [];
+      for (const { ws, range, merged, protection } of shapes) {
+        const sheet = newSheet(ws.name);
+        if (protection.protected === true) sheet.protected = true;
+        sheets.push(sheet);
+        if (range.isNullObject === true) continue;
+        const used = parseRangeA1(range.address);
+        const cols = used.c2 - used.c1 + 1;
+        const step = Math.max(1, Math.floor(READ_CHUNK_CELLS / cols));
+        for (let r = used.r1; r <= used.r2; r += step) {
+          const rows = Math.min(step, used.r2 - r + 1);
+          const block = ws.getRangeByIndexes(r, used.c1, rows, cols);
+          block.load("address,values,formulas,numberFormat,valueTypes");
+          await context.sync(); // one block of rows
+          const part = sheetFromRange(ws.name, block.address, block.values, block.formulas, block.numberFormat, block.valueTypes as unknown as string[][], undefined);
+          part.rows.forEach((row, i) => {
+            if (row) sheet.rows[i] = row;
+          });
+        }
+        if (merged.isNullObject !== true) sheet.merges = sheetFromRange(ws.name, "A1", [], [], undefined, undefined, merged.address).merges;
+      }
+      return { sheets };
+    });
   }
 
   async applyChanges(changes: ChangeSet): Promise<void> {
