@@ -135,7 +135,9 @@ export function blockToSheet(block: Block, name: string, cfg: SeedConfig): Sheet
   sheet.merges.push({ r1: 0, c1: 0, r2: 0, c2: width - 1 });
   let r = 1;
   if (block.units.length) {
-    const left = block.units.filter((u) => !/^(单位：|单位:|金额单位)/.test(u) || /单位名称/.test(u));
+    // "单位：万元" / "金额单位：万元" is the amount unit (right); "单位：某某中心", "部门：…", "单位名称：…" name the unit (left).
+    const isAmountUnit = (u: string) => /^(金额单位|单位)[：:]\s*(万元|元|千元|亿元)\s*$/.test(u);
+    const left = block.units.filter((u) => !isAmountUnit(u));
     const right = block.units.filter((u) => !left.includes(u));
     if (left.length) setCell(sheet, r, 0, { value: left.join(" ") });
     if (right.length) setCell(sheet, r, width - 1, { value: right.join(" "), style: { horizontal: "right" } });
