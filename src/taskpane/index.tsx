@@ -68,11 +68,14 @@ function isDark(): boolean {
   }
 }
 
+// The custom function is associated as the shared runtime loads this script (Excel may
+// evaluate =BUDGET.科目名称() before the pane is shown).
+registerFunctions(() => catalogStore().catalog());
+
 if (typeof Office === "undefined" || !Office.onReady) {
   outsideExcel();
 } else {
   Office.onReady((info) => {
-    registerFunctions(() => catalogStore().catalog());
     registerCommands();
     if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore());
     else outsideExcel();
