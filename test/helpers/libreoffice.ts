@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Workbook } from "../../src/core/model";
+import { cells, isCellError, type Workbook } from "../../src/core/model";
 import { readXlsxFile, writeXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 
 const XCU = `<?xml version="1.0" encoding="UTF-8"?>
@@ -51,4 +51,12 @@ export async function recalculate(wb: Workbook): Promise<Workbook> {
   const back = await readXlsxFile(out);
   fs.rmSync(dir, { recursive: true, force: true });
   return back;
+}
+
+/** Every cell that holds an error value after recalculation: "sheet!r1c2 =formula → #ERR". */
+export function errorCells(wb: Workbook): string[] {
+  const out: string[] = [];
+  for (const s of wb.sheets)
+    for (const { r, c, cell } of cells(s)) if (isCellError(cell.value)) out.push(`${s.name}!r${r}c${c} ${cell.formula ?? ""} → ${cell.value.error}`);
+  return out;
 }

@@ -3,7 +3,7 @@ import { cells, getCell, mergeAt, type Sheet } from "../../src/core/model";
 import { STANDARD_TABLES, YEARS } from "../../src/core/specs/tables";
 import { expenseClassLines, renderTemplateSet, renderTemplates } from "../../src/core/templates";
 import { readXlsxBuffer, writeXlsxBuffer } from "../../src/hosts/xlsx/xlsxHost";
-import { errorCells, recalcWithLibreOffice } from "./lo";
+import { errorCells, recalculate as recalcWithLibreOffice } from "../helpers/libreoffice";
 
 const formulasOf = (s: Sheet) => [...cells(s)].filter((x) => x.cell.formula).map((x) => x.cell.formula!);
 
@@ -164,7 +164,7 @@ describe("renderTemplates", () => {
 describe("LibreOffice recalculates the written templates", () => {
   it.each(YEARS)("%i: every formula computes without an error value, and to 0 on the empty template", async (year) => {
     const set = renderTemplateSet({ year, unitName: "某某单位", allClasses: year === 2026 });
-    const out = await recalcWithLibreOffice({ sheets: set.sheets }, `t${year}`);
+    const out = await recalcWithLibreOffice({ sheets: set.sheets });
     expect(errorCells(out)).toEqual([]);
     let n = 0;
     for (const s of out.sheets)
@@ -178,7 +178,7 @@ describe("LibreOffice recalculates the written templates", () => {
 
   it("with formulas off the workbook holds no formula and no error", async () => {
     const set = renderTemplateSet({ year: 2024, unitName: "某某单位", formulas: false, t1Expense: "split" });
-    const out = await recalcWithLibreOffice({ sheets: set.sheets }, "off");
+    const out = await recalcWithLibreOffice({ sheets: set.sheets });
     expect(errorCells(out)).toEqual([]);
     expect(out.sheets.flatMap(formulasOf)).toEqual([]);
   });

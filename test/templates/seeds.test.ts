@@ -5,8 +5,9 @@
  * and 002_*.txt (武汉 2024).
  */
 import { getCell, getSheet, setCell, setValue, type Sheet, type Workbook } from "../../src/core/model";
+import { checkWorkbook } from "../../src/core/checks/engine";
 import { renderTemplateSet, type TableLayoutInfo, type TemplateOptions } from "../../src/core/templates";
-import { errorCells, recalcWithLibreOffice } from "./lo";
+import { errorCells, recalculate as recalcWithLibreOffice } from "../helpers/libreoffice";
 
 /** Rows "code|name|v1|v2…" into the body rows of a table, values into the given column keys. */
 function fill(sheet: Sheet, L: TableLayoutInfo, lines: string[], keys: string[]): void {
@@ -28,7 +29,7 @@ async function renderFillRecalc(options: TemplateOptions, data: Record<string, {
   const sheetOf = (id: string) => getSheet(wb, set.layouts[id].sheet)!;
   for (const [id, d] of Object.entries(data)) fill(sheetOf(id), set.layouts[id], d.lines, d.keys);
   if (t7) for (const [k, v] of Object.entries(t7)) setValue(sheetOf("T7"), set.layouts.T7.body.first, set.layouts.T7.columns[k], v);
-  const out = await recalcWithLibreOffice(wb, "seed");
+  const out = await recalcWithLibreOffice(wb);
   const value = (id: string, r: number, key: string): number => {
     const v = getCell(getSheet(out, set.layouts[id].sheet)!, r, set.layouts[id].columns[key])?.value;
     return typeof v === "number" ? v : v === null || v === undefined ? 0 : NaN;
@@ -151,6 +152,7 @@ describe("templates filled with seed figures, recalculated by LibreOffice", () =
         T3: { lines: XINZHOU_T3, keys: ["basic", "project"] },
         T5: { lines: XINZHOU_T3, keys: ["basic", "project"] },
         T6: { lines: XINZHOU_T6, keys: ["basic.personnel", "basic.public"] },
+        T10: { lines: ["P001|金保工程信息系统日常运营维护|83.00"], keys: ["cur.gpb"] },
       },
     );
     expect(errorCells(out)).toEqual([]);
@@ -178,6 +180,8 @@ describe("templates filled with seed figures, recalculated by LibreOffice", () =
     expect(value("T6", set.layouts.T6.totalRow!, "basic.public")).toBeCloseTo(5.52, 2);
     expect(value("T2", set.layouts.T2.totalRow!, "total")).toBeCloseTo(140.3, 2);
     expect(value("T7", set.layouts.T7.body.first, "total")).toBe(0);
+    const findings = checkWorkbook(out, { year: 2023 });
+    expect(findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell} ${f.message}`)).toEqual([]);
   });
 
   it("武汉 2024: T1 1,209.02 / 1,024.00 / 87.19 / 97.83, T5 合计 825.26 / 763.41 / 61.85, 三公 1.70", async () => {
@@ -188,6 +192,7 @@ describe("templates filled with seed figures, recalculated by LibreOffice", () =
         T3: { lines: WUHAN_T3, keys: ["basic", "project"] },
         T5: { lines: WUHAN_T5, keys: ["basic.personnel", "basic.public", "project"] },
         T6: { lines: WUHAN_T6, keys: ["basic.personnel", "basic.public"] },
+        T10: { lines: ["42010022503T000000142|日常系统运行经费|383.76"], keys: ["cur.gpb"] },
       },
       { "car.running": 1.5, reception: 0.2 },
     );
@@ -220,5 +225,9 @@ describe("templates filled with seed figures, recalculated by LibreOffice", () =
     expect(value("T6", T6.totalRow!, "basic.personnel")).toBeCloseTo(763.41, 2);
     expect(value("T7", set.layouts.T7.body.first, "total")).toBeCloseTo(1.7, 2);
     expect(value("T7", set.layouts.T7.body.first, "car")).toBeCloseTo(1.5, 2);
+    // One spec drives insertion and checking: the checker recognises every inserted table and finds no error in it.
+    const findings = checkWorkbook(out, { year: 2024 });
+    expect(findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell} ${f.message}`)).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === "recognition" && /不是可识别的标准表|未找到列/.test(f.message))).toEqual([]);
   });
 });

@@ -49,7 +49,8 @@ function rowCells(sheet: Sheet, r: number, limit = Infinity): CellInfo[] {
     const cell = row[c];
     if (!cell) continue;
     const v = cell.value;
-    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    // A formula counts even without a computed value (a file written but never opened in Excel).
+    if (!cell.formula && (v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) continue;
     out.push({ c, cell });
     if (out.length >= limit) break;
   }

@@ -53,11 +53,21 @@ export class TitleIndex {
     if (!k) return null;
     const exact = this.byKey.get(k);
     if (exact) return { spec: exact, year };
+    // "<anything>2024年<title>": the year anchors the title; what stands before it is the unit.
+    const afterYear = /^(.*?)(?:19|20)\d{2}\s*年度?\s*(.+)$/.exec(raw);
+    if (afterYear) {
+      const spec = this.byKey.get(titleKey(afterYear[2]));
+      if (spec) {
+        const unit = afterYear[1].replace(/\s+/g, "");
+        return { spec, unitName: unit.length >= 2 ? unit : undefined, year };
+      }
+    }
     // "<unit name><title>": the prefix must read like an organisation.
     for (const key of this.keys) {
       if (key.length >= 4 && k.endsWith(key)) {
-        let prefix = k.slice(0, k.length - key.length).replace(/(部门|单位)$/, "");
-        if (prefix.length >= 2 && ORG_SUFFIX.test(prefix)) {
+        const whole = k.slice(0, k.length - key.length);
+        const prefix = whole.replace(/(部门|单位)$/, "");
+        if ((prefix.length >= 2 && ORG_SUFFIX.test(prefix)) || (whole.length >= 2 && ORG_SUFFIX.test(whole))) {
           const unitFromRaw = unitBeforeYear(text);
           return { spec: this.byKey.get(key)!, unitName: unitFromRaw ?? prefix, year };
         }
