@@ -5,25 +5,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/io";
 import { builtinCatalog } from "../../src/core/catalog";
 import { newWorkbook, sheetFromRows } from "../../src/core/model";
 import { writeXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
+import { captureIO } from "../helpers/cliIO";
 
-function capture(stdin = ""): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out(t: string) {
-      io.stdout += t + "\n";
-    },
-    err(t: string) {
-      io.stderr += t + "\n";
-    },
-    readStdin: async () => stdin,
-  };
-  return io;
-}
 
 const cat = builtinCatalog();
 const newest = cat.years("function").slice(-1)[0];
@@ -31,7 +17,7 @@ const name = (code: string, year = newest) => cat.lookup(code, { year })!.name;
 
 describe("budget-tables catalog", () => {
   it("--stats prints counts per kind, level and year", async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["catalog", "--stats"], io)).toBe(0);
     const years = cat.years();
     expect(io.stdout).toContain(`| kind | level | ${years.join(" | ")} |`);
@@ -44,7 +30,7 @@ describe("budget-tables catalog", () => {
   });
 
   it("prints each code's name and parent chain", async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["catalog", "2080505", "208 01 50", "30102"], io)).toBe(0);
     const lines = io.stdout.trim().split("\n");
     expect(lines[0]).toBe(`2080505  ${name("2080505")}  ← 20805 ${name("20805")} ← 208 ${name("208")}`);
@@ -54,20 +40,20 @@ describe("budget-tables catalog", () => {
   });
 
   it("adds the nearest-edition note for a year without an edition", async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["catalog", "--year", String(newest + 1), "2080505"], io)).toBe(0);
     expect(io.stdout).toContain(`注：${newest + 1} 年无科目版本，按最接近的 ${newest} 年版本`);
   });
 
   it("reads codes from stdin with -", async () => {
-    const io = capture("2080505\n\n  ２１０  \r\n30102\n");
+    const io = captureIO("2080505\n\n  ２１０  \r\n30102\n");
     expect(await main(["catalog", "-"], io)).toBe(0);
     const codes = io.stdout.trim().split("\n").map((l) => l.split(/\s+/)[0]);
     expect(codes).toEqual(["2080505", "210", "30102"]);
   });
 
   it("prints JSON with code, input, kind, year, requestedYear, name, level, parent, chain", async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["catalog", "--format", "json", "--year", "2022", "208-05-05", "2089998"], io)).toBe(1);
     const data = JSON.parse(io.stdout);
     expect(data).toHaveLength(2);
@@ -88,21 +74,21 @@ describe("budget-tables catalog", () => {
   });
 
   it("exits 1 when a code is unknown or not a code, with a Chinese explanation", async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["catalog", "2080505", "2089998", "abc"], io)).toBe(1);
     expect(io.stdout).toMatch(/2089998 {2}（\d{4} 年支出功能分类科目中没有编码 2089998）/);
     expect(io.stdout).toContain("「abc」不是科目编码");
   });
 
   it("--kind overrides the kind inferred from the code", async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["catalog", "--kind", "econ-gov", "30102"], io)).toBe(1);
     expect(io.stdout).toContain("政府预算支出经济分类科目中没有编码 30102");
   });
 
   it("exits 2 on bad arguments", async () => {
     for (const args of [["catalog"], ["catalog", "--kind", "foo", "208"], ["catalog", "--year", "20x4", "208"], ["catalog", "--format", "xml", "208"], ["catalog", "--bogus", "1", "208"]]) {
-      const io = capture();
+      const io = captureIO();
       expect(await main(args, io)).toBe(2);
       expect(io.stderr).toContain("用法");
     }
@@ -125,7 +111,7 @@ describe("budget-tables catalog", () => {
         ["208", "05", "05", "机关事业单位基本养老保险缴费支出（新）"],
       ]);
       await writeXlsxFile(newWorkbook([sheet]), file);
-      const io = capture();
+      const io = captureIO();
       const year = String(newest + 5);
       expect(await main(["catalog", "--import", file, "--import-kind", "function", "--import-year", year, "--year", year, "2080505", "2080150"], io)).toBe(1);
       expect(io.stdout).toContain(`2080505  机关事业单位基本养老保险缴费支出（新）  ← 20805 行政事业单位养老支出 ← 208 社会保障和就业支出`);
@@ -136,7 +122,7 @@ describe("budget-tables catalog", () => {
     it("exits 2 for a bad catalog sheet, listing the problems", async () => {
       const file = path.join(dir, "bad.xlsx");
       await writeXlsxFile(newWorkbook([sheetFromRows("科目", [["科目编码", "科目名称"], ["208", "社会保障和就业支出"], ["2080505", "没有款"], ["2080505", "重复"]])]), file);
-      const io = capture();
+      const io = captureIO();
       expect(await main(["catalog", "--import", file, "--import-kind", "function", "--import-year", "2030", "2080505"], io)).toBe(2);
       expect(io.stderr).toContain("重复");
       expect(io.stderr).toContain("没有所属的款");
@@ -144,14 +130,14 @@ describe("budget-tables catalog", () => {
     });
 
     it("exits 2 for a missing file or missing --import-kind/--import-year", async () => {
-      let io = capture();
+      let io = captureIO();
       expect(await main(["catalog", "--import", path.join(dir, "nope.xlsx"), "--import-kind", "function", "--import-year", "2030", "208"], io)).toBe(2);
       expect(io.stderr).toContain("文件不存在");
-      io = capture();
+      io = captureIO();
       expect(await main(["catalog", "--import", path.join(dir, "good.xlsx"), "208"], io)).toBe(2);
       const notXlsx = path.join(dir, "text.xlsx");
       fs.writeFileSync(notXlsx, "not a workbook");
-      io = capture();
+      io = captureIO();
       expect(await main(["catalog", "--import", notXlsx, "--import-kind", "function", "--import-year", "2030", "208"], io)).toBe(2);
     });
   });

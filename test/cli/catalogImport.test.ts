@@ -4,11 +4,9 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { sheetFromRows } from "../../src/core/model";
 import { writeXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
+import { captureIO } from "../helpers/cliIO";
 
-function io() {
-  const o = { stdout: "", stderr: "", out(t: string) { o.stdout += t + "\n"; }, err(t: string) { o.stderr += t + "\n"; }, readStdin: async () => "" };
-  return o;
-}
+
 
 describe("--import: an official edition for this run (check, fill-names)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-"));
@@ -39,16 +37,16 @@ describe("--import: an official edition for this run (check, fill-names)", () =>
   const nameFindings = (stdout: string) => (JSON.parse(stdout) as { ruleId: string; cell: string }[]).filter((f) => f.ruleId === "names" && f.cell === "B7");
 
   it("judges names by the imported edition", async () => {
-    const before = io();
+    const before = captureIO();
     await main(["check", book, "--format", "json"], before);
     expect(nameFindings(before.stdout)).toHaveLength(1); // 2080150 is 事业运行 in the built-in editions
-    const after = io();
+    const after = captureIO();
     await main(["check", book, "--format", "json", "--import", official, "--import-kind", "function", "--import-year", "2027"], after);
     expect(nameFindings(after.stdout)).toHaveLength(0);
   });
 
   it("refuses a broken edition with its problems and loads nothing", async () => {
-    const o = io();
+    const o = captureIO();
     expect(await main(["fill-names", book, "--out", path.join(dir, "out.xlsx"), "--import", broken, "--import-kind", "function", "--import-year", "2027"], o)).toBe(2);
     expect(o.stderr).toMatch(/无法导入 .*未导入任何科目/);
     expect(fs.existsSync(path.join(dir, "out.xlsx"))).toBe(false);

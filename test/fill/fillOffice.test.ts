@@ -9,6 +9,7 @@ import { OfficeHost } from "../../src/hosts/office/officeHost";
 import { readXlsxFile, writeXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { main } from "../../src/cli/main";
 import { makeExcelMock } from "../hosts/excelMock";
+import { captureIO } from "../helpers/cliIO";
 
 const catalog = builtinCatalog();
 
@@ -38,10 +39,6 @@ describe("name filling through the Office.js host", () => {
 });
 
 describe("budget-tables fill-names", () => {
-  const io = () => {
-    const o = { stdout: "", stderr: "", out(t: string) { o.stdout += t + "\n"; }, err(t: string) { o.stderr += t + "\n"; }, readStdin: async () => "" };
-    return o;
-  };
 
   it("fills, flags and writes a new file, never the input", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fill-"));
@@ -51,20 +48,20 @@ describe("budget-tables fill-names", () => {
       { sheets: [sheetFromRows("支出总表", [["2024年支出总表"], ["科目编码", "科目名称", "合计"], ["20801", "人力资源和社会保障管理事", 955.32], ["2080150", "", 571.56]])] },
       input,
     );
-    const o1 = io();
+    const o1 = captureIO();
     expect(await main(["fill-names", input, "--out", input], o1)).toBe(2);
     expect(o1.stderr).toContain("不能与输入文件相同");
-    const o2 = io();
+    const o2 = captureIO();
     expect(await main(["fill-names", input, "--out", out], o2)).toBe(0);
     expect(o2.stdout).toContain("按 2024 年科目：填入 1 个，更正 0 个，需核对 1 个");
     expect(o2.stdout).toContain("支出总表!B3  20801  人力资源和社会保障管理事 → 人力资源和社会保障管理事务");
     const written = await readXlsxFile(out);
     expect(getCell(written.sheets[0], 3, 1)!.value).toBe("事业运行");
     expect(getCell(written.sheets[0], 2, 1)!.value).toBe("人力资源和社会保障管理事"); // not changed without --fix-names
-    const o3 = io();
+    const o3 = captureIO();
     expect(await main(["fill-names", input, "--out", out], o3)).toBe(2);
     expect(o3.stderr).toContain("已存在");
-    const o4 = io();
+    const o4 = captureIO();
     expect(await main(["fill-names", input, "--out", out, "--force", "--fix-names"], o4)).toBe(0);
     expect(getCell((await readXlsxFile(out)).sheets[0], 2, 1)!.value).toBe("人力资源和社会保障管理事务");
   });

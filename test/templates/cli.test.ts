@@ -2,30 +2,16 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/io";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
+import { captureIO } from "../helpers/cliIO";
 
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out(t: string) {
-      io.stdout += t + "\n";
-    },
-    err(t: string) {
-      io.stderr += t + "\n";
-    },
-    readStdin: async () => "",
-  };
-  return io;
-}
 
 describe("budget-tables templates", () => {
   const dir = mkdtempSync(join(tmpdir(), "tpl-cli-"));
 
   it("writes the 14 tables and says what it wrote", async () => {
     const out = join(dir, "set.xlsx");
-    const io = capture();
+    const io = captureIO();
     expect(await main(["templates", "--year", "2024", "--unit", "某某单位", "--out", out], io)).toBe(0);
     expect(io.stdout).toMatch(/已写入 .*set\.xlsx：14 个工作表，公式 \d+ 个/);
     expect(io.stdout).toMatch(/部门收支总表 {2}公式 \d+/);
@@ -36,7 +22,7 @@ describe("budget-tables templates", () => {
 
   it("takes scope, amount unit, tables and --no-formulas", async () => {
     const out = join(dir, "unit.xlsx");
-    const io = capture();
+    const io = captureIO();
     expect(await main(["templates", "--year", "2023", "--unit", "某中心", "--scope", "单位", "--amount-unit", "元", "--tables", "T1,T3,t7", "--no-formulas", "--out", out], io)).toBe(0);
     expect(io.stdout).toContain("3 个工作表，公式 0 个");
     const wb = await readXlsxFile(out);
@@ -47,11 +33,11 @@ describe("budget-tables templates", () => {
   it("refuses to overwrite an existing file without --force", async () => {
     const out = join(dir, "keep.xlsx");
     writeFileSync(out, "precious");
-    const io = capture();
+    const io = captureIO();
     expect(await main(["templates", "--year", "2024", "--unit", "某某单位", "--out", out], io)).toBe(2);
     expect(io.stderr).toContain("已存在，未覆盖");
     expect(readFileSync(out, "utf8")).toBe("precious");
-    const io2 = capture();
+    const io2 = captureIO();
     expect(await main(["templates", "--year", "2024", "--unit", "某某单位", "--out", out, "--force"], io2)).toBe(0);
     expect(statSync(out).size).toBeGreaterThan(1000);
   });
@@ -66,7 +52,7 @@ describe("budget-tables templates", () => {
     [["--year", "2024", "--unit", "某某单位", "--tables", "T1,T99", "--out", "x.xlsx"], "T99"],
     [["--year", "2024", "--unit", "某某单位", "--colour", "red", "--out", "x.xlsx"], "未知参数"],
   ])("exits 2 with a Chinese message on bad arguments %j", async (args, text) => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["templates", ...args], io)).toBe(2);
     expect(io.stderr).toContain(text);
     expect(io.stderr).toContain("用法");

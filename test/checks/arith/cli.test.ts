@@ -2,19 +2,15 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../../src/cli/main";
-import type { CliIO } from "../../../src/cli/io";
+import { captureIO } from "../../helpers/cliIO";
 import { sheetFromRows } from "../../../src/core/model";
 import { writeXlsxFile } from "../../../src/hosts/xlsx/xlsxHost";
 
-function io(): CliIO & { stdout: string; stderr: string } {
-  const o = { stdout: "", stderr: "", out: (t: string) => void (o.stdout += t + "\n"), err: (t: string) => void (o.stderr += t + "\n"), readStdin: async () => "" };
-  return o;
-}
 const SEEDS = path.join(__dirname, "..", "..", "fixtures", "seeds");
 
 describe("budget-tables check", () => {
   test("a consistent workbook: exit 0; JSON findings carry file, rule, cell, expected, actual", async () => {
-    const o = io();
+    const o = captureIO();
     const code = await main(["check", path.join(SEEDS, "dazhou-2024.xlsx"), "--format", "json"], o);
     const arr = JSON.parse(o.stdout);
     expect(arr.filter((f: { severity: string }) => f.severity === "error").length === 0 ? 0 : 1).toBe(code);
@@ -27,10 +23,10 @@ describe("budget-tables check", () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "bt-check-"));
     const bad = path.join(dir, "bad.xlsx");
     await writeXlsxFile({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 31, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]], "#,##0.00")] }, bad);
-    const o = io();
+    const o = captureIO();
     expect(await main(["check", bad, "--rounding", "1"], o)).toBe(1);
     expect(o.stdout).toMatch(/支出总表 C3：合计行合计 应为 基本支出 \+ 项目支出 = 30\.00，填列 31\.00，相差 1\.00 万元/);
-    const o2 = io();
+    const o2 = captureIO();
     const out = path.join(dir, "r.html");
     expect(await main(["check", path.join(dir, "missing.xlsx"), bad, "--format", "html", "--out", out], o2)).toBe(2);
     expect(o2.stderr).toMatch(/文件不存在/);
@@ -38,7 +34,7 @@ describe("budget-tables check", () => {
     expect(html).toMatch(/<table>/);
     expect(html).toMatch(/错误 2/); // 合计行 (类之和) and 列间关系 at C3
     expect(html).toMatch(/无法读取/);
-    const o3 = io();
+    const o3 = captureIO();
     expect(await main(["check", bad, "--format", "xml"], o3)).toBe(2);
   });
 });

@@ -36,6 +36,21 @@ function ratioPct(part: Interval, total: Interval): Interval | null {
   return r ? scale(r, 100) : null;
 }
 
+/**
+ * Does `num` ÷ any of the candidate totals give the stated percentage (within its printed
+ * precision)? `trunc`: only a truncated (not rounded) reading of the percentage fits.
+ */
+function judgeRatio(num: Interval, totals: { iv: Interval }[], claimed: Interval, stated: Figure): { ok: boolean; trunc: boolean } {
+  let trunc = false;
+  for (const t of totals) {
+    const r = ratioPct(num, t.iv);
+    if (!r) continue;
+    if (overlaps(r, claimed)) return { ok: true, trunc: false };
+    if (overlaps(r, truncInterval(stated))) trunc = true;
+  }
+  return { ok: false, trunc };
+}
+
 function amountIv(f: Figure, factor: number): Interval {
   return figure(f.value, f.decimals, factor, f.scale);
 }
@@ -94,14 +109,7 @@ function checkShares(ctx: RuleContext): Finding[] {
       if (!dens.length) continue;
       const claimed = pctInterval(s.percent, factor);
       const partIv = amountIv(s.part, factor);
-      let ok = false;
-      let trunc = false;
-      for (const d of dens) {
-        const r = ratioPct(partIv, d.iv);
-        if (!r) continue;
-        if (overlaps(r, claimed)) ok = true;
-        else if (overlaps(r, truncInterval(s.percent))) trunc = true;
-      }
+      const { ok, trunc } = judgeRatio(partIv, dens, claimed, s.percent);
       if (ok) continue;
       const d = dens[0];
       const expected = (s.part.value / d.value) * 100;
@@ -153,14 +161,7 @@ function checkRates(ctx: RuleContext): Finding[] {
       }
       const usable = bases.filter((b) => b.iv.lo > 0);
       if (!usable.length) continue; // growth from zero: no rate to recompute
-      let ok = false;
-      let trunc = false;
-      for (const b of usable) {
-        const r = ratioPct(d, b.iv);
-        if (!r) continue;
-        if (overlaps(r, claimed)) ok = true;
-        else if (overlaps(r, truncInterval(c.percent))) trunc = true;
-      }
+      const { ok, trunc } = judgeRatio(d, usable, claimed, c.percent);
       if (ok) continue;
       const b = usable[0];
       const expected = (c.delta.value / b.value) * 100;
