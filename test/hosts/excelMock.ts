@@ -150,6 +150,7 @@ export function makeExcelMock(wb: Workbook, opts: ExcelMockOptions = {}): ExcelM
           },
           add: (name: string) => {
             addedSheets.push(name);
+            writes.push({ sheet: name, op: "addSheet" });
             return sheetMock(name, undefined);
           },
           getItem: (name: string) => items.find((m) => m.name === name) ?? sheetMock(name),

@@ -82,3 +82,17 @@ describe("Office.js host: a workbook too large for one response", () => {
     await expect(new OfficeHost(limited.run).readWorkbook()).rejects.toThrow("工作簿太大");
   });
 });
+
+describe("Office.js host: new sheets that refer to each other", () => {
+  it("adds every sheet before writing any formula, so cross-sheet references never become #REF!", async () => {
+    const cs = emptyChangeSet();
+    cs.newSheets.push(sheetFromRows("收支总表", [["社会保障和就业支出", "='支出总表'!C5"]]), sheetFromRows("支出总表", [["208", "x", 1]]));
+    const m = makeExcelMock(workbook(1, 1));
+    await new OfficeHost(m.run).applyChanges(cs);
+    const ops = m.writes.map((w) => w.op);
+    const lastAdd = ops.lastIndexOf("addSheet");
+    const firstFormula = ops.indexOf("formulas");
+    expect(lastAdd).toBeGreaterThanOrEqual(0);
+    expect(firstFormula).toBeGreaterThan(lastAdd);
+  });
+});

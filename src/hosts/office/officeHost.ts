@@ -147,9 +147,8 @@ function styleKey(st: CellStyle | undefined): string {
   return st ? JSON.stringify(st) : "";
 }
 
-/** Queue the writes that create a whole new sheet (no sync). */
-function queueNewSheet(context: Excel.RequestContext, sheet: Sheet): void {
-  const ws = context.workbook.worksheets.add(sheet.name);
+/** Queue the writes that fill a sheet just added (no sync). */
+function queueSheetContent(ws: Excel.Worksheet, sheet: Sheet): void {
   const ur = usedRange(sheet);
   if (ur) {
     const rows = ur.r2 + 1;
@@ -304,7 +303,10 @@ export class OfficeHost implements WorkbookHost {
       await this.run(async (context) => {
         const sheets = context.workbook.worksheets;
         for (const name of changes.removeSheets) sheets.getItem(name).delete();
-        for (const sheet of changes.newSheets) queueNewSheet(context, sheet);
+        // Add every new sheet before writing any formula: a formula that refers to a sheet
+        // not yet there would be stored as #REF! (templates link 收支总表 to 支出总表 and others).
+        const added = changes.newSheets.map((sheet) => ({ sheet, ws: sheets.add(sheet.name) }));
+        for (const { sheet, ws } of added) queueSheetContent(ws, sheet);
         for (const b of changes.insertRows ?? []) sheets.getItem(b.sheet).getRange(`${b.at + 1}:${b.at + b.count}`).insert("Down");
         for (const run of rowRuns(changes.edits)) {
           const range = sheets.getItem(run.sheet).getRangeByIndexes(run.r, run.c, 1, run.cells.length);
