@@ -209,3 +209,12 @@ describe("protected sheets", () => {
     expect(JSON.stringify(wb)).toBe(before);
   });
 });
+
+describe("parent rows keep the code format of their children", () => {
+  it("writes text-formatted codes when the children's codes are text", () => {
+    const s = sheetFromRows("表", [["科目编码", "科目名称", "合计"], ["2080150", "事业运行", 1], ["2080199", "", 2]]);
+    const plan = planFill(s, catalog, { year: 2024, addParents: true });
+    const codeEdits = plan.changes.edits.filter((e) => e.c === 0);
+    expect(codeEdits.map((e) => [e.cell!.value, e.cell!.numFmt])).toEqual([["208", "@"], ["20801", "@"]]);
+  });
+});

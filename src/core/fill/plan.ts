@@ -184,9 +184,13 @@ function addParents(sheet: Sheet, block: CodeBlock, catalog: Catalog, opts: Fill
     // Direct children: a 类's 款 rows (or its 项 rows where it has no 款), a 款's 项 rows.
     const under = (len: number) => lines.filter((x) => x.code.length === len && x.code.startsWith(l.code));
     const children = level === 1 && under(5).length ? under(5) : under(7);
-    const codeCell: Cell = { value: block.codeCols.length > 1 ? l.code.slice(0, 3) : l.code };
+    // Codes stay text where the children's codes are text ("@", so Excel does not turn 208 into a number).
+    const firstOrig = lines.find((x) => x.origRow !== null && x.code.startsWith(l.code));
+    const childCode = firstOrig ? getCell(sheet, firstOrig.origRow!, block.codeCols[0]) : undefined;
+    const codeFmt = childCode?.numFmt ?? (typeof childCode?.value === "string" ? "@" : undefined);
+    const codeCell: Cell = { value: block.codeCols.length > 1 ? l.code.slice(0, 3) : l.code, numFmt: codeFmt };
     changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[0], cell: codeCell });
-    if (block.codeCols.length > 1 && level === 2) changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[1], cell: { value: l.code.slice(3, 5) } });
+    if (block.codeCols.length > 1 && level === 2) changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[1], cell: { value: l.code.slice(3, 5), numFmt: codeFmt } });
     if (block.nameCol !== null) changes.edits.push({ sheet: sheet.name, r, c: block.nameCol, cell: nameCell(undefined, name, level, !!opts.indent) });
     for (const c of block.amountCols) {
       const refs = children.map((ch) => `${colToLetters(c)}${finalRow.get(ch)! + 1}`);
