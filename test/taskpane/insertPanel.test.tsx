@@ -71,4 +71,30 @@ describe("插入模板 panel", () => {
     expect(screen.getByText("请输入 2000–2100 之间的年度。")).toBeTruthy();
     expect(screen.getByTestId("insert-button").hasAttribute("disabled")).toBe(true);
   });
+
+  it("undoes an insertion while the new sheets are untouched, and refuses once the user has typed into them", async () => {
+    const { setCell } = require("../../src/core/model") as typeof import("../../src/core/model");
+    const host = new MemoryHost({ sheets: [newSheet("我的表")] });
+    renderPane(host, { tab: "insert" });
+    await screen.findByTestId("table-list");
+    fireEvent.click(screen.getByRole("button", { name: "全不选" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /部门支出总表/ }));
+    fireEvent.click(screen.getByTestId("insert-button"));
+    await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
+    const before = JSON.stringify(await host.readWorkbook());
+    // the user types a figure into the new table: undo must not delete it
+    const wb = await host.readWorkbook();
+    const original = wb.sheets[1].rows[8]![3]; // an input cell (基本支出) of a body row
+    expect(original?.formula).toBeUndefined();
+    setCell(wb.sheets[1], 8, 3, { value: 12.5 });
+    fireEvent.click(screen.getByTestId("insert-undo"));
+    expect((await screen.findByTestId("insert-notice")).textContent).toContain("没有撤销");
+    expect(wb.sheets.map((x) => x.name)).toEqual(["我的表", "部门支出总表"]);
+    // as inserted again: undo removes exactly the new sheet
+    wb.sheets[1].rows[8]![3] = original;
+    fireEvent.click(screen.getByTestId("insert-undo"));
+    await waitFor(() => expect(screen.getByTestId("insert-notice").textContent).toContain("刚插入的表已删除"));
+    expect((await host.readWorkbook()).sheets.map((x) => x.name)).toEqual(["我的表"]);
+    expect(before).toContain("部门支出总表");
+  });
 });

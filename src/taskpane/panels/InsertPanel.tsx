@@ -1,6 +1,8 @@
 /** 插入模板: choose tables, year, unit, scope, amount unit, formulas; insert without overwriting. */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Switch, Text } from "@fluentui/react-components";
+import { inverseOf, type ChangeSet } from "../../core/changes";
+import { cells, getSheet, isEmptyCell, type Sheet } from "../../core/model";
 import { STANDARD_TABLES } from "../../core/specs/tables";
 import { ErrorMessage } from "../errors";
 import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
@@ -8,6 +10,25 @@ import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
 interface InsertResult {
   sheets: { id: string; name: string }[];
   renamed: { wanted: string; actual: string }[];
+  /** Removes the inserted sheets again; applied only while they are exactly as inserted. */
+  inverse: ChangeSet;
+  /** The inserted sheets' cells as written, to see whether the user has typed into them since. */
+  fingerprint: string;
+}
+
+/** Values and formulas of sheets (what the user could have typed into). */
+function contentOf(sheets: (Sheet | undefined)[]): string {
+  return JSON.stringify(
+    sheets.map((sh) => {
+      if (!sh) return null;
+      const filled: string[] = [];
+      for (const { r, c, cell } of cells(sh)) {
+        if (isEmptyCell(cell)) continue; // formatting only
+        filled.push(`${r},${c}=${cell.formula ?? JSON.stringify(cell.value)}`);
+      }
+      return filled;
+    }),
+  );
 }
 
 export function InsertPanel({ host, services, t, settings, updateSettings, detected, reload }: PanelProps): React.ReactElement {
@@ -23,6 +44,7 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
     if (!touched.current.unit && detected?.unitName) setUnit(detected.unitName);
   }, [detected]);
   const [result, setResult] = React.useState<InsertResult | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
   const scope = settings.scope ?? "部门";
   const amountUnit = settings.amountUnit ?? detected?.amountUnit ?? "万元";
   const year = Number(yearText);
@@ -44,12 +66,32 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
       const sheets = services.renderTemplates({ year, unitName: unit.trim(), scope, amountUnit, tables, formulas });
       const wb = await host.readWorkbook();
       const plan = services.planInsertion(wb, sheets);
+      const inverse = inverseOf(wb, plan.changes);
       await host.applyChanges(plan.changes);
       const actualOf = new Map(plan.renamed.map((r) => [r.wanted, r.actual]));
+      setNotice(null);
       setResult({
         sheets: sheets.map((sh, i) => ({ id: tables[i] ?? "", name: actualOf.get(sh.name) ?? sh.name })),
         renamed: plan.renamed,
+        inverse,
+        fingerprint: contentOf(plan.changes.newSheets),
       });
+      await reload().catch(() => undefined);
+    });
+
+  const undoInsert = () =>
+    task.run(t.applying, async () => {
+      if (!result) return;
+      const wb = await host.readWorkbook();
+      const now = contentOf(result.inverse.removeSheets.map((name) => getSheet(wb, name)));
+      if (now !== result.fingerprint) {
+        // The user has typed into the new sheets: deleting them would lose that work.
+        setNotice(t.undoInsertRefused);
+        return;
+      }
+      await host.applyChanges(result.inverse);
+      setResult(null);
+      setNotice(t.undoInsertDone);
       await reload().catch(() => undefined);
     });
 
@@ -127,6 +169,11 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
       </Button>
       {task.busy && <Progress label={task.busy} />}
       {Boolean(task.error) && <ErrorMessage error={task.error} t={t} />}
+      {notice && (
+        <MessageBar intent="info" data-testid="insert-notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {result && (
         <MessageBar intent="success" layout="multiline" data-testid="insert-summary">
           <MessageBarBody>
@@ -140,6 +187,11 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
                 </li>
               ))}
             </ul>
+            <div style={{ marginTop: 6 }}>
+              <Button size="small" onClick={() => void undoInsert()} disabled={!!task.busy} data-testid="insert-undo">
+                {t.undoInsert}
+              </Button>
+            </div>
             {result.renamed.length > 0 && (
               <div style={{ marginTop: 6 }} data-testid="renamed">
                 <Text size={200}>{t.renamedNote}</Text>
