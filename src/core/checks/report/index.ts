@@ -36,6 +36,8 @@ export function formatText(files: FileFindings[]): string {
     }
     const c = countBySeverity(findings);
     lines.push(`${file}：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`);
+    const withErrors = [...bySheet(findings)].map(([sheet, fs]) => [sheet, countBySeverity(fs).error] as const).filter(([, n]) => n > 0);
+    if (withErrors.length) lines.push(`  有错误的表：${withErrors.map(([sheet, n]) => `${sheet}（${n}）`).join("、")}`);
     for (const [sheet, fs] of bySheet(findings)) {
       const sc = countBySeverity(fs);
       lines.push(`  【${sheet}】错误 ${sc.error}，警告 ${sc.warning}，提示 ${sc.info}`);
