@@ -221,10 +221,13 @@ export const T5: TableSpec = {
     amount("basic.personnel", "人员经费", [], ["基本支出"]),
     amount("basic.public", "公用经费", [], ["基本支出"]),
     PROJECT,
+    { ...amount("cur", "当年财政拨款安排", ["当年预算安排", "本年财政拨款安排"], undefined, true), variant: true },
+    { ...amount("carry", "上年结转安排", ["上年结转"], undefined, true), variant: true },
   ],
   codeDepth: 3,
   relations: [
     { id: "T5.columns", over: "columns", text: "合计 = 基本支出 + 项目支出" },
+    { id: "T5.sources", over: "columns", text: "合计 = 当年财政拨款安排 + 上年结转安排", note: "达州等地的版式按资金来源分列" },
     { id: "T5.basic", over: "columns", text: "基本支出 = 人员经费 + 公用经费" },
     { id: "T5.hierarchy", over: "rows", text: "类 = Σ 款; 款 = Σ 项" },
     { id: "T5.total", over: "rows", text: "合计 = Σ 类" },

@@ -39,6 +39,12 @@ export interface ColumnSpec {
   width?: number;
   /** A column real layouts often leave out; recognition does not require it. */
   optional?: boolean;
+  /**
+   * A column of a regional layout variant (e.g. 达州's 当年财政拨款安排 / 上年结转安排 split of
+   * 一般公共预算支出表): recognised and checked when a workbook has it, not printed by the
+   * templates. Always also optional.
+   */
+  variant?: boolean;
 }
 
 export type RowKind = "detail" | "subtotal" | "total" | "grand-total" | "carry" | "heading";

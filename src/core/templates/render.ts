@@ -286,10 +286,11 @@ function amountInput(b: Builder, r: number, c: number, total = false): void {
 
 /** Columns of a table as the template prints them (variants applied). */
 function tableCols(ctx: Ctx, spec: TableSpec): Col[] {
+  const printed = spec.columns.filter((c) => !c.variant); // regional variants are recognised, not printed
   if (spec.id === "T5" && ctx.opts.t5Basic === "plain") {
-    return colsOf(spec.columns.filter((c) => c.key !== "basic.personnel" && c.key !== "basic.public").map((c) => (c.key === "basic" ? { ...c, header: "基本支出", group: undefined } : c)));
+    return colsOf(printed.filter((c) => c.key !== "basic.personnel" && c.key !== "basic.public").map((c) => (c.key === "basic" ? { ...c, header: "基本支出", group: undefined } : c)));
   }
-  return colsOf(spec.columns);
+  return colsOf(printed);
 }
 
 function rowRelations(ctx: Ctx, spec: TableSpec, cols: Col[]): { target: number; parts: number[] }[] {

@@ -45,7 +45,7 @@ describe("arithmetic findings on the seed workbooks", () => {
       部门收支总表: ["D33"], // 本年支出合计 641.15 vs Σ类 641.14
       部门支出总表: ["F5", "G5"], // 合计 641.15 vs Σ项 641.14
       财政拨款收支预算总表: ["D5", "E5"],
-      一般公共预算支出预算表: ["F5"],
+      一般公共预算支出预算表: ["F5", "G5"], // 合计 and 当年财政拨款安排 (达州's variant columns): 641.15 vs Σ类 641.14
       一般公共预算基本支出预算表: ["E9", "F9", "E18", "G18"], // 301: 586.25 vs 586.24; 302: 54.87 vs 54.86
     });
     const t = fs.find((f) => f.sheet === "一般公共预算基本支出预算表" && f.ruleId === "tail-difference")!;
@@ -69,5 +69,22 @@ describe("arithmetic findings on the seed workbooks", () => {
 
   test("海口: text only, nothing to add up", async () => {
     expect(await run("haikou-2024")).toEqual([]);
+  });
+});
+
+describe("regional layout variants", () => {
+  it("达州's 一般公共预算支出表 split by 当年财政拨款安排 / 上年结转安排 is checked column by column", async () => {
+    const { readXlsxFile } = await import("../../../src/hosts/xlsx/xlsxHost");
+    const { recognizeWorkbook } = await import("../../../src/core/recognize");
+    const { checkWorkbook } = await import("../../../src/core/checks/engine");
+    const { setValue } = await import("../../../src/core/model");
+    const wb = await readXlsxFile(require("path").join(__dirname, "..", "..", "fixtures", "seeds", "dazhou-2024.xlsx"));
+    const t5 = recognizeWorkbook(wb).tables.find((t) => t.sheet === "一般公共预算支出预算表")!;
+    expect(t5.columns.map((c) => c.key)).toEqual(expect.arrayContaining(["total", "cur", "carry"]));
+    // 491.32 in 合计 but 481.32 in 当年财政拨款安排: 合计 ≠ 当年 + 上年
+    const row = t5.rows.find((r) => r.code === "2080150")!;
+    setValue(wb.sheets.find((s) => s.name === t5.sheet)!, row.r, t5.columns.find((c) => c.key === "cur")!.c, 481.32);
+    const found = checkWorkbook(wb).filter((f) => f.severity === "error" && f.sheet === t5.sheet);
+    expect(found.some((f) => f.ruleId === "columns" && /当年财政拨款安排/.test(f.message))).toBe(true);
   });
 });
