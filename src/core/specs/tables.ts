@@ -57,7 +57,17 @@ export const T1: TableSpec = {
   columns: [],
   sides: [
     { key: "income", header: "收入", columns: [{ key: "label", header: "项目", role: "label", width: 30 }, amount("amount", "预算数", ["金额", "预算金额", "本年预算"])] },
-    { key: "expense", header: "支出", columns: [{ key: "label", header: "项目", role: "label", width: 30 }, amount("amount", "预算数", ["金额", "预算金额", "合计"])] },
+    {
+      key: "expense",
+      header: "支出",
+      columns: [
+        { key: "label", header: "项目", role: "label", width: 30 },
+        amount("amount", "预算数", ["金额", "预算金额", "合计"]),
+        // 忻州's layout splits the expenditure side by source (the templates' t1Expense: "split")
+        { ...amount("current", "当年预算安排", ["当年财政拨款安排", "本年预算安排"], undefined, true), variant: true },
+        { ...amount("carry", "上年结转安排", [], undefined, true), variant: true },
+      ],
+    },
   ],
   fixedRows: [
     ...T1_INCOME,
@@ -76,6 +86,7 @@ export const T1: TableSpec = {
     { id: "T1.incomeGrand", over: "rows", side: "income", text: "收入总计 = 本年收入合计 + 上年结转结余 + 用事业基金弥补收支差额" },
     { id: "T1.expenseGrand", over: "rows", side: "expense", text: "支出总计 = 本年支出合计 + 年终结转结余" },
     { id: "T1.balance", over: "rows", text: "收入总计 = 支出总计", note: "收支总表必须收支平衡" },
+    { id: "T1.expenseSources", over: "columns", side: "expense", text: "预算数 = 当年预算安排 + 上年结转安排" },
   ],
   emptyNote: "本表无数据",
   required: true,

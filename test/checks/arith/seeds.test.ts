@@ -87,4 +87,19 @@ describe("regional layout variants", () => {
     const found = checkWorkbook(wb).filter((f) => f.severity === "error" && f.sheet === t5.sheet);
     expect(found.some((f) => f.ruleId === "columns" && /当年财政拨款安排/.test(f.message))).toBe(true);
   });
+
+  it("忻州's 收支总表 with 合计 / 当年预算安排 / 上年结转安排 on the expenditure side is checked column by column", async () => {
+    const { readXlsxFile } = await import("../../../src/hosts/xlsx/xlsxHost");
+    const { recognizeWorkbook } = await import("../../../src/core/recognize");
+    const { checkWorkbook } = await import("../../../src/core/checks/engine");
+    const { setValue } = await import("../../../src/core/model");
+    const wb = await readXlsxFile(require("path").join(__dirname, "..", "..", "fixtures", "seeds", "xinzhou-2023.xlsx"));
+    expect(checkWorkbook(wb).filter((f) => f.severity === "error")).toEqual([]);
+    const t1 = recognizeWorkbook(wb).tables.find((t) => t.spec.id === "T1")!;
+    expect(t1.columns.map((c) => c.key)).toEqual(expect.arrayContaining(["expense.current", "expense.carry"]));
+    const row = t1.rows.find((r) => r.classCode === "208")!;
+    setValue(wb.sheets.find((s) => s.name === t1.sheet)!, row.r, t1.columns.find((c) => c.key === "expense.current")!.c, 130);
+    const found = checkWorkbook(wb).filter((f) => f.severity === "error" && f.sheet === t1.sheet);
+    expect(found.some((f) => /当年预算安排/.test(f.message))).toBe(true);
+  });
 });
