@@ -15,6 +15,7 @@ import type { FixedRowSpec, TableSpec } from "../specs/types";
 import { cleanText, labelKey, toHalfWidth } from "../text";
 import { readAmount } from "./amounts";
 import { cellText, headerKey, headerPaths, mapColumns, requiredColumns } from "./columns";
+import { transposeItemRows } from "./transpose";
 import { classCodeByName, econClassByName, econItemByName } from "./names";
 import { TitleIndex, isUnitLine, looksLikeTitle, parseUnitLine, yearIn } from "./titles";
 import type { AmountCell, Paragraph, RecognizedColumn, RecognizedRow, RecognizedTable, WorkbookFacts } from "./types";
@@ -712,6 +713,7 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
       }
       for (const reg of regions) {
         const t = recognizeRegion(sheet, reg);
+        if (t.missingColumns?.length) transposeItemRows(sheet, t);
         // A known title with nothing under it (a heading in running text) is not a table.
         if (reg.foundBy === "title" && t.columns.length === 0 && t.rows.length === 0 && !t.note && reg.spec.layout !== "form") {
           const next = rowCells(sheet, reg.start);
