@@ -16,6 +16,7 @@ import { cleanText, labelKey, toHalfWidth } from "../text";
 import { readAmount } from "./amounts";
 import { cellText, headerKey, headerPaths, mapColumns, requiredColumns } from "./columns";
 import { transposeItemRows } from "./transpose";
+import { EXTRA_TABLES } from "../specs/extras";
 import { classCodeByName, econClassByName, econItemByName } from "./names";
 import { TitleIndex, isUnitLine, looksLikeTitle, parseUnitLine, yearIn } from "./titles";
 import type { AmountCell, Paragraph, RecognizedColumn, RecognizedRow, RecognizedTable, WorkbookFacts } from "./types";
@@ -680,7 +681,7 @@ function budgetYearInText(paragraphs: Paragraph[]): number | undefined {
 
 /** Recognise every table and every paragraph of explanatory text in a workbook. */
 export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): WorkbookFacts {
-  const specs = opts.specs ?? STANDARD_TABLES;
+  const specs = opts.specs ?? [...STANDARD_TABLES, ...EXTRA_TABLES];
   const index = new TitleIndex(specs);
   const tables: RecognizedTable[] = [];
   const paragraphs: Paragraph[] = [];
