@@ -357,14 +357,46 @@ function renderSingleRow(ctx: Ctx, spec: TableSpec, title: string, b: Builder): 
 /** T11, T12: text forms; indicator columns are text, the budget column an amount. */
 function renderForm(ctx: Ctx, spec: TableSpec, title: string, b: Builder): TableLayoutInfo {
   const cols = tableCols(ctx, spec);
-  const top = start(ctx, b, title, cols.length);
+  let top = start(ctx, b, title, cols.length);
+  const rows: Record<string, number> = {};
+  if (spec.id === "T12") top = overallBlock(ctx, b, top, cols.length, rows);
   const depth = writeHeader(b, cols, top);
   const first = top + depth;
   const last = first + (ctx.opts.bodyRows ?? 10) - 1;
   for (let r = first; r <= last; r++)
     cols.forEach((c, i) => (c.role === "amount" ? amountInput(b, r, i) : b.put(r, i, null, ST.wrapText)));
   const columns = Object.fromEntries(cols.map((c, i) => [c.key, i]));
-  return finish(ctx, b, spec, cols, { headerRows: { first: top, last: top + depth - 1 }, body: { first, last }, noteRow: last + 1, columns, rows: {} }, title);
+  return finish(ctx, b, spec, cols, { headerRows: { first: top, last: top + depth - 1 }, body: { first, last }, noteRow: last + 1, columns, rows }, title);
+}
+
+/**
+ * The head of 部门整体支出绩效目标表 as published forms have it (达州, 武汉, 曾都): the unit,
+ * its main tasks, the year's whole budget (资金总额 = 财政拨款 + 其他资金) and the overall
+ * goal, above the indicator table. Returns the row where the indicator header starts.
+ */
+function overallBlock(ctx: Ctx, b: Builder, top: number, width: number, rows: Record<string, number>): number {
+  const last = width - 1;
+  const label = (r: number, text: string) => b.put(r, 0, text, ST.head);
+  const field = (r: number, value: string | null, c1 = 1) => {
+    b.put(r, c1, value, ST.wrapText);
+    b.merge(r, c1, r, last);
+  };
+  const scope = ctx.opts.scope === "单位" ? "单位" : "部门";
+  label(top, `${scope}名称`);
+  field(top, ctx.opts.unitName || null);
+  label(top + 1, "年度主要任务");
+  field(top + 1, null);
+  label(top + 2, `年度${scope}整体支出预算（${ctx.opts.amountUnit}）`);
+  b.merge(top + 2, 0, top + 3, 0);
+  ["资金总额", "财政拨款", "其他资金"].forEach((h, i) => b.put(top + 2, 1 + i, h, ST.head));
+  const r = top + 3;
+  b.formula(r, 1, `${addr(2, r)}+${addr(3, r)}`, ST.amount, AMOUNT_FMT);
+  amountInput(b, r, 2);
+  amountInput(b, r, 3);
+  rows["budget"] = r;
+  label(top + 4, "年度总体目标");
+  field(top + 4, null);
+  return top + 5;
 }
 
 interface SideRow {
