@@ -80,3 +80,13 @@ export async function openPage(browser: Browser, url: string, width: number, opt
   await page.goto(url, { waitUntil: "load" });
   return { page, problems };
 }
+
+/**
+ * Where screenshots go: docs/ (the pictures the README shows) when UPDATE_DOCS=1, else
+ * test-results/screenshots/, so an ordinary test run leaves the committed pictures alone.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_DOCS === "1" ? path.join(ROOT, "docs") : path.join(ROOT, "test-results", "screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}

@@ -1,7 +1,5 @@
-import * as fs from "fs";
-import * as path from "path";
 import type { Browser } from "playwright-core";
-import { launch, openPage, startServer, ROOT } from "./browserHarness";
+import { launch, openPage, screenshotPath, startServer } from "./browserHarness";
 
 describe("task pane in headless chromium, outside Excel", () => {
   let browser: Browser;
@@ -29,8 +27,7 @@ describe("task pane in headless chromium, outside Excel", () => {
     // no horizontal scrolling at the narrowest task pane width
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, "docs", "taskpane-outside-excel-320.png"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("taskpane-outside-excel-320.png"), fullPage: true });
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
   });

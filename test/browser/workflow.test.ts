@@ -4,10 +4,9 @@
  * as JSON into an in-memory host. Insert templates, fill names, check, go to a finding's cell,
  * mark and clear; then screenshots of each panel at 320 px and 800 px for the README.
  */
-import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { launch, openPage, startServer, ROOT } from "./browserHarness";
+import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { checkWorkbook } from "../../src/core/checks/engine";
 import { getSheet, type Workbook } from "../../src/core/model";
@@ -159,11 +158,10 @@ describe("task pane workflow in headless chromium (simulated workbook)", () => {
     const bg = await page.locator("main").evaluate((el) => getComputedStyle(el).backgroundColor);
     const [r, g, b] = bg.match(/\d+/g)!.map(Number);
     expect(0.299 * r + 0.587 * g + 0.114 * b).toBeLessThan(80);
-    await page.screenshot({ path: path.join(ROOT, "docs", "taskpane-check-dark-320.png"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("taskpane-check-dark-320.png"), fullPage: true });
   });
 
   it("takes screenshots of each panel at 320 px and 800 px, without horizontal overflow", async () => {
-    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
     for (const width of [320, 800]) {
       for (const tab of ["insert", "fill", "check"] as const) {
         const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=${tab}`, width);
@@ -178,7 +176,7 @@ describe("task pane workflow in headless chromium (simulated workbook)", () => {
           await page.getByTestId("finding").first().click();
         }
         expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: path.join(ROOT, "docs", `taskpane-${tab}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: screenshotPath(`taskpane-${tab}-${width}.png`), fullPage: true });
         expect(problems.pageErrors).toEqual([]);
         expect(problems.consoleErrors).toEqual([]);
         await page.context().close();
