@@ -1,4 +1,5 @@
 import { promises as fs } from "fs";
+import * as path from "path";
 import { checkWorkbook } from "../../core/checks/engine";
 import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
 import type { CheckOptions } from "../../core/checks/types";
@@ -9,7 +10,7 @@ import { parseArgs, type CliCommand } from "../io";
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: `budget-tables check FILE.xlsx... [--format text|json|html] [--year Y] [--rounding F] [--out FILE] [--tables 9|14] ${IMPORT_USAGE}`,
+  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year Y] [--rounding F] [--out FILE] [--tables 9|14] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args);
     if (positional.length === 0) {
@@ -49,7 +50,7 @@ export const checkCommand: CliCommand = {
     }
     const results: FileFindings[] = [];
     let unreadable = false;
-    for (const file of positional) {
+    for (const file of await expandFiles(positional)) {
       try {
         const wb = await readXlsxFile(file);
         results.push({ file, findings: checkWorkbook(wb, options) });
@@ -60,7 +61,12 @@ export const checkCommand: CliCommand = {
         results.push({ file, findings: [], error: msg });
       }
     }
-    const text = format === "json" ? formatJson(results) : format === "html" ? formatHtml(results) : formatText(results);
+    let text = format === "json" ? formatJson(results) : format === "html" ? formatHtml(results) : formatText(results);
+    if (format === "text" && results.length > 1) {
+      const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
+      const failed = results.filter((r) => r.error).length;
+      text += `\n共检查 ${results.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${failed} 个。\n`;
+    }
     if (typeof flags.out === "string") {
       await fs.writeFile(flags.out, text, "utf8");
       io.err(`结果已写入 ${flags.out}`);
@@ -70,3 +76,22 @@ export const checkCommand: CliCommand = {
     return errors ? 1 : 0;
   },
 };
+
+/** Files to check: each argument, or every .xlsx inside an argument that is a folder (sorted, recursively). */
+async function expandFiles(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+    }
+  };
+  for (const a of args) {
+    const st = await fs.stat(a).catch(() => null);
+    if (st?.isDirectory()) await walk(a);
+    else out.push(a);
+  }
+  return out;
+}

@@ -38,3 +38,13 @@ describe("budget-tables check", () => {
     expect(await main(["check", bad, "--format", "xml"], o3)).toBe(2);
   });
 });
+
+describe("budget-tables check on folders (a reviewer's batch)", () => {
+  test("checks every .xlsx in a folder and sums up", async () => {
+    const o = captureIO();
+    const code = await main(["check", SEEDS], o);
+    expect(code).toBe(1); // 达州, 曾都, 武汉 … have real errors
+    for (const seed of ["dazhou-2024", "haikou-2024", "wuhan-2024", "xinzhou-2023", "zengdu-2024"]) expect(o.stdout).toContain(`${seed}.xlsx：错误`);
+    expect(o.stdout).toMatch(/共检查 5 个文件：有错误的 \d 个，无法读取的 0 个。/);
+  });
+});
