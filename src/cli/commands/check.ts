@@ -10,9 +10,9 @@ import { parseArgs, type CliCommand } from "../io";
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year Y] [--rounding F] [--out FILE] [--tables 9|14] ${IMPORT_USAGE}`,
+  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year Y] [--rounding F] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
   async run(args, io) {
-    const { flags, positional } = parseArgs(args);
+    const { flags, positional } = parseArgs(args, ["force"]);
     if (positional.length === 0) {
       io.err(`用法：${this.usage}`);
       return 2;
@@ -68,6 +68,10 @@ export const checkCommand: CliCommand = {
       text += `\n共检查 ${results.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${failed} 个。\n`;
     }
     if (typeof flags.out === "string") {
+      if (!flags.force && (await fs.stat(flags.out).catch(() => null))) {
+        io.err(`budget-tables check：${flags.out} 已存在，未覆盖。确需覆盖请加 --force。`);
+        return 2;
+      }
       await fs.writeFile(flags.out, text, "utf8");
       io.err(`结果已写入 ${flags.out}`);
     } else io.out(text);

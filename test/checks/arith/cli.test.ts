@@ -48,3 +48,18 @@ describe("budget-tables check on folders (a reviewer's batch)", () => {
     expect(o.stdout).toMatch(/共检查 5 个文件：有错误的 \d 个，无法读取的 0 个。/);
   });
 });
+
+describe("budget-tables check --out", () => {
+  test("writes the report, and never overwrites an existing file without --force", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "report-"));
+    const out = path.join(dir, "报告.html");
+    expect(await main(["check", path.join(SEEDS, "xinzhou-2023.xlsx"), "--format", "html", "--out", out], captureIO())).toBe(0);
+    expect(await fs.readFile(out, "utf8")).toMatch(/^<!doctype html>/i);
+    await fs.writeFile(out, "mine");
+    const o = captureIO();
+    expect(await main(["check", path.join(SEEDS, "xinzhou-2023.xlsx"), "--out", out], o)).toBe(2);
+    expect(o.stderr).toContain("已存在，未覆盖");
+    expect(await fs.readFile(out, "utf8")).toBe("mine");
+    expect(await main(["check", path.join(SEEDS, "xinzhou-2023.xlsx"), "--out", out, "--force"], captureIO())).toBe(0);
+  });
+});
