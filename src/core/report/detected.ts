@@ -6,7 +6,7 @@
 import { cells, type Workbook } from "../model";
 import type { WorkbookFacts } from "../recognize/types";
 import { parseUnitLine, TitleIndex, isUnitLine } from "../recognize/titles";
-import { STANDARD_TABLES } from "../specs/tables";
+import { requiredTables, STANDARD_TABLES } from "../specs/tables";
 
 export interface DetectedTable {
   id: string;
@@ -28,7 +28,7 @@ function finish(found: DetectedTable[], rest: Omit<Detected, "tables" | "missing
   const byId = new Map<string, DetectedTable>();
   for (const t of found) if (!byId.has(t.id)) byId.set(t.id, t);
   const tables = STANDARD_TABLES.filter((s) => byId.has(s.id)).map((s) => byId.get(s.id)!);
-  return { ...rest, tables, missing: STANDARD_TABLES.filter((s) => !byId.has(s.id)).map((s) => s.id) };
+  return { ...rest, tables, missing: requiredTables(byId.keys()).filter((s) => !byId.has(s.id)).map((s) => s.id) };
 }
 
 export function detectedFromFacts(facts: WorkbookFacts): Detected {

@@ -468,3 +468,16 @@ export function tableSpec(id: string): TableSpec {
  * is between governments. The `allClasses` option keeps them.
  */
 export const EXCLUDED_CLASS_LINES = ["209", "227", "230"];
+
+/** T1–T9: the budget tables of 《地方预决算公开操作规程》, the set some provinces prescribe on its own. */
+export const NINE_TABLE_SET = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"];
+
+/**
+ * The standard tables a complete disclosure must have: the 14, or the 9 (T1–T9). "auto":
+ * 14 when any of T10–T14 is present, else 9.
+ */
+export function requiredTables(present: Iterable<string>, tableSet: 9 | 14 | "auto" = "auto"): TableSpec[] {
+  const ids = new Set(present);
+  const set = tableSet === "auto" ? ([...ids].some((id) => /^T\d+$/.test(id) && !NINE_TABLE_SET.includes(id)) ? 14 : 9) : tableSet;
+  return STANDARD_TABLES.filter((s) => s.required && (set === 14 || NINE_TABLE_SET.includes(s.id)));
+}

@@ -12,7 +12,7 @@ import { similarity } from "../../catalog";
 import { sheetFromRows, type Workbook } from "../../model";
 import { analyzeNarrative } from "../../narrative/analyze";
 import { cellAt } from "../../narrative/paragraphs";
-import { STANDARD_TABLES } from "../../specs/tables";
+import { requiredTables, STANDARD_TABLES } from "../../specs/tables";
 import { labelKey } from "../../text";
 import type { Finding, Rule, RuleContext } from "../types";
 
@@ -35,10 +35,9 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
   const firstSheet = wb.sheets[0]?.name ?? "";
   // 1. Missing standard tables.
   const present = new Set(facts.tables.map((t) => t.spec.id));
-  const nine = new Set(["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"]);
-  const setOption = ctx.options.tableSet ?? "auto";
-  const set = setOption === "auto" ? ([...present].some((id) => !nine.has(id)) ? 14 : 9) : setOption;
-  const missing = STANDARD_TABLES.filter((s) => s.required && !present.has(s.id) && (set === 14 || nine.has(s.id)));
+  const required = requiredTables(present, ctx.options.tableSet ?? "auto");
+  const set = required.length === STANDARD_TABLES.filter((s) => s.required).length ? 14 : 9;
+  const missing = required.filter((s) => !present.has(s.id));
   if (missing.length) {
     out.push({
       ruleId: ID,
