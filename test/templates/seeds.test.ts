@@ -146,7 +146,7 @@ const WUHAN_T6 = [
 describe("templates filled with seed figures, recalculated by LibreOffice", () => {
   it("忻州 2023 (T5 without 人员/公用 split): T1, T4 and the 合计 rows show the published totals", async () => {
     const { set, out, value } = await renderFillRecalc(
-      { year: 2023, unitName: "忻州市社会保障卡服务中心", scope: "单位", t5Basic: "plain", t1Expense: "split" },
+      { year: 2023, unitName: "忻州市社会保障卡服务中心", scope: "单位", t5Basic: "plain", t1Expense: "split", t4Expense: "funds" },
       {
         T2: { lines: ["001|忻州市社会保障卡服务中心|140.30"], keys: ["cur.gpb"] },
         T3: { lines: XINZHOU_T3, keys: ["basic", "project"] },
@@ -171,6 +171,10 @@ describe("templates filled with seed figures, recalculated by LibreOffice", () =
     expect(value("T4", T4.rows["out.grand"], "expense.amount")).toBeCloseTo(140.3, 2);
     expect(value("T4", T4.rows["class.208"], "expense.amount")).toBeCloseTo(133.31, 2);
     expect(value("T4", T4.rows["class.221"], "expense.amount")).toBeCloseTo(4.47, 2);
+    // 忻州's T4 splits the expenditure by fund: 小计 = 一般公共预算 + 政府性基金 + 国有资本经营
+    expect(value("T4", T4.rows["class.208"], "expense.gpb")).toBeCloseTo(133.31, 2);
+    expect(value("T4", T4.rows["out.grand"], "expense.gpb")).toBeCloseTo(140.3, 2);
+    expect(value("T4", T4.rows["class.208"], "expense.gfb")).toBe(0);
     expect(value("T3", set.layouts.T3.totalRow!, "total")).toBeCloseTo(140.3, 2);
     expect(value("T3", set.layouts.T3.totalRow!, "basic")).toBeCloseTo(57.3, 2);
     expect(value("T3", set.layouts.T3.totalRow!, "project")).toBeCloseTo(83.0, 2);

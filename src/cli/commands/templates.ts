@@ -5,20 +5,20 @@ import { writeXlsxFile } from "../../hosts/xlsx/xlsxHost";
 import { parseArgs, type CliCommand } from "../io";
 
 const USAGE =
-  "budget-tables templates --year 2024 --unit 某某单位 [--scope 部门|单位] [--amount-unit 万元|元] [--tables T1,T3,…] [--no-formulas] [--all-classes] [--empty-note T8,T9] [--t1-split] [--t5-plain] --out FILE.xlsx [--force]";
+  "budget-tables templates --year 2024 --unit 某某单位 [--scope 部门|单位] [--amount-unit 万元|元] [--tables T1,T3,…] [--no-formulas] [--all-classes] [--empty-note T8,T9] [--t1-split] [--t4-funds] [--t5-plain] --out FILE.xlsx [--force]";
 
 export const templatesCommand: CliCommand = {
   name: "templates",
   summary: "生成标准公开表格模板（带公式）到 .xlsx 文件（write the standard disclosure table templates）",
   usage: USAGE,
   async run(args, io) {
-    const { flags, positional } = parseArgs(args, ["no-formulas", "all-classes", "force", "t1-split", "t5-plain"]);
+    const { flags, positional } = parseArgs(args, ["no-formulas", "all-classes", "force", "t1-split", "t4-funds", "t5-plain"]);
     const bad = (msg: string) => {
       io.err(`budget-tables templates：${msg}\n用法：${USAGE}`);
       return 2;
     };
     if (positional.length) return bad(`多余的参数：${positional.join(" ")}`);
-    const known = ["year", "unit", "scope", "amount-unit", "tables", "no-formulas", "all-classes", "empty-note", "t1-split", "t5-plain", "out", "force"];
+    const known = ["year", "unit", "scope", "amount-unit", "tables", "no-formulas", "all-classes", "empty-note", "t1-split", "t4-funds", "t5-plain", "out", "force"];
     const unknown = Object.keys(flags).filter((k) => !known.includes(k));
     if (unknown.length) return bad(`未知参数：${unknown.map((k) => "--" + k).join(" ")}`);
     const yearText = typeof flags.year === "string" ? flags.year : "";
@@ -67,6 +67,7 @@ export const templatesCommand: CliCommand = {
       emptyNoteTables,
       t1Expense: flags["t1-split"] ? "split" : "amount",
       t5Basic: flags["t5-plain"] ? "plain" : "split",
+      t4Expense: flags["t4-funds"] ? "funds" : "amount",
     });
     await writeXlsxFile({ sheets: set.sheets }, out);
     for (const n of set.notes) io.out(`注意：${n}`);

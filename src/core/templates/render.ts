@@ -41,6 +41,8 @@ export interface TemplateOptions {
   t1Expense?: "amount" | "split";
   /** T5 basic expenditure: "split" (小计 / 人员经费 / 公用经费, default) or "plain" (one 基本支出 column, as 忻州 2023). */
   t5Basic?: "split" | "plain";
+  /** T4 expenditure side: "amount" (one 预算数 column, default) or "funds" (小计 / 一般公共预算 / 政府性基金预算 / 国有资本经营预算, as 忻州 and 达州). */
+  t4Expense?: "amount" | "funds";
 }
 
 /** Where things are on a rendered sheet (0-based), for the task pane, the checker and tests. */
@@ -231,7 +233,7 @@ function partsFormula(cols: number[], r: number): string {
 }
 
 interface Ctx {
-  opts: Required<Pick<TemplateOptions, "year" | "unitName" | "scope" | "amountUnit" | "formulas" | "allClasses" | "t1Expense" | "t5Basic">> &
+  opts: Required<Pick<TemplateOptions, "year" | "unitName" | "scope" | "amountUnit" | "formulas" | "allClasses" | "t1Expense" | "t5Basic" | "t4Expense">> &
     TemplateOptions;
   selected: Set<string>;
   layouts: Record<string, TableLayoutInfo>;
@@ -431,6 +433,7 @@ function renderTwoSided(ctx: Ctx, spec: TableSpec, title: string, b: Builder): T
   const split = isT1 && ctx.opts.t1Expense === "split";
   const income = spec.sides!.find((s) => s.key === "income")!;
   const expense = spec.sides!.find((s) => s.key === "expense")!;
+  const funds = !isT1 && ctx.opts.t4Expense === "funds";
   const expenseCols: ColumnSpec[] = split
     ? [
         expense.columns[0],
@@ -438,7 +441,9 @@ function renderTwoSided(ctx: Ctx, spec: TableSpec, title: string, b: Builder): T
         { key: "current", header: "当年预算安排", role: "amount", width: 14 },
         { key: "carry", header: "上年结转安排", role: "amount", width: 14 },
       ]
-    : expense.columns.filter((c) => !c.optional);
+    : funds
+      ? [expense.columns[0], { ...expense.columns[1], header: "小计" }, ...expense.columns.filter((c) => ["gpb", "gfb", "socb"].includes(c.key))]
+      : expense.columns.filter((c) => !c.optional);
   const cols = [...colsOf(income.columns, "income.", [income.header]), ...colsOf(expenseCols, "expense.", [expense.header])];
   const inLabel = 0;
   const inAmt = 1;
@@ -526,7 +531,12 @@ function renderTwoSided(ctx: Ctx, spec: TableSpec, title: string, b: Builder): T
       const st = isTotal(row) ? ST.totalAmount : ST.amount;
       let f: string | null = null;
       if (row?.classCode) {
-        if (k === 0) {
+        if (funds) {
+          // 小计 = the three funds; each fund's 类 line ← its own detail table
+          const fundTable = ["T5", "T8", "T9"][k - 1];
+          if (k === 0) f = `SUM(${addr(exAmts[1], r)}:${addr(exAmts[3], r)})`;
+          else if (has(fundTable)) f = sumIfClass(ctx, fundTable, row.classCode!);
+        } else if (k === 0) {
           const sources = isT1 ? (has("T3") ? ["T3"] : []) : ["T5", "T8", "T9"].filter(has);
           if (sources.length) f = sources.map((id) => sumIfClass(ctx, id, row.classCode!)).join("+");
         } else if (split && k === 1) f = `${addr(exAmts[0], r)}-${addr(exAmts[2], r)}`; // 当年预算安排 = 合计 − 上年结转安排
@@ -553,6 +563,7 @@ function normaliseOptions(options: TemplateOptions): Ctx["opts"] {
     allClasses: options.allClasses ?? false,
     t1Expense: options.t1Expense ?? "amount",
     t5Basic: options.t5Basic ?? "split",
+    t4Expense: options.t4Expense ?? "amount",
   };
 }
 
