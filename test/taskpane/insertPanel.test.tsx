@@ -98,3 +98,19 @@ describe("插入模板 panel", () => {
     expect(before).toContain("部门支出总表");
   });
 });
+
+describe("插入模板: regional layouts", () => {
+  it("inserts 财政拨款收支总表 with the expenditure split by fund when chosen", async () => {
+    const host = new MemoryHost({ sheets: [] });
+    renderPane(host, { tab: "insert" });
+    await screen.findByTestId("table-list");
+    fireEvent.click(screen.getByRole("button", { name: "全不选" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /财政拨款收支总表/ }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /支出按一般公共预算、政府性基金、国有资本经营分列/ }));
+    fireEvent.click(screen.getByTestId("insert-button"));
+    await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
+    const sheet = (await host.readWorkbook()).sheets[0];
+    const headers = sheet.rows.slice(0, 6).flatMap((row) => (row ?? []).map((c) => c?.value)).filter((v) => typeof v === "string");
+    expect(headers).toEqual(expect.arrayContaining(["小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]));
+  });
+});

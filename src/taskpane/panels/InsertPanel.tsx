@@ -38,6 +38,10 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
   const [yearText, setYearText] = React.useState(String(settings.year ?? detected?.year ?? new Date().getFullYear() + 1));
   const [unit, setUnit] = React.useState(settings.unitName ?? detected?.unitName ?? "");
   const [formulas, setFormulas] = React.useState(true);
+  // Regional layout variants (see docs/specs.md): 忻州 and 达州 split T4 by fund, 忻州 splits T1's expenditure and keeps T5 plain.
+  const [t4Funds, setT4Funds] = React.useState(false);
+  const [t1Split, setT1Split] = React.useState(false);
+  const [t5Plain, setT5Plain] = React.useState(false);
   const touched = React.useRef({ year: settings.year !== undefined, unit: settings.unitName !== undefined });
   React.useEffect(() => {
     if (!touched.current.year && detected?.year) setYearText(String(detected.year));
@@ -63,7 +67,17 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
       setResult(null);
       updateSettings({ year, unitName: unit.trim() || undefined });
       const tables = STANDARD_TABLES.filter((x) => chosen.has(x.id)).map((x) => x.id);
-      const sheets = services.renderTemplates({ year, unitName: unit.trim(), scope, amountUnit, tables, formulas });
+      const sheets = services.renderTemplates({
+        year,
+        unitName: unit.trim(),
+        scope,
+        amountUnit,
+        tables,
+        formulas,
+        t4Expense: t4Funds ? "funds" : "amount",
+        t1Expense: t1Split ? "split" : "amount",
+        t5Basic: t5Plain ? "plain" : "split",
+      });
       const wb = await host.readWorkbook();
       const plan = services.planInsertion(wb, sheets);
       const inverse = inverseOf(wb, plan.changes);
@@ -132,6 +146,16 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
           </RadioGroup>
         </Field>
         <Switch checked={formulas} onChange={(_, d) => setFormulas(d.checked)} label={t.liveFormulas} />
+        <details>
+          <summary className={s.small} style={{ cursor: "pointer" }}>
+            {t.layoutVariants}
+          </summary>
+          <div style={{ display: "flex", flexDirection: "column" }}>
+            <Checkbox checked={t4Funds} onChange={(_, d) => setT4Funds(!!d.checked)} label={t.variantT4Funds} />
+            <Checkbox checked={t1Split} onChange={(_, d) => setT1Split(!!d.checked)} label={t.variantT1Split} />
+            <Checkbox checked={t5Plain} onChange={(_, d) => setT5Plain(!!d.checked)} label={t.variantT5Plain} />
+          </div>
+        </details>
       </div>
       <fieldset className={s.section} style={{ margin: 0 }}>
         <legend className={s.sectionTitle}>{t.tablesToInsert}</legend>
