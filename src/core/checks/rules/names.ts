@@ -165,7 +165,15 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
 
 export function checkNames(ctx: RuleContext): Finding[] {
   const year = ctx.options.year ?? ctx.facts.year ?? analyzeNarrative(ctx.facts, ctx.wb).year ?? new Date().getFullYear();
-  return [...checkTables(ctx, year), ...checkText(ctx, year)];
+  const found = [...checkTables(ctx, year), ...checkText(ctx, year)];
+  // A year without its own catalog edition is judged by the nearest one, and the report says so.
+  const cat = ctx.options.catalog ?? builtinCatalog();
+  const choice = cat.resolveYear("function", year);
+  if (choice?.note && ctx.facts.tables.length) {
+    const t = ctx.facts.tables[0];
+    found.unshift({ ruleId: ID, severity: "info", sheet: t.sheet, cell: toA1(t.titleCell.r, t.titleCell.c), message: `科目名称核对：${choice.note}。` });
+  }
+  return found;
 }
 
 const text = (lines: string[]): Workbook => ({ sheets: [sheetFromRows("情况说明", lines.map((l) => [l]))] });
