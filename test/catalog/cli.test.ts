@@ -142,3 +142,22 @@ describe("budget-tables catalog", () => {
     });
   });
 });
+
+describe("budget-tables catalog --diff", () => {
+  it("lists what changed between two editions, derived from the data", async () => {
+    const cat = builtinCatalog();
+    const d = cat.diffEditions(null, 2023, 2025, { kind: "function" })!;
+    const io = captureIO();
+    expect(await main(["catalog", "--diff", "2023:2025", "--kind", "function"], io)).toBe(0);
+    expect(io.stdout).toContain(`新增 ${d.added.length}，删除 ${d.removed.length}，更名 ${d.renamed.length}`);
+    for (const e of d.added.slice(0, 3)) expect(io.stdout).toContain(`+ ${e.code}  ${e.name}`);
+    for (const e of d.renamed) expect(io.stdout).toContain(`~ ${e.code}  ${e.from} → ${e.to}`);
+    const json = captureIO();
+    await main(["catalog", "--diff", "2023:2025", "201", "--format", "json"], json);
+    const arr = JSON.parse(json.stdout);
+    expect(arr).toHaveLength(1);
+    expect(arr[0].kind).toBe("function");
+    expect(arr[0].added.every((e: { code: string }) => e.code.startsWith("201"))).toBe(true);
+    expect(await main(["catalog", "--diff", "2024"], captureIO())).toBe(2);
+  });
+});

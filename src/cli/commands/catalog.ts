@@ -31,7 +31,7 @@ export interface CatalogCodeResult {
 }
 
 const USAGE =
-  "budget-tables catalog [--year Y] [--kind function|econ-dept|econ-gov|revenue] [--import FILE.xlsx --import-kind K --import-year Y] [--format text|json] CODE... | - | --stats";
+  "budget-tables catalog [--year Y] [--kind function|econ-dept|econ-gov|revenue] [--import FILE.xlsx --import-kind K --import-year Y] [--format text|json] CODE... | - | --stats | --diff 2024:2025 [CODE]";
 
 /** The stats table as text: one row per kind and level, one column per edition. */
 export function formatStats(rows: StatsRow[]): string {
@@ -81,7 +81,7 @@ export const catalogCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { flags, positional } = parseArgs(args, ["stats"]);
-    const known = ["stats", "year", "kind", "import", "import-kind", "import-year", "format"];
+    const known = ["stats", "year", "kind", "import", "import-kind", "import-year", "format", "diff"];
     const unknown = Object.keys(flags).filter((k) => !known.includes(k));
     const bad = (msg: string) => {
       io.err(`budget-tables catalog：${msg}`);
@@ -105,6 +105,30 @@ export const catalogCommand: CliCommand = {
     const loaded = await catalogFromFlags(flags, io, "catalog", format !== "text");
     if ("exit" in loaded) return loaded.exit;
     const cat = loaded.catalog;
+
+    if (flags.diff !== undefined) {
+      // --diff 2024:2025 — what changed between two editions (last year's workbook → this year's)
+      const m = typeof flags.diff === "string" ? /^(\d{4})[:：,-](\d{4})$/.exec(flags.diff) : null;
+      if (!m) {
+        io.err("budget-tables catalog：--diff 应写作 2024:2025");
+        return 2;
+      }
+      const [ya, yb] = [Number(m[1]), Number(m[2])];
+      const under = positional[0] ? normalizeCode(positional[0]) : null;
+      const kinds = kind ? [kind] : under ? [inferKind(under)].filter((k): k is CatalogKind => k !== null) : CATALOG_KINDS;
+      const diffs = kinds.map((k) => cat.diffEditions(positional[0] ?? null, ya, yb, { kind: k })).filter((d): d is NonNullable<typeof d> => d !== null);
+      if (format === "json") {
+        io.out(JSON.stringify(diffs.map((d) => ({ kind: d.kind, editionA: d.editionA, editionB: d.editionB, added: d.added.map((e) => ({ code: e.code, name: e.name })), removed: d.removed.map((e) => ({ code: e.code, name: e.name })), renamed: d.renamed })), null, 2));
+        return 0;
+      }
+      for (const d of diffs) {
+        io.out(`${KIND_NAMES[d.kind]}：${d.editionA} 年版 → ${d.editionB} 年版　新增 ${d.added.length}，删除 ${d.removed.length}，更名 ${d.renamed.length}`);
+        for (const e of d.added) io.out(`  + ${e.code}  ${e.name}`);
+        for (const e of d.removed) io.out(`  - ${e.code}  ${e.name}`);
+        for (const e of d.renamed) io.out(`  ~ ${e.code}  ${e.from} → ${e.to}`);
+      }
+      return 0;
+    }
 
     if (flags.stats) {
       const rows = cat.stats();
