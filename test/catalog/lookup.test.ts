@@ -263,3 +263,17 @@ describe("stats", () => {
     }
   });
 });
+
+describe("codes of another edition", () => {
+  it("say when the code was valid and which code carries the name in the asked edition (derived from the data)", () => {
+    const { builtinCatalog } = require("../../src/core/catalog") as typeof import("../../src/core/catalog");
+    const cat = builtinCatalog();
+    const d = cat.diffEditions(null, 2023, 2024, { kind: "function" })!;
+    const removed = d.removed.find((e) => e.level === 3);
+    if (!removed) throw new Error("the data has no 项 removed between 2023 and 2024: choose other years for this test");
+    const j = cat.judgeName(removed.code, removed.name, { year: 2024 });
+    expect(j.verdict).toBe("outdated");
+    expect(j.message).toContain(`2023 年版为「${removed.name}」`);
+    expect(cat.judgeName("9999999", "x", { year: 2024 }).verdict).toBe("unknown-code");
+  });
+});

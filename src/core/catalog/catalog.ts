@@ -202,6 +202,21 @@ export class Catalog {
         : !kind || !choice
           ? `无法确定编码 ${c} 的科目类别`
           : `${choice.edition} 年${KIND_NAMES[kind]}科目中没有编码 ${c}`;
+      // A code of another edition (removed, or not yet introduced): say when it was valid and what carries its name now.
+      const elsewhere = c && kind && choice ? this.namesOf(c, kind) : [];
+      if (c && kind && choice && elsewhere.length) {
+        const was = elsewhere.map((n) => `${n.years[0]}${n.years.length > 1 ? `–${n.years[n.years.length - 1]}` : ""} 年版为「${n.name}」`).join("，");
+        const now = this.search(elsewhere[elsewhere.length - 1].name, { kind, year: choice.edition, limit: 1, minScore: 90 })[0];
+        const hint = now && now.entry.code !== c ? `；${choice.edition} 年版中同名科目为 ${now.entry.code} ${now.entry.name}` : "";
+        return {
+          ...base,
+          verdict: "outdated",
+          officialName: null,
+          message: `${choice.edition} 年${KIND_NAMES[kind]}科目中没有编码 ${c}（${was}）${hint}`,
+          outdated: { period: elsewhere.flatMap((n) => n.years).join("、"), source: "内置科目数据的其他年度版本" },
+          ...(now && now.entry.code !== c ? { otherCodes: [{ code: now.entry.code, name: now.entry.name, kind }] } : {}),
+        };
+      }
       return { ...base, verdict: "unknown-code", officialName: null, message };
     }
     const official = entry.name;
