@@ -70,13 +70,18 @@ function esc(s: unknown): string {
   return String(s ?? "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
 
+function anchor(file: string, sheet: string): string {
+  return `s-${[...`${file}/${sheet}`].map((ch) => ch.codePointAt(0)!.toString(36)).join("")}`;
+}
+
 export function formatHtml(files: FileFindings[]): string {
   const parts: string[] = [];
   parts.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>预算公开表格检查结果</title><style>
 body{font-family:"Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#222}
 h1{font-size:20px}h2{font-size:17px;margin-top:28px}h3{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;margin-bottom:12px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:13px}
-th{background:#f3f3f3}.error td.sev{background:#fde2e1;color:#a4262c}.warning td.sev{background:#fff4ce;color:#8a6d00}.info td.sev{background:#e6f2fb;color:#0f548c}
+th{background:#f3f3f3;white-space:nowrap}td.sev,td.cell,td.rule{white-space:nowrap;width:1%}td.num{white-space:nowrap;width:1%}
+.error td.sev{background:#fde2e1;color:#a4262c}.warning td.sev{background:#fff4ce;color:#8a6d00}.info td.sev{background:#e6f2fb;color:#0f548c}
 .summary span{margin-right:16px}.num{text-align:right;font-variant-numeric:tabular-nums}
 </style></head><body><h1>预算公开表格检查结果</h1>`);
   for (const { file, findings, error } of files) {
@@ -87,12 +92,14 @@ th{background:#f3f3f3}.error td.sev{background:#fde2e1;color:#a4262c}.warning td
     }
     const c = countBySeverity(findings);
     parts.push(`<p class="summary"><span>错误 ${c.error}</span><span>警告 ${c.warning}</span><span>提示 ${c.info}</span></p>`);
+    const withErrors = [...bySheet(findings)].filter(([, fs]) => fs.some((f) => f.severity === "error"));
+    if (withErrors.length) parts.push(`<p>有错误的表：${withErrors.map(([sheet, fs]) => `<a href="#${esc(anchor(file, sheet))}">${esc(sheet)}</a>（${fs.filter((f) => f.severity === "error").length}）`).join("、")}</p>`);
     if (!findings.length) parts.push("<p>未发现问题。</p>");
     for (const [sheet, fs] of bySheet(findings)) {
-      parts.push(`<h3>${esc(sheet)}</h3><table><thead><tr><th>级别</th><th>单元格</th><th>说明</th><th>应为</th><th>填列</th><th>差额</th><th>规则</th></tr></thead><tbody>`);
+      parts.push(`<h3 id="${esc(anchor(file, sheet))}">${esc(sheet)}</h3><table><thead><tr><th>级别</th><th>单元格</th><th>说明</th><th>应为</th><th>填列</th><th>差额</th><th>规则</th></tr></thead><tbody>`);
       for (const f of fs) {
         parts.push(
-          `<tr class="${f.severity}"><td class="sev">${SEV_NAME[f.severity]}</td><td>${esc(f.cell)}</td><td>${esc(f.message)}</td><td class="num">${esc(f.expected ?? "")}</td><td class="num">${esc(f.actual ?? "")}</td><td class="num">${esc(f.difference ?? "")}</td><td>${esc(f.ruleId)}</td></tr>`,
+          `<tr class="${f.severity}"><td class="sev">${SEV_NAME[f.severity]}</td><td class="cell">${esc(f.cell)}</td><td>${esc(f.message)}</td><td class="num">${esc(f.expected ?? "")}</td><td class="num">${esc(f.actual ?? "")}</td><td class="num">${esc(f.difference ?? "")}</td><td class="rule">${esc(f.ruleId)}</td></tr>`,
         );
       }
       parts.push("</tbody></table>");
