@@ -3,7 +3,7 @@
  * by the templates and not required by the completeness rule).
  */
 import type { TableSpec } from "./types";
-import { YEARS } from "./tables";
+import { codeRowRelations, YEARS } from "./tables";
 
 export const X1_FUND_REVENUE: TableSpec = {
   id: "X1",
@@ -17,10 +17,7 @@ export const X1_FUND_REVENUE: TableSpec = {
     { key: "total", header: "政府性基金收入预算", aliases: ["合计", "预算数", "金额"], role: "amount", width: 16 },
   ],
   codeDepth: 3,
-  relations: [
-    { id: "X1.hierarchy", over: "rows", text: "类 = Σ 款; 款 = Σ 项" },
-    { id: "X1.total", over: "rows", text: "合计 = Σ 类" },
-  ],
+  relations: codeRowRelations("X1"),
   emptyNote: "本表无数据",
   required: false,
   years: YEARS,

@@ -8,9 +8,17 @@
  *   project 项目支出 · operating 事业单位经营支出 · toSuperior 上缴上级支出 · toSubsidiary 对附属单位补助支出 ·
  *   gpb 一般公共预算 · gfb 政府性基金预算 · socb 国有资本经营预算 · special 财政专户管理资金 · unit 单位资金 …
  */
-import type { ColumnSpec, FixedRowSpec, TableSpec } from "./types";
+import type { ColumnSpec, FixedRowSpec, RelationSpec, TableSpec } from "./types";
 
 export const YEARS = [2023, 2024, 2025, 2026];
+
+/** The row relations every code table has: 类 = Σ 款 (= Σ 项 below), 合计 = Σ 类. */
+export function codeRowRelations(id: string, depth: 2 | 3 = 3): RelationSpec[] {
+  return [
+    { id: `${id}.hierarchy`, over: "rows", text: depth === 3 ? "类 = Σ 款; 款 = Σ 项" : "类 = Σ 款" },
+    { id: `${id}.total`, over: "rows", text: "合计 = Σ 类" },
+  ];
+}
 
 const code = (domain: ColumnSpec["domain"] = "function"): ColumnSpec => ({
   key: "code",
@@ -156,8 +164,7 @@ export const T3: TableSpec = {
   codeDepth: 3,
   relations: [
     { id: "T3.columns", over: "columns", text: "合计 = 基本支出 + 项目支出 + 事业单位经营支出 + 上缴上级支出 + 对附属单位补助支出" },
-    { id: "T3.hierarchy", over: "rows", text: "类 = Σ 款; 款 = Σ 项" },
-    { id: "T3.total", over: "rows", text: "合计 = Σ 类" },
+    ...codeRowRelations("T3"),
   ],
   emptyNote: "本表无数据",
   required: true,
@@ -240,8 +247,7 @@ export const T5: TableSpec = {
     { id: "T5.columns", over: "columns", text: "合计 = 基本支出 + 项目支出" },
     { id: "T5.sources", over: "columns", text: "合计 = 当年财政拨款安排 + 上年结转安排", note: "达州等地的版式按资金来源分列" },
     { id: "T5.basic", over: "columns", text: "基本支出 = 人员经费 + 公用经费" },
-    { id: "T5.hierarchy", over: "rows", text: "类 = Σ 款; 款 = Σ 项" },
-    { id: "T5.total", over: "rows", text: "合计 = Σ 类" },
+    ...codeRowRelations("T5"),
   ],
   emptyNote: "本表无数据",
   required: true,
@@ -270,8 +276,7 @@ export const T6: TableSpec = {
   codeDepth: 2,
   relations: [
     { id: "T6.columns", over: "columns", text: "合计 = 人员经费 + 公用经费" },
-    { id: "T6.hierarchy", over: "rows", text: "类 = Σ 款" },
-    { id: "T6.total", over: "rows", text: "合计 = Σ 类" },
+    ...codeRowRelations("T6", 2),
   ],
   emptyNote: "本表无数据",
   required: true,
@@ -311,8 +316,7 @@ const fundTable = (id: string, title: string, aliases: string[], desc: string, l
   codeDepth: 3,
   relations: [
     { id: `${id}.columns`, over: "columns", text: "合计 = 基本支出 + 项目支出" },
-    { id: `${id}.hierarchy`, over: "rows", text: "类 = Σ 款; 款 = Σ 项" },
-    { id: `${id}.total`, over: "rows", text: "合计 = Σ 类" },
+    ...codeRowRelations(id),
   ],
   emptyNote: "本表无数据",
   required: true,
