@@ -111,14 +111,21 @@ export class Catalog {
     return choice;
   }
 
-  /** The entry for a code in the edition answering the year, or null (not a code, or not in that edition). */
-  lookup(code: CodeInput, opts: LookupOptions = {}): LookupResult | null {
+  /** A code in any form, its kind and the edition that answers the year; null when any of them is missing. */
+  private locate(code: CodeInput, opts: LookupOptions): { c: string; kind: CatalogKind; choice: EditionChoice } | null {
     const c = normalizeCode(code);
     if (!c) return null;
     const kind = opts.kind ?? inferKind(c);
     if (!kind) return null;
     const choice = this.resolveYear(kind, opts.year);
-    if (!choice) return null;
+    return choice ? { c, kind, choice } : null;
+  }
+
+  /** The entry for a code in the edition answering the year, or null (not a code, or not in that edition). */
+  lookup(code: CodeInput, opts: LookupOptions = {}): LookupResult | null {
+    const at = this.locate(code, opts);
+    if (!at) return null;
+    const { c, kind, choice } = at;
     const e = this.index(kind).byYear.get(choice.edition)?.get(c);
     if (!e) return null;
     return choice.note ? { ...e, requestedYear: choice.requestedYear, note: choice.note } : { ...e, requestedYear: choice.requestedYear };
@@ -133,12 +140,9 @@ export class Catalog {
 
   /** The ancestors of a code, nearest first (款 then 类), as far as they exist in the edition. */
   parentChain(code: CodeInput, opts: LookupOptions = {}): CatalogEntry[] {
-    const c = normalizeCode(code);
-    if (!c) return [];
-    const kind = opts.kind ?? inferKind(c);
-    if (!kind) return [];
-    const choice = this.resolveYear(kind, opts.year);
-    if (!choice) return [];
+    const at = this.locate(code, opts);
+    if (!at) return [];
+    const { c, kind, choice } = at;
     const map = this.index(kind).byYear.get(choice.edition)!;
     const out: CatalogEntry[] = [];
     let p = map.get(c)?.parent ?? (c.length > 3 ? c.slice(0, -2) : null);
@@ -152,12 +156,9 @@ export class Catalog {
 
   /** Direct children of a code in the edition (类 → 款, 款 → 项), in code order. */
   children(code: CodeInput, opts: LookupOptions = {}): CatalogEntry[] {
-    const c = normalizeCode(code);
-    if (!c) return [];
-    const kind = opts.kind ?? inferKind(c);
-    if (!kind) return [];
-    const choice = this.resolveYear(kind, opts.year);
-    if (!choice) return [];
+    const at = this.locate(code, opts);
+    if (!at) return [];
+    const { c, kind, choice } = at;
     const idx = this.index(kind);
     if (!idx.children) {
       idx.children = new Map();
