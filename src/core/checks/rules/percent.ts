@@ -51,6 +51,20 @@ function judgeRatio(num: Interval, totals: { iv: Interval }[], claimed: Interval
   return { ok: false, trunc };
 }
 
+/** A percentage that does not recompute: an error, or a warning where only truncation explains it. */
+function percentFinding(loc: { sheet: string; cell: string }, trunc: boolean, expected: number, stated: number, message: string): Finding {
+  return {
+    ruleId: "percent",
+    severity: trunc ? "warning" : "error",
+    sheet: loc.sheet,
+    cell: loc.cell,
+    expected: Number(fmt(expected)),
+    actual: stated,
+    difference: Number(fmt(stated - expected)),
+    message,
+  };
+}
+
 function amountIv(f: Figure, factor: number): Interval {
   return figure(f.value, f.decimals, factor, f.scale);
 }
@@ -114,18 +128,11 @@ function checkShares(ctx: RuleContext): Finding[] {
       const d = dens[0];
       const expected = (s.part.value / d.value) * 100;
       const loc = figureCell(p.para, s.percent);
-      out.push({
-        ruleId: "percent",
-        severity: trunc ? "warning" : "error",
-        sheet: loc.sheet,
-        cell: loc.cell,
-        expected: Number(fmt(expected)),
-        actual: s.percent.value,
-        difference: Number(fmt(s.percent.value - expected)),
-        message: trunc
+      out.push(
+        percentFinding(loc, trunc, expected, s.percent.value, trunc
           ? `百分比截断而非四舍五入：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%`
-          : `百分比不对：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%，说明写 ${s.percent.raw.replace(/\s/g, "")}，相差 ${fmt(s.percent.value - expected)} 个百分点`,
-      });
+          : `百分比不对：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%，说明写 ${s.percent.raw.replace(/\s/g, "")}，相差 ${fmt(s.percent.value - expected)} 个百分点`),
+      );
     }
   });
   return out;
@@ -165,16 +172,7 @@ function checkRates(ctx: RuleContext): Finding[] {
       if (ok) continue;
       const b = usable[0];
       const expected = (c.delta.value / b.value) * 100;
-      out.push({
-        ruleId: "percent",
-        severity: trunc ? "warning" : "error",
-        sheet: loc.sheet,
-        cell: loc.cell,
-        expected: Number(fmt(expected)),
-        actual: c.percent.value,
-        difference: Number(fmt(c.percent.value - expected)),
-        message: `增减百分比不对：“${quote(p, c.start, c.end)}”，${b.how}，${fmt(c.delta.value)} ÷ ${fmt(b.value)} = ${fmt(expected)}%，说明写 ${c.percent.raw.replace(/\s/g, "")}`,
-      });
+      out.push(percentFinding(loc, trunc, expected, c.percent.value, `增减百分比不对：“${quote(p, c.start, c.end)}”，${b.how}，${fmt(c.delta.value)} ÷ ${fmt(b.value)} = ${fmt(expected)}%，说明写 ${c.percent.raw.replace(/\s/g, "")}`));
     }
   }
   return out;
