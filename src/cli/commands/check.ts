@@ -4,7 +4,9 @@ import { checkWorkbook } from "../../core/checks/engine";
 import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
 import type { CheckOptions } from "../../core/checks/types";
 import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { RULES } from "../../core/checks/rules";
 import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
+import { toolVersion } from "../version";
 import { parseArgs, type CliCommand } from "../io";
 
 export const checkCommand: CliCommand = {
@@ -61,7 +63,7 @@ export const checkCommand: CliCommand = {
         results.push({ file, findings: [], error: msg });
       }
     }
-    let text = format === "json" ? formatJson(results) : format === "html" ? formatHtml(results) : formatText(results);
+    let text = format === "json" ? formatJson(results) : format === "html" ? formatHtml(results, reportMeta(options, loaded.catalog)) : formatText(results);
     if (format === "text" && results.length > 1) {
       const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
       const failed = results.filter((r) => r.error).length;
@@ -98,4 +100,16 @@ async function expandFiles(args: string[]): Promise<string[]> {
     else out.push(a);
   }
   return out;
+}
+
+/** How the check was made, for the HTML report's header. */
+function reportMeta(options: CheckOptions, catalog: CheckOptions["catalog"]): Parameters<typeof formatHtml>[1] {
+  const years = catalog?.years("function") ?? [];
+  const span = years.length ? `支出功能分类 ${years[0]}${years.length > 1 ? `—${years[years.length - 1]}` : ""} 年版，各文件按其预算年度取对应版本（没有对应版本的取最接近的版本）` : undefined;
+  return {
+    version: toolVersion(),
+    roundingFactor: options.roundingFactor ?? 1,
+    rules: RULES.filter((r) => options.rules?.[r.id] !== "off").map((r) => r.id),
+    catalogEdition: span,
+  };
 }

@@ -70,41 +70,150 @@ function esc(s: unknown): string {
   return String(s ?? "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
 
-function anchor(file: string, sheet: string): string {
-  return `s-${[...`${file}/${sheet}`].map((ch) => ch.codePointAt(0)!.toString(36)).join("")}`;
+function anchor(file: string, sheet?: string): string {
+  return `${sheet === undefined ? "f" : "s"}-${[...`${file}/${sheet ?? ""}`].map((ch) => ch.codePointAt(0)!.toString(36)).join("")}`;
 }
 
-export function formatHtml(files: FileFindings[]): string {
-  const parts: string[] = [];
-  parts.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>预算公开表格检查结果</title><style>
-body{font-family:"Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#222}
-h1{font-size:20px}h2{font-size:17px;margin-top:28px}h3{font-size:15px;margin:18px 0 6px}
+/** What the report says about how it was made (printed at the top of the HTML page). */
+export interface ReportMeta {
+  /** When the check ran (default: now). */
+  generatedAt?: Date;
+  /** Version of budget-tables. */
+  version?: string;
+  /** 尾差 tolerance: the multiplier of the rounding envelope (1 = standard). */
+  roundingFactor?: number;
+  /** The rules that ran, by id. */
+  rules?: string[];
+  /** The catalog edition used, per file or for all (e.g. "2025 年版（内置）"). */
+  catalogEdition?: string;
+}
+
+const TOLERANCE_NAME = (f: number) => (f === 0 ? "严格（0，不容许尾差）" : f === 1 ? "标准（1 倍四舍五入区间）" : `${f} 倍四舍五入区间${f > 1 ? "（宽松）" : ""}`);
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function formatDate(d: Date): string {
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/**
+ * Cut a text to about `max` characters at a clause boundary (，。；：、 or a space), never
+ * inside a number or a word of digits: "… 21.43 万元，占 …" is cut after "万元，", not after "21.4".
+ */
+export function clipAtClause(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const boundary = /[，。；：、,;:！？!?\s]/;
+  for (let i = max; i > max / 2; i--) if (boundary.test(text[i - 1])) return text.slice(0, i).trimEnd() + "…";
+  // No boundary near: cut outside any run of digits, separators and decimal points.
+  let i = max;
+  while (i > 0 && /[\d.,，．％%]/.test(text[i - 1]) && /[\d.,，．％%]/.test(text[i] ?? "")) i--;
+  return text.slice(0, i) + "…";
+}
+
+function sheetsInOrder(findings: Finding[]): [string, Finding[]][] {
+  // Sheets with errors first, then with warnings, then the rest; keeping the workbook order within each.
+  const groups = [...bySheet(findings)];
+  const rank = (fs: Finding[]) => (fs.some((f) => f.severity === "error") ? 0 : fs.some((f) => f.severity === "warning") ? 1 : 2);
+  return groups.map((g, i) => [g, i] as const).sort((a, b) => rank(a[0][1]) - rank(b[0][1]) || a[1] - b[1]).map(([g]) => g);
+}
+
+const CSS = `
+*{box-sizing:border-box}
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:0 auto;padding:16px;max-width:1100px;color:#222;line-height:1.5}
+h1{font-size:20px;margin:0 0 8px}h2{font-size:17px;margin-top:28px;overflow-wrap:anywhere}h3{font-size:15px;margin:18px 0 6px;overflow-wrap:anywhere}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:13px;color:#444;margin:0 0 12px}dl.meta dt{font-weight:600}dl.meta dd{margin:0;overflow-wrap:anywhere}
+nav ul{margin:4px 0;padding-left:20px}nav li{margin:2px 0}
 table{border-collapse:collapse;width:100%;margin-bottom:12px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:13px}
-th{background:#f3f3f3;white-space:nowrap}td.sev,td.cell,td.rule{white-space:nowrap;width:1%}td.num{white-space:nowrap;width:1%}
-.error td.sev{background:#fde2e1;color:#a4262c}.warning td.sev{background:#fff4ce;color:#8a6d00}.info td.sev{background:#e6f2fb;color:#0f548c}
-.summary span{margin-right:16px}.num{text-align:right;font-variant-numeric:tabular-nums}
-</style></head><body><h1>预算公开表格检查结果</h1>`);
+th{background:#f3f3f3;white-space:nowrap}td.msg{overflow-wrap:anywhere}td.sev,td.cell,td.rule,td.num{white-space:nowrap;width:1%}
+.error td.sev,.badge.error{background:#fde2e1;color:#a4262c}.warning td.sev,.badge.warning{background:#fff4ce;color:#6b5500}.info td.sev,.badge.info{background:#e6f2fb;color:#0f548c}
+.badge{display:inline-block;padding:0 6px;border-radius:3px;margin-right:8px;font-size:13px}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+p.unreadable{color:#a4262c}
+@media (max-width:600px){
+  body{padding:10px}
+  table.findings thead{display:none}
+  table.findings,table.findings tbody,table.findings tr,table.findings td{display:block;width:100%}
+  table.findings tr{border:1px solid #ccc;margin-bottom:8px}
+  table.findings td{border:none;border-bottom:1px solid #eee;white-space:normal;width:auto}
+  table.findings td[data-label]::before{content:attr(data-label) "：";font-weight:600}
+  table.summary th:nth-child(n+5),table.summary td:nth-child(n+5){display:none}
+}
+@media print{nav{display:none}a{color:inherit;text-decoration:none}tr{break-inside:avoid}}
+@media (forced-colors:active){.badge,td.sev{border:1px solid CanvasText}}
+`;
+
+/**
+ * A self-contained HTML page: how the check was made (date, version, catalog edition,
+ * tolerance, rules), a summary over the batch, then per file its contents (sheets with
+ * links, errors first) and its findings, errors before warnings before information.
+ * Narrow screens get one card per finding.
+ */
+export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string {
+  const parts: string[] = [];
+  parts.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>预算公开表格检查结果</title><style>${CSS}</style></head><body><h1>预算公开表格检查结果</h1>`);
+  const metaRows: [string, string][] = [["检查时间", formatDate(meta.generatedAt ?? new Date())]];
+  if (meta.version) metaRows.push(["工具版本", `budget-tables ${meta.version}`]);
+  if (meta.catalogEdition) metaRows.push(["科目版本", meta.catalogEdition]);
+  if (meta.roundingFactor !== undefined) metaRows.push(["尾差容许度", TOLERANCE_NAME(meta.roundingFactor)]);
+  if (meta.rules?.length) metaRows.push(["检查规则", meta.rules.join("、")]);
+  metaRows.push(["文件数", String(files.length)]);
+  parts.push(`<dl class="meta">${metaRows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
+
+  const total = countBySeverity(files.flatMap((f) => f.findings));
+  if (files.length > 1) {
+    const unreadable = files.filter((f) => f.error).length;
+    const withErrors = files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
+    parts.push(`<p class="batch">共 ${files.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${unreadable} 个；合计错误 ${total.error}、警告 ${total.warning}、提示 ${total.info}。</p>`);
+    // Files with errors (or unreadable) first.
+    const order = files.map((f, i) => [f, i] as const).sort((a, b) => rankFile(a[0]) - rankFile(b[0]) || a[1] - b[1]);
+    parts.push(`<table class="summary"><thead><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>状态</th></tr></thead><tbody>`);
+    for (const [f] of order) {
+      const c = countBySeverity(f.findings);
+      const state = f.error ? "无法读取" : c.error ? "有错误" : c.warning ? "有警告" : "未发现错误";
+      parts.push(`<tr class="${f.error || c.error ? "error" : c.warning ? "warning" : "info"}"><td><a href="#${esc(anchor(f.file))}">${esc(f.file)}</a></td><td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td>${state}</td></tr>`);
+    }
+    parts.push("</tbody></table>");
+  }
+
   for (const { file, findings, error } of files) {
-    parts.push(`<h2>${esc(file)}</h2>`);
+    parts.push(`<section><h2 id="${esc(anchor(file))}">${esc(file)}</h2>`);
     if (error) {
-      parts.push(`<p class="error">无法读取：${esc(error)}</p>`);
+      parts.push(`<p class="unreadable">无法读取：${esc(error)}</p></section>`);
       continue;
     }
     const c = countBySeverity(findings);
-    parts.push(`<p class="summary"><span>错误 ${c.error}</span><span>警告 ${c.warning}</span><span>提示 ${c.info}</span></p>`);
-    const withErrors = [...bySheet(findings)].filter(([, fs]) => fs.some((f) => f.severity === "error"));
-    if (withErrors.length) parts.push(`<p>有错误的表：${withErrors.map(([sheet, fs]) => `<a href="#${esc(anchor(file, sheet))}">${esc(sheet)}</a>（${fs.filter((f) => f.severity === "error").length}）`).join("、")}</p>`);
-    if (!findings.length) parts.push("<p>未发现问题。</p>");
-    for (const [sheet, fs] of bySheet(findings)) {
-      parts.push(`<h3 id="${esc(anchor(file, sheet))}">${esc(sheet)}</h3><table><thead><tr><th>级别</th><th>单元格</th><th>说明</th><th>应为</th><th>填列</th><th>差额</th><th>规则</th></tr></thead><tbody>`);
-      for (const f of fs) {
+    parts.push(`<p class="counts"><span class="badge error">错误 ${c.error}</span><span class="badge warning">警告 ${c.warning}</span><span class="badge info">提示 ${c.info}</span></p>`);
+    if (!findings.length) {
+      parts.push("<p>未发现问题。</p></section>");
+      continue;
+    }
+    const sheets = sheetsInOrder(findings);
+    parts.push(`<nav aria-label="${esc(file)} 目录"><ul>${sheets.map(([sheet, fs]) => {
+      const sc = countBySeverity(fs);
+      const counts = SEV_ORDER.filter((s) => sc[s]).map((s) => `${SEV_NAME[s]} ${sc[s]}`).join("，");
+      return `<li><a href="#${esc(anchor(file, sheet))}">${esc(sheet)}</a>（${counts}）</li>`;
+    }).join("")}</ul></nav>`);
+    for (const [sheet, fs] of sheets) {
+      parts.push(`<h3 id="${esc(anchor(file, sheet))}">${esc(sheet)}</h3><table class="findings"><thead><tr><th>级别</th><th>单元格</th><th>说明</th><th>应为</th><th>填列</th><th>差额</th><th>规则</th></tr></thead><tbody>`);
+      const sorted = SEV_ORDER.flatMap((sev) => fs.filter((f) => f.severity === sev));
+      for (const f of sorted) {
+        const td = (label: string, cls: string, v: unknown) => (v === undefined || v === null || v === "" ? `<td class="${cls}"></td>` : `<td class="${cls}" data-label="${label}">${esc(v)}</td>`);
         parts.push(
-          `<tr class="${f.severity}"><td class="sev">${SEV_NAME[f.severity]}</td><td class="cell">${esc(f.cell)}</td><td>${esc(f.message)}</td><td class="num">${esc(f.expected ?? "")}</td><td class="num">${esc(f.actual ?? "")}</td><td class="num">${esc(f.difference ?? "")}</td><td class="rule">${esc(f.ruleId)}</td></tr>`,
+          `<tr class="${f.severity}">${td("级别", "sev", SEV_NAME[f.severity])}${td("单元格", "cell", f.cell)}${td("说明", "msg", f.message)}${td("应为", "num", f.expected)}${td("填列", "num", f.actual)}${td("差额", "num", f.difference)}${td("规则", "rule", f.ruleId)}</tr>`,
         );
       }
       parts.push("</tbody></table>");
     }
+    parts.push("</section>");
   }
   parts.push("</body></html>");
   return parts.join("\n");
+}
+
+function rankFile(f: FileFindings): number {
+  if (f.error) return 0;
+  const c = countBySeverity(f.findings);
+  return c.error ? 0 : c.warning ? 1 : 2;
 }
