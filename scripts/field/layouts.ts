@@ -27,8 +27,11 @@ interface RenderOptions {
   mergeTotalLabel: boolean;
 }
 
+/** An amount as printed: "#,##0.00" for 2 decimals; a figure printed without decimals ("22,118,861") keeps that precision. */
 function amountCell(text: string): Cell {
-  return { value: Number(text.replace(/,/g, "")), numFmt: "#,##0.00", style: { horizontal: "right", border: true } };
+  const decimals = /\.(\d+)$/.exec(text)?.[1].length ?? 0;
+  const numFmt = decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
+  return { value: Number(text.replace(/,/g, "")), numFmt, style: { horizontal: "right", border: true } };
 }
 
 /** Render one table at row r0; returns the first row after it. */
