@@ -44,6 +44,7 @@ interface Node {
  * backtracking); without, the first reading that works is taken.
  */
 export function parseGroups(nodes: Node[], target: Node | null, factor: number, budget = 20000): number[] | null {
+  if (target) return parseGroupsTo(nodes, target, factor, budget * 10);
   let steps = 0;
   const close = (a: number, ah: number, b: number, bh: number) => Math.abs(a - b) <= factor * (ah + bh) + 1e-9;
   type Out = { next: number; roots: number[] };
@@ -84,6 +85,64 @@ export function parseGroups(nodes: Node[], target: Node | null, factor: number, 
   return null;
 }
 
+/**
+ * parseGroups with a target, memoised: the ends a group headed by row h can have are
+ * computed once per h, and a (position, running sum) state that failed is not tried
+ * again — nested 类 / 款 / 项 rows without codes parse in linear-ish time, not exponential.
+ */
+function parseGroupsTo(nodes: Node[], target: Node, factor: number, budget: number): number[] | null {
+  const n = nodes.length;
+  const nonNegative = nodes.every((x) => x.v >= 0);
+  const close = (a: number, ah: number, b: number, bh: number) => Math.abs(a - b) <= factor * (ah + bh) + 1e-9;
+  const key = (pos: number, sum: number) => `${pos}|${Math.round(sum * 1e6)}`;
+  let steps = 0;
+  const endsMemo = new Map<number, number[]>();
+  const groupEnds = (h: number): number[] => {
+    const memo = endsMemo.get(h);
+    if (memo) return memo;
+    endsMemo.set(h, []); // no cycles: groups only look forward
+    const goal = nodes[h];
+    const ends = new Set<number>();
+    const seen = new Set<string>();
+    const stack: [number, number, number][] = [[h + 1, 0, 0]];
+    while (stack.length) {
+      if (++steps > budget) break;
+      const [pos, sum, sh] = stack.pop()!;
+      const k = key(pos, sum);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (pos > h + 1 && close(goal.v, goal.h, sum, sh)) ends.add(pos);
+      if (nonNegative && sum - factor * sh > goal.v + factor * goal.h + 1e-9) continue;
+      if (pos >= n) continue;
+      const x = nodes[pos];
+      stack.push([pos + 1, sum + x.v, sh + x.h]);
+      if (pos + 1 < n && x.v !== 0) for (const e of groupEnds(pos)) stack.push([e, sum + x.v, sh + x.h]);
+    }
+    const out = [...ends].sort((a, b) => a - b);
+    endsMemo.set(h, out);
+    return out;
+  };
+  const failed = new Set<string>();
+  const walk = (pos: number, sum: number, sh: number, roots: number[]): number[] | null => {
+    if (++steps > budget) return null;
+    if (pos >= n) return close(target.v, target.h, sum, sh) ? roots : null;
+    const k = key(pos, sum);
+    if (failed.has(k)) return null;
+    if (nonNegative && sum - factor * sh > target.v + factor * target.h + 1e-9) return null;
+    const x = nodes[pos];
+    if (pos + 1 < n && x.v !== 0)
+      for (const e of groupEnds(pos)) {
+        const r = walk(e, sum + x.v, sh + x.h, [...roots, pos]);
+        if (r) return r;
+      }
+    const r = walk(pos + 1, sum + x.v, sh + x.h, [...roots, pos]);
+    if (r) return r;
+    failed.add(k);
+    return null;
+  };
+  return walk(0, 0, 0, []);
+}
+
 /** Rows whose unit code has no shorter prefix among the others (030 over 030010). */
 function topByUnitCode(rows: RecognizedRow[]): RecognizedRow[] {
   const codes = new Set(rows.map((r) => r.code).filter((c): c is string => !!c));
@@ -102,6 +161,9 @@ export function partsOfTotal(table: RecognizedTable, total: RecognizedRow, facto
   const candidates = rows.filter((r) => r.kind === "detail" || (r.kind === "subtotal" && !r.label));
   if (candidates.length === 0) return [];
   if (candidates.length > 1500) return topByUnitCode(candidates);
+  // Codes that nest (201 / 20113 / 2011301, or 030 / 030010): the code structure says which rows are groups.
+  const codes = new Set(candidates.map((r) => r.code).filter((c): c is string => !!c));
+  if (candidates.every((r) => r.code) && [...codes].some((c) => [...codes].some((o) => o !== c && o.startsWith(c)))) return topByUnitCode(candidates);
   const keyCol = table.columns.find((c) => c.key === "total") ?? amountColumns(table)[0];
   if (!keyCol) return candidates;
   const scaleOf = (d: number) => 10 ** Math.min(6, d);
