@@ -71,17 +71,8 @@ export function parseGroups(nodes: Node[], target: Node | null, factor: number, 
     }
     yield* walk(i, 0, 0, []);
   }
-  for (const s of seq(0, nodes.length, null)) {
-    if (!target) return s.roots;
-    let sum = 0;
-    let sh = 0;
-    for (const k of s.roots) {
-      sum += nodes[k].v;
-      sh += nodes[k].h;
-    }
-    if (close(target.v, target.h, sum, sh)) return s.roots;
-    if (steps > budget) break;
-  }
+  // Without a target: the first reading that runs to the end.
+  for (const s of seq(0, nodes.length, null)) return s.roots;
   return null;
 }
 
