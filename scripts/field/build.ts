@@ -2,7 +2,7 @@
  * Build the field-set fixtures (test/fixtures/field/) from the six 普陀区
  * disclosures in ../shared/field/ (or BUDGET_FIELD_DIR): each PDF is read with
  * `pdftotext -bbox` (poppler-utils) and written in every layout of layouts.ts.
- * Run: npx tsx scripts/field/build.ts
+ * Run: npm run fixtures:field
  */
 import { promises as fs } from "fs";
 import * as path from "path";
