@@ -74,6 +74,10 @@ export const T1: TableSpec = {
         // 忻州's layout splits the expenditure side by source (the templates' t1Expense: "split")
         { ...amount("current", "当年预算安排", ["当年财政拨款安排", "本年预算安排"], undefined, true), variant: true },
         { ...amount("carry", "上年结转安排", [], undefined, true), variant: true },
+        // 上海's 单位 layout splits the expenditure side: 合计 | 基本支出 (人员经费, 公用经费) | 项目支出
+        { ...amount("basic.personnel", "人员经费", [], ["基本支出"], true), variant: true },
+        { ...amount("basic.public", "公用经费", [], ["基本支出"], true), variant: true },
+        { ...amount("project", "项目支出", [], undefined, true), variant: true },
       ],
     },
   ],
@@ -95,6 +99,7 @@ export const T1: TableSpec = {
     { id: "T1.expenseGrand", over: "rows", side: "expense", text: "支出总计 = 本年支出合计 + 年终结转结余" },
     { id: "T1.balance", over: "rows", text: "收入总计 = 支出总计", note: "收支总表必须收支平衡" },
     { id: "T1.expenseSources", over: "columns", side: "expense", text: "预算数 = 当年预算安排 + 上年结转安排" },
+    { id: "T1.expenseSplit", over: "columns", side: "expense", text: "预算数 = 人员经费 + 公用经费 + 项目支出" },
   ],
   emptyNote: "本表无数据",
   required: true,
