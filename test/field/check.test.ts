@@ -21,9 +21,10 @@ interface Key {
 }
 
 function keyOf(f: Finding, facts: WorkbookFacts): Key {
-  const { r } = parseA1(f.cell);
+  const { r, c } = parseA1(f.cell);
   const t = facts.tables.find((x) => x.sheet === f.sheet && x.spec.id === f.table && x.rows.some((row) => row.r === r));
-  const row = t?.rows.find((x) => x.r === r);
+  // Two-sided tables hold two rows on one sheet row: the one whose figure the finding points at.
+  const row = t?.rows.find((x) => x.r === r && Object.values(x.amounts).some((a) => a.c === c)) ?? t?.rows.find((x) => x.r === r);
   return { rule: f.ruleId, table: f.table, row: row?.code ?? row?.label, expected: f.expected, actual: f.actual };
 }
 
@@ -43,6 +44,10 @@ const REAL: Record<FieldDoc, Key[]> = {
     // and so 司法 (20406) 项目支出 64,840,547.00 ≠ Σ 项 64,840,547 + 21,703,947 + 1,242,900 + 1,160,000 + 2,278,800 + 38,454,900 = 129,681,094
     { rule: "hierarchy", table: "T3", row: "20406", expected: 129681094, actual: 64840547 },
     { rule: "hierarchy", table: "T5", row: "20406", expected: 129681094, actual: 64840547 },
+    // 财务收支预算总表 splits 支出总计 into 人员经费 20,374,181 / 公用经费 1,744,680; the 基本支出 经济分类 table
+    // has 20,272,981.00 / 1,845,880.34 (all expenditure is 一般公共预算: 86,959,408.34 in both): Δ 101,200.00 / −101,200.34
+    { rule: "cross-table", table: "T1", row: "支出总计", expected: 20272981, actual: 20374181 },
+    { rule: "cross-table", table: "T1", row: "支出总计", expected: 1845880.34, actual: 1744680 },
   ],
 };
 

@@ -219,6 +219,14 @@ function scopeHolds(cond: ScopeCondition, facts: WorkbookFacts): boolean {
       return excl || carry === 0;
     case "T5含上年结转":
       return !excl && carry !== 0;
+    case "支出全部为一般公共预算": {
+      const t1 = primaryTable(facts, "T1");
+      const grand = t1 && fixedRow(t1, "支出总计");
+      const a = grand && rowAmount(t1!, grand)?.value;
+      const t = t5 && totalRow(t5);
+      const b = t && rowAmount(t5!, t)?.value;
+      return typeof a === "number" && typeof b === "number" && a > 0 && t1!.amountUnit === t5!.amountUnit && Math.abs(a - b) <= 1;
+    }
     case "T10列示一般公共预算项目": {
       const t10 = primaryTable(facts, "T10");
       return !!t10 && !(/上年结转/.test(t10.title) && !/本年/.test(t10.title)) && !!recognizedColumn(t10, "cur.gpb");
