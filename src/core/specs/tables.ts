@@ -302,6 +302,8 @@ export const T7: TableSpec = {
     amount("car.purchase", "公务用车购置费", [], ["公务用车购置及运行费"]),
     amount("car.running", "公务用车运行费", ["公务用车运行维护费"], ["公务用车购置及运行费"]),
     amount("reception", "公务接待费"),
+    // “三公”经费和机关运行经费预算表 (上海) adds the 机关运行经费 in the same table
+    { ...amount("runningCost", "机关运行经费预算数", ["机关运行经费", "机关运行经费预算"], undefined, true), variant: true },
   ],
   relations: [
     { id: "T7.total", over: "columns", text: "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费" },
