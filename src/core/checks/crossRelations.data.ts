@@ -133,6 +133,12 @@ export const CROSS_RELATIONS: CrossRelationSpec[] = [
     note: "三公经费表还含项目支出安排的公务接待费，基本支出中的公务接待费不应超过它",
   },
   {
+    id: "X.T6-T7.runningCost",
+    text: "三公经费支出表[合计行][机关运行经费预算数] ≤ 一般公共预算基本支出表[合计行][公用经费]",
+    severity: "warning",
+    note: "机关运行经费是行政单位和参公事业单位一般公共预算基本支出中的日常公用经费，不应超过基本支出表的公用经费",
+  },
+  {
     id: "X.T6-T7.car",
     text: "一般公共预算基本支出表[30231][合计] ≤ 三公经费支出表[合计行][公务用车运行费]",
     severity: "warning",
