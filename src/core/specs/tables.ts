@@ -28,7 +28,7 @@ const code = (domain: ColumnSpec["domain"] = "function"): ColumnSpec => ({
   domain,
   width: 12,
 });
-const name: ColumnSpec = { key: "name", header: "科目名称", aliases: ["名称", "功能科目名称", "单位名称（科目）", "项目"], role: "name", width: 36 };
+const name: ColumnSpec = { key: "name", header: "科目名称", aliases: ["名称", "功能科目名称", "功能分类科目名称", "单位名称（科目）", "项目"], role: "name", width: 36 };
 const amount = (key: string, header: string, aliases: string[] = [], group?: string[], optional?: boolean): ColumnSpec => ({
   key,
   header,
@@ -274,7 +274,7 @@ export const T6: TableSpec = {
   layout: "code-rows",
   columns: [
     { ...code("econ-dept"), aliases: ["经济科目编码", "部门预算支出经济分类科目编码", "科目代码"] },
-    { ...name, aliases: ["部门预算支出经济分类科目名称", "部门预算支出经济科目名称", "经济科目名称", "科目名称"] },
+    { ...name, aliases: ["部门预算支出经济分类科目名称", "部门预算支出经济科目名称", "经济科目名称", "经济分类科目名称", "部门经济分类科目名称", "科目名称"] },
     TOTAL,
     amount("basic.personnel", "人员经费"),
     amount("basic.public", "公用经费"),
@@ -299,8 +299,8 @@ export const T7: TableSpec = {
     amount("total", "“三公”经费合计", ["合计", "三公经费合计"]),
     amount("abroad", "因公出国（境）费", ["因公出国（境）费用", "因公出国(境)费"]),
     amount("car", "小计", ["公务用车购置及运行费", "公务用车购置及运行维护费"], ["公务用车购置及运行费"]),
-    amount("car.purchase", "公务用车购置费", [], ["公务用车购置及运行费"]),
-    amount("car.running", "公务用车运行费", ["公务用车运行维护费"], ["公务用车购置及运行费"]),
+    amount("car.purchase", "公务用车购置费", ["购置费"], ["公务用车购置及运行费"]),
+    amount("car.running", "公务用车运行费", ["公务用车运行维护费", "运行费"], ["公务用车购置及运行费"]),
     amount("reception", "公务接待费"),
     // “三公”经费和机关运行经费预算表 (上海) adds the 机关运行经费 in the same table
     { ...amount("runningCost", "机关运行经费预算数", ["机关运行经费", "机关运行经费预算"], undefined, true), variant: true },
