@@ -21,7 +21,9 @@ export type ScopeCondition =
   /** 一般公共预算支出表 includes 上年结转 (no such title note) and 财政拨款收支总表 has some. */
   | "T5含上年结转"
   /** 项目支出表 lists 本年 general-budget projects (has the column, not the 上年结转 variant). */
-  | "T10列示一般公共预算项目";
+  | "T10列示一般公共预算项目"
+  /** Every expenditure is 一般公共预算 (收支总表 支出总计 = 一般公共预算支出表 合计): its 人员 / 公用经费 are the 基本支出表's. */
+  | "支出全部为一般公共预算";
 
 export interface CrossRelationSpec {
   id: string;
@@ -53,6 +55,7 @@ export const SCOPE_TEXT: Record<ScopeCondition, string> = {
   T5本年口径: "一般公共预算支出表标题注明“不含上年结转”，或财政拨款收支总表没有一般公共预算上年结转",
   T5含上年结转: "一般公共预算支出表未注明“不含上年结转”，且财政拨款收支总表有一般公共预算上年结转",
   T10列示一般公共预算项目: "项目支出表列示本年一般公共预算拨款项目（非“上年结转”项目表）",
+  支出全部为一般公共预算: "收支总表支出总计等于一般公共预算支出表合计（全部支出都是一般公共预算拨款）",
 };
 
 export const CROSS_RELATIONS: CrossRelationSpec[] = [
@@ -99,6 +102,19 @@ export const CROSS_RELATIONS: CrossRelationSpec[] = [
   { id: "X.T5-T6.basic", text: "一般公共预算支出表[合计行][基本支出] = 一般公共预算基本支出表[合计行][合计]", severity: "error" },
   { id: "X.T5-T6.personnel", text: "一般公共预算支出表[合计行][人员经费] = 一般公共预算基本支出表[合计行][人员经费]", severity: "error" },
   { id: "X.T5-T6.public", text: "一般公共预算支出表[合计行][公用经费] = 一般公共预算基本支出表[合计行][公用经费]", severity: "error" },
+  // 收支总表（支出方分人员经费、公用经费的版式）↔ 一般公共预算基本支出表
+  {
+    id: "X.T1-T6.personnel",
+    text: "收支总表[支出总计][人员经费] = 一般公共预算基本支出表[合计行][人员经费]",
+    severity: "error",
+    when: ["支出全部为一般公共预算"],
+  },
+  {
+    id: "X.T1-T6.public",
+    text: "收支总表[支出总计][公用经费] = 一般公共预算基本支出表[合计行][公用经费]",
+    severity: "error",
+    when: ["支出全部为一般公共预算"],
+  },
   // 一般公共预算支出表 ↔ 项目支出表
   {
     id: "X.T5-T10.project",
@@ -115,6 +131,12 @@ export const CROSS_RELATIONS: CrossRelationSpec[] = [
     text: "一般公共预算基本支出表[30217][合计] ≤ 三公经费支出表[合计行][公务接待费]",
     severity: "warning",
     note: "三公经费表还含项目支出安排的公务接待费，基本支出中的公务接待费不应超过它",
+  },
+  {
+    id: "X.T6-T7.runningCost",
+    text: "三公经费支出表[合计行][机关运行经费预算数] ≤ 一般公共预算基本支出表[合计行][公用经费]",
+    severity: "warning",
+    note: "机关运行经费是行政单位和参公事业单位一般公共预算基本支出中的日常公用经费，不应超过基本支出表的公用经费",
   },
   {
     id: "X.T6-T7.car",

@@ -193,6 +193,15 @@ export interface CrossResult {
   leftSum: number;
   rightSum: number;
   holds: boolean;
+  /** The tables are in different amount units; every figure was converted to 元. */
+  converted?: boolean;
+}
+
+/** A term's figure in 元 (a 万元 table's figure × 10 000, its rounding interval too). */
+function inYuan(v: TermValue): TermValue {
+  if (v.table.amountUnit !== "万元") return v;
+  const k = 10000;
+  return { ...v, value: v.value * k, iv: { lo: v.iv.lo * k, hi: v.iv.hi * k } };
 }
 
 function scopeHolds(cond: ScopeCondition, facts: WorkbookFacts): boolean {
@@ -210,6 +219,14 @@ function scopeHolds(cond: ScopeCondition, facts: WorkbookFacts): boolean {
       return excl || carry === 0;
     case "T5含上年结转":
       return !excl && carry !== 0;
+    case "支出全部为一般公共预算": {
+      const t1 = primaryTable(facts, "T1");
+      const grand = t1 && fixedRow(t1, "支出总计");
+      const a = grand && rowAmount(t1!, grand)?.value;
+      const t = t5 && totalRow(t5);
+      const b = t && rowAmount(t5!, t)?.value;
+      return typeof a === "number" && typeof b === "number" && a > 0 && t1!.amountUnit === t5!.amountUnit && Math.abs(a - b) <= 1;
+    }
     case "T10列示一般公共预算项目": {
       const t10 = primaryTable(facts, "T10");
       return !!t10 && !(/上年结转/.test(t10.title) && !/本年/.test(t10.title)) && !!recognizedColumn(t10, "cur.gpb");
@@ -290,6 +307,9 @@ export function evaluateCrossRelations(facts: WorkbookFacts, factor = 1, relatio
       const right = evalSide(rel.right, facts, cls, factor);
       if (!left || !right) continue;
       if (![...left, ...right].some((v) => v.cell && v.cell.value !== null)) continue; // nothing printed on either side
+      // Tables in different units (元 tables, a “三公”经费 table in 万元): compare in 元.
+      const converted = new Set([...left, ...right].map((v) => v.table.amountUnit)).size > 1;
+      if (converted) for (const side of [left, right]) side.forEach((v, i) => (side[i] = inYuan(v)));
       const li = add(...left.map((v) => signed(v.iv, v.term.sign)));
       const ri = add(...right.map((v) => signed(v.iv, v.term.sign)));
       const leftSum = left.reduce((s, v) => s + v.term.sign * v.value, 0);
@@ -298,7 +318,7 @@ export function evaluateCrossRelations(facts: WorkbookFacts, factor = 1, relatio
       if (rel.op === "=") holds = overlaps(li, ri);
       else if (rel.op === "≤") holds = sub(li, ri).lo <= 0;
       else holds = sub(ri, li).lo <= 0;
-      results.push({ relation: rel, classCode: cls, left, right, leftSum, rightSum, holds });
+      results.push({ relation: rel, classCode: cls, left, right, leftSum, rightSum, holds, converted });
     }
   }
   return results;

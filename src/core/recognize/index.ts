@@ -466,12 +466,12 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
     // One-sided tables.
     let label = nameCol ? strOf(getCell(sheet, r, nameCol.c)) : "";
     let labelC = nameCol && label ? nameCol.c : undefined;
-    if (!label && codeCol) {
-      // "合计" typed into the code column.
-      const t = getCell(sheet, r, codeCol.c)?.value;
+    if (!label && (codeCol || lei)) {
+      // "合计" typed into the code column (or into the 类 column of split codes, merged over 类 | 款 | 项 | 名称).
+      const t = getCell(sheet, r, (codeCol ?? lei)!.c)?.value;
       if (typeof t === "string" && t.trim() && !normCode(t)) {
         label = t.trim();
-        labelC = codeCol.c;
+        labelC = (codeCol ?? lei)!.c;
       }
     }
     if (!label) {

@@ -16,7 +16,7 @@ export function titleKey(text: string): string {
   s = s.replace(/(19|20)\d{2}年度?/g, "");
   s = s.replace(/（[^（）]*）/g, "").replace(/\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, "");
   s = s.replace(/[“”"'‘’《》<>]/g, "");
-  s = s.replace(/^(部门|单位)/, "");
+  s = s.replace(/^(预算)?(部门|单位)/, ""); // 2025年预算单位财务收支预算总表: 预算单位 is no unit name
   return s;
 }
 

@@ -28,7 +28,7 @@ const code = (domain: ColumnSpec["domain"] = "function"): ColumnSpec => ({
   domain,
   width: 12,
 });
-const name: ColumnSpec = { key: "name", header: "科目名称", aliases: ["名称", "功能科目名称", "单位名称（科目）", "项目"], role: "name", width: 36 };
+const name: ColumnSpec = { key: "name", header: "科目名称", aliases: ["名称", "功能科目名称", "功能分类科目名称", "单位名称（科目）", "项目"], role: "name", width: 36 };
 const amount = (key: string, header: string, aliases: string[] = [], group?: string[], optional?: boolean): ColumnSpec => ({
   key,
   header,
@@ -59,7 +59,7 @@ const T1_INCOME: FixedRowSpec[] = [
 export const T1: TableSpec = {
   id: "T1",
   title: "部门收支总表",
-  titleAliases: ["收支总表", "预算收支总表", "收入支出预算总表", "部门收支预算总表", "单位收支总表", "收支预算总表"],
+  titleAliases: ["收支总表", "预算收支总表", "收入支出预算总表", "部门收支预算总表", "单位收支总表", "收支预算总表", "财务收支预算总表"],
   description: "全部收入按来源、全部支出按功能分类“类”列示，收支平衡。",
   layout: "two-sided",
   columns: [],
@@ -74,6 +74,10 @@ export const T1: TableSpec = {
         // 忻州's layout splits the expenditure side by source (the templates' t1Expense: "split")
         { ...amount("current", "当年预算安排", ["当年财政拨款安排", "本年预算安排"], undefined, true), variant: true },
         { ...amount("carry", "上年结转安排", [], undefined, true), variant: true },
+        // 上海's 单位 layout splits the expenditure side: 合计 | 基本支出 (人员经费, 公用经费) | 项目支出
+        { ...amount("basic.personnel", "人员经费", [], ["基本支出"], true), variant: true },
+        { ...amount("basic.public", "公用经费", [], ["基本支出"], true), variant: true },
+        { ...amount("project", "项目支出", [], undefined, true), variant: true },
       ],
     },
   ],
@@ -95,6 +99,7 @@ export const T1: TableSpec = {
     { id: "T1.expenseGrand", over: "rows", side: "expense", text: "支出总计 = 本年支出合计 + 年终结转结余" },
     { id: "T1.balance", over: "rows", text: "收入总计 = 支出总计", note: "收支总表必须收支平衡" },
     { id: "T1.expenseSources", over: "columns", side: "expense", text: "预算数 = 当年预算安排 + 上年结转安排" },
+    { id: "T1.expenseSplit", over: "columns", side: "expense", text: "预算数 = 人员经费 + 公用经费 + 项目支出" },
   ],
   emptyNote: "本表无数据",
   required: true,
@@ -228,7 +233,7 @@ export const T4: TableSpec = {
 export const T5: TableSpec = {
   id: "T5",
   title: "一般公共预算支出表",
-  titleAliases: ["一般公共预算支出预算表", "一般公共预算支出表（分功能科目）", "一般公共预算支出情况表", "一般公共预算财政拨款支出表"],
+  titleAliases: ["一般公共预算支出预算表", "一般公共预算支出表（分功能科目）", "一般公共预算支出情况表", "一般公共预算财政拨款支出表", "一般公共预算支出功能分类预算表"],
   description: "一般公共预算拨款按功能分类列到“项”，基本支出分人员经费、公用经费。",
   layout: "code-rows",
   columns: [
@@ -263,12 +268,13 @@ export const T6: TableSpec = {
     "一般公共预算基本支出情况表",
     "一般公共预算财政拨款基本支出表",
     "一般公共预算基本支出表（部门预算支出经济分类科目）",
+    "一般公共预算基本支出部门预算经济分类预算表",
   ],
   description: "一般公共预算基本支出按部门预算支出经济分类列到“款”，分人员经费、公用经费。",
   layout: "code-rows",
   columns: [
     { ...code("econ-dept"), aliases: ["经济科目编码", "部门预算支出经济分类科目编码", "科目代码"] },
-    { ...name, aliases: ["部门预算支出经济分类科目名称", "部门预算支出经济科目名称", "经济科目名称", "科目名称"] },
+    { ...name, aliases: ["部门预算支出经济分类科目名称", "部门预算支出经济科目名称", "经济科目名称", "经济分类科目名称", "部门经济分类科目名称", "科目名称"] },
     TOTAL,
     amount("basic.personnel", "人员经费"),
     amount("basic.public", "公用经费"),
@@ -286,16 +292,18 @@ export const T6: TableSpec = {
 export const T7: TableSpec = {
   id: "T7",
   title: "一般公共预算“三公”经费支出表",
-  titleAliases: ["一般公共预算“三公”经费支出预算表", "“三公”经费支出表", "财政拨款“三公”经费支出表"],
+  titleAliases: ["一般公共预算“三公”经费支出预算表", "“三公”经费支出表", "财政拨款“三公”经费支出表", "“三公”经费和机关运行经费预算表"],
   description: "因公出国（境）费、公务用车购置及运行费、公务接待费。",
   layout: "single-row",
   columns: [
     amount("total", "“三公”经费合计", ["合计", "三公经费合计"]),
     amount("abroad", "因公出国（境）费", ["因公出国（境）费用", "因公出国(境)费"]),
     amount("car", "小计", ["公务用车购置及运行费", "公务用车购置及运行维护费"], ["公务用车购置及运行费"]),
-    amount("car.purchase", "公务用车购置费", [], ["公务用车购置及运行费"]),
-    amount("car.running", "公务用车运行费", ["公务用车运行维护费"], ["公务用车购置及运行费"]),
+    amount("car.purchase", "公务用车购置费", ["购置费"], ["公务用车购置及运行费"]),
+    amount("car.running", "公务用车运行费", ["公务用车运行维护费", "运行费"], ["公务用车购置及运行费"]),
     amount("reception", "公务接待费"),
+    // “三公”经费和机关运行经费预算表 (上海) adds the 机关运行经费 in the same table
+    { ...amount("runningCost", "机关运行经费预算数", ["机关运行经费", "机关运行经费预算"], undefined, true), variant: true },
   ],
   relations: [
     { id: "T7.total", over: "columns", text: "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费" },
@@ -326,14 +334,14 @@ const fundTable = (id: string, title: string, aliases: string[], desc: string, l
 export const T8 = fundTable(
   "T8",
   "政府性基金预算支出表",
-  ["政府性基金预算支出预算表", "政府性基金支出表", "政府性基金预算财政拨款支出表"],
+  ["政府性基金预算支出预算表", "政府性基金支出表", "政府性基金预算财政拨款支出表", "政府性基金预算支出功能分类预算表"],
   "政府性基金预算拨款按功能分类列示；没有时保留空表并注明。",
   "本年政府性基金预算支出",
 );
 export const T9 = fundTable(
   "T9",
   "国有资本经营预算支出表",
-  ["国有资本经营预算支出预算表", "国有资本经营预算财政拨款支出表"],
+  ["国有资本经营预算支出预算表", "国有资本经营预算财政拨款支出表", "国有资本经营预算支出功能分类预算表"],
   "国有资本经营预算拨款按功能分类列示；没有时保留空表并注明。",
   "本年国有资本经营预算支出",
 );

@@ -17,13 +17,25 @@ const ID = "balance";
 
 type Side = "income" | "expense";
 
+const CN_ITEM = /^[一二三四五六七八九十]+[、.．]/;
+const SUB_ITEM = /^\s*(\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])/;
+
+/**
+ * Lines numbered 一、二、… with lines numbered 1. 2. … (or （一）) under them: the latter are parts
+ * of the line above (一、财政拨款收入 / 1. 一般公共预算资金 …) and are not added again.
+ */
+function topNumbered(rows: RecognizedRow[]): RecognizedRow[] {
+  if (!rows.some((r) => CN_ITEM.test(r.label)) || !rows.some((r) => SUB_ITEM.test(r.label))) return rows;
+  return rows.filter((r) => !SUB_ITEM.test(r.label));
+}
+
 function rowsOf(table: RecognizedTable, term: RelationTerm, side: Side | undefined): { rows: RecognizedRow[]; side: Side; label: string } | null {
   const n = term.name;
   if (term.sum) {
     if (n === labelKey("支出功能分类类")) return { rows: table.rows.filter((r) => r.side === "expense" && r.classCode && r.section !== "carry"), side: "expense", label: "各“类”" };
     const s: Side = side ?? "income";
     if (n === labelKey("收入明细") || n === labelKey("本年收入明细"))
-      return { rows: table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "current"), side: s, label: "各项收入" };
+      return { rows: topNumbered(table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "current")), side: s, label: "各项收入" };
     if (n === labelKey("上年结转明细")) return { rows: table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "carry"), side: s, label: "上年结转各项" };
     return null;
   }
@@ -39,12 +51,24 @@ function check(ctx: RuleContext): Finding[] {
   for (const table of ctx.facts.tables) {
     if (!table.spec.sides || table.empty) continue;
     const j: Judged = { findings: [], tails: [] };
+    // What a subtotal line is the sum of (本年收入合计 = Σ 收入明细), to stand in for one the layout leaves out
+    // (上海's 财务收支预算总表 has 收入总计 and 支出总计 only).
+    const defs = new Map<string, { terms: RelationTerm[]; side?: Side }>();
+    for (const rel of table.spec.relations)
+      if (rel.over === "rows") for (const p of parseRelations(rel.text)) if (!p.lhs.sum && p.rhs.every((t) => t.sum)) defs.set(`${rel.side ?? ""}|${p.lhs.name}`, { terms: p.rhs, side: rel.side });
     for (const rel of table.spec.relations) {
       if (rel.over !== "rows") continue;
       for (const p of parseRelations(rel.text)) {
         const lhs = rowsOf(table, p.lhs, rel.side);
         if (!lhs || lhs.rows.length !== 1) continue;
-        const parts = p.rhs.map((t) => rowsOf(table, t, rel.side)).filter((x): x is NonNullable<typeof x> => !!x && x.rows.length > 0);
+        const parts = p.rhs
+          .flatMap((t) => {
+            const x = rowsOf(table, t, rel.side);
+            const def = defs.get(`${rel.side ?? ""}|${t.name}`);
+            if (x && x.rows.length === 0 && !t.sum && def) return def.terms.map((u) => rowsOf(table, u, def.side ?? rel.side));
+            return [x];
+          })
+          .filter((x): x is NonNullable<typeof x> => !!x && x.rows.length > 0);
         if (parts.length === 0) continue;
         const lrow = lhs.rows[0];
         // Same side: every amount column of the side; across sides (收入总计 = 支出总计): the main figure.
@@ -98,6 +122,23 @@ const T1 = (inc: number, carry: number | null, out1: number, out2: number, total
   ],
 });
 
+/** 上海's 财务收支预算总表: no 本年收入合计 / 本年支出合计 lines; 一、财政拨款收入 with 1. 2. 3. under it. */
+const SH = (fiscal: number, gpb: number, grandIn: number, cls1: number, cls2: number, grandOut: number): Workbook => ({
+  sheets: [
+    sheetFromRows("财务收支预算总表", [
+      ["2025年部门财务收支预算总表"],
+      ["编制部门：上海市普陀区某局", null, null, "单位：元"],
+      ["本年收入", null, "本年支出"],
+      ["项目", "预算数", "项目", "预算数"],
+      ["一、财政拨款收入", fiscal, "一、一般公共服务支出", cls1],
+      ["1. 一般公共预算资金", gpb, "二、社会保障和就业支出", cls2],
+      ["2. 政府性基金", null, null, null],
+      ["二、事业收入", null, null, null],
+      ["收入总计", grandIn, "支出总计", grandOut],
+    ], "#,##0.00"),
+  ],
+});
+
 export const balanceRule: Rule = {
   id: ID,
   description: "收支平衡：本年收入合计 = 各项收入之和，本年支出合计 = 各“类”之和，收入总计 = 本年收入合计 + 上年结转，支出总计 = 本年支出合计 + 年终结转，收入总计 = 支出总计",
@@ -106,9 +147,12 @@ export const balanceRule: Rule = {
   valid: [
     { name: "收支平衡", workbook: () => T1(100, 10, 80, 30, 110, 110) },
     { name: "上年结转为空", workbook: () => T1(100, null, 70, 30, 100, 100) },
+    { name: "没有本年收入合计、本年支出合计行（上海）：收入总计 = 一、二…各项（1. 2. 是其中数），支出总计 = 各类", workbook: () => SH(100, 100, 100, 80, 20, 100) },
   ],
   invalid: [
     { name: "收入总计 ≠ 本年收入合计 + 上年结转", workbook: () => T1(100, 10, 80, 30, 120, 110), expect: [{ severity: "error", cell: "B9", messageIncludes: "收入总计" }] },
     { name: "收入总计 ≠ 支出总计", workbook: () => T1(100, 10, 80, 30, 110, 111), expect: [{ severity: "error", cell: "D9" }] },
+    { name: "没有本年收入合计行（上海）：收入总计 ≠ 各项收入", workbook: () => SH(100, 100, 101, 81, 20, 101), expect: [{ severity: "error", cell: "B9", messageIncludes: "各项收入 = 100.00" }] },
+    { name: "没有本年支出合计行（上海）：支出总计 ≠ 各类", workbook: () => SH(100, 100, 100, 80, 21, 100), expect: [{ severity: "error", cell: "D9", messageIncludes: "各“类” = 101.00" }] },
   ],
 };

@@ -91,9 +91,18 @@ function check(ctx: RuleContext): Finding[] {
   for (const table of ctx.facts.tables) {
     if (table.empty) continue;
     const j: Judged = { findings: [], tails: [] };
+    // Amount columns recognition could not map (e.g. 财政拨款收入 beside 事业收入 … in a 收入预算总表
+    // by 功能分类): one inside a relation's span may be one of its parts, so the known parts
+    // can only be held to not exceeding the total.
+    const unmapped = table.issues.filter((i) => i.kind === "unmapped-column");
     for (const rel of table.spec.relations) {
       if (rel.over !== "columns") continue;
       for (const res of resolveColumnRelations(table, rel)) {
+        const cs = [res.lhs.c, ...res.parts.map((p) => p.c)];
+        const lo = Math.min(...cs);
+        const hi = Math.max(...cs);
+        const inside = unmapped.filter((i) => i.c > lo && i.c < hi && (!res.lhs.side || table.columns.every((x) => x.c !== i.c)));
+        const unknownParts = inside.map((i) => /列“([^”]+)”/.exec(i.message)?.[1] ?? toA1(0, i.c).replace(/\d+$/, "") + " 列");
         for (const row of table.rows) {
           if (table.spec.sides && row.side !== (rel.side ?? "expense")) continue;
           const t = row.amounts[res.lhs.key];
@@ -105,6 +114,22 @@ function check(ctx: RuleContext): Finding[] {
             // A single part left blank beside a figure: still a difference.
           }
           const judgement = judgeSum(figureOf(t), ps.map(figureOf), ctx.options.roundingFactor);
+          if (unknownParts.length) {
+            // Only Σ known parts > 合计 is certain; a shortfall is the unread column's share.
+            if (!stated || judgement.verdict !== "error" || judgement.difference >= 0) continue;
+            report(
+              j,
+              ID,
+              table,
+              t!,
+              `${rowName(row)}${columnLabel(res.lhs)}`,
+              `不小于 ${res.text}（另有未识别的列“${unknownParts.join("、")}”）=`,
+              judgement,
+              res.parts.map((c) => toA1(row.r, c.c)),
+              stated,
+            );
+            continue;
+          }
           report(
             j,
             ID,
@@ -134,6 +159,12 @@ export const columnsRule: Rule = {
   defaultSeverity: "error",
   check,
   valid: [
+    {
+      name: "收入预算总表按功能分类：合计 = 财政拨款收入 + 事业收入 + …，财政拨款收入列不在标准列中时不把合计当作其余各列之和",
+      workbook: () => ({
+        sheets: [sheetFromRows("收入总表", [["部门收入总表"], ["单位：元"], ["科目编码", "科目名称", "合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"], ["201", "一般公共服务支出", 100, 90, 10, null, null], ["20103", "政府办公厅（室）及相关机构事务", 100, 90, 10, null, null]], "#,##0.00")],
+      }),
+    },
     { name: "各列相符", workbook: () => wb([[null, "合计", 30, 20, 15, 5, 10], ["208", "社会保障和就业支出", 30, 20, 15, 5, 10]]) },
     { name: "尾差 0.01", workbook: () => wb([[null, "合计", 54.7, 54.7, 52.67, 2.02, null], ["208", "社会保障和就业支出", 54.7, 54.7, 52.67, 2.02, null]]) },
     {
@@ -144,6 +175,13 @@ export const columnsRule: Rule = {
     },
   ],
   invalid: [
+    {
+      name: "收入预算总表按功能分类：已识别的来源列之和超过合计（另有未识别的财政拨款收入列）",
+      workbook: () => ({
+        sheets: [sheetFromRows("收入总表", [["部门收入总表"], ["单位：元"], ["科目编码", "科目名称", "合计", "财政拨款收入", "事业收入", "其他收入"], ["201", "一般公共服务支出", 100, 90, 120, null]], "#,##0.00")],
+      }),
+      expect: [{ severity: "error", cell: "C4", messageIncludes: "未识别的列“财政拨款收入”" }],
+    },
     {
       name: "合计 ≠ 基本支出 + 项目支出",
       workbook: () => wb([[null, "合计", 31, 20, 15, 5, 10], ["208", "社会保障和就业支出", 31, 20, 15, 5, 10]]),

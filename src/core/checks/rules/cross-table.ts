@@ -40,6 +40,7 @@ export function checkCrossTable(ctx: RuleContext): Finding[] {
       message:
         `表间不一致（${spec.text.replace(/每个类|该类/g, `${res.classCode}类`)}）：${describe(res.left, res.classCode)}，` +
         `而 ${describe(res.right, res.classCode)}，相差 ${fmt(diff)}` +
+        (res.converted ? "（两表金额单位不同，均已折算为元）" : "") +
         (spec.note ? `。${spec.note}` : ""),
     });
   }
@@ -69,6 +70,25 @@ function t3(total: number): ReturnType<typeof sheetFromRows> {
   ], "#,##0.00");
 }
 
+function t6yuan(reception: number): ReturnType<typeof sheetFromRows> {
+  return sheetFromRows("基本支出表", [
+    ["一般公共预算基本支出表"],
+    ["单位：元"],
+    ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+    [null, "合计", reception, null, reception],
+    ["302", "商品和服务支出", reception, null, reception],
+    ["30217", "公务接待费", reception, null, reception],
+  ], "#,##0.00");
+}
+function t7wan(reception: number): ReturnType<typeof sheetFromRows> {
+  return sheetFromRows("三公经费表", [
+    ["“三公”经费和机关运行经费预算表"],
+    ["单位：万元"],
+    ["合计", "因公出国(境)费", "公务接待费"],
+    [reception, null, reception],
+  ], "#,##0.00");
+}
+
 export const crossTableRule: Rule = {
   id: "cross-table",
   description: "表间一致：收支总表、支出总表、财政拨款收支总表、一般公共预算支出表、基本支出表、三公经费表之间的勾稽关系",
@@ -77,12 +97,21 @@ export const crossTableRule: Rule = {
   valid: [
     { name: "收支总表的类与支出总表一致", workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(100)] }) },
     { name: "尾差不报（0.01 在舍入范围内）", workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(100.01)] }) },
+    {
+      name: "元的基本支出表与万元的“三公”经费表：折算后比较（普陀区 18.5 万元 ≤ 28.5 万元）",
+      workbook: (): Workbook => ({ sheets: [t6yuan(185000), t7wan(28.5)] }),
+    },
   ],
   invalid: [
     {
       name: "收支总表社会保障和就业支出与支出总表不一致",
       workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(90)] }),
       expect: [{ severity: "error", messageIncludes: "208类" }],
+    },
+    {
+      name: "元的基本支出表公务接待费超过万元的“三公”经费表公务接待费",
+      workbook: (): Workbook => ({ sheets: [t6yuan(300000), t7wan(28.5)] }),
+      expect: [{ severity: "warning", messageIncludes: "折算为元" }],
     },
   ],
 };

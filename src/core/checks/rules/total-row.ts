@@ -44,6 +44,9 @@ interface Node {
  * backtracking); without, the first reading that works is taken.
  */
 export function parseGroups(nodes: Node[], target: Node | null, factor: number, budget = 20000): number[] | null {
+  if (target) return parseGroupsTo(nodes, target, factor, budget * 10);
+  const greedy = widestGroups(nodes, factor, budget * 10);
+  if (greedy) return greedy;
   let steps = 0;
   const close = (a: number, ah: number, b: number, bh: number) => Math.abs(a - b) <= factor * (ah + bh) + 1e-9;
   type Out = { next: number; roots: number[] };
@@ -70,18 +73,85 @@ export function parseGroups(nodes: Node[], target: Node | null, factor: number, 
     }
     yield* walk(i, 0, 0, []);
   }
-  for (const s of seq(0, nodes.length, null)) {
-    if (!target) return s.roots;
-    let sum = 0;
-    let sh = 0;
-    for (const k of s.roots) {
-      sum += nodes[k].v;
-      sh += nodes[k].h;
-    }
-    if (close(target.v, target.h, sum, sh)) return s.roots;
-    if (steps > budget) break;
-  }
+  // Without a target: the first reading that runs to the end.
+  for (const s of seq(0, nodes.length, null)) return s.roots;
   return null;
+}
+
+/**
+ * parseGroups with a target, memoised: the ends a group headed by row h can have are
+ * computed once per h, and a (position, running sum) state that failed is not tried
+ * again — nested 类 / 款 / 项 rows without codes parse in linear-ish time, not exponential.
+ */
+function parseGroupsTo(nodes: Node[], target: Node, factor: number, budget: number): number[] | null {
+  const { groupEnds, close, key, nonNegative, n, tick } = groupSearch(nodes, factor, budget);
+  const failed = new Set<string>();
+  const walk = (pos: number, sum: number, sh: number, roots: number[]): number[] | null => {
+    if (tick()) return null;
+    if (pos >= n) return close(target.v, target.h, sum, sh) ? roots : null;
+    const k = key(pos, sum);
+    if (failed.has(k)) return null;
+    if (nonNegative && sum - factor * sh > target.v + factor * target.h + 1e-9) return null;
+    const x = nodes[pos];
+    if (pos + 1 < n && x.v !== 0)
+      for (const e of groupEnds(pos)) {
+        const r = walk(e, sum + x.v, sh + x.h, [...roots, pos]);
+        if (r) return r;
+      }
+    const r = walk(pos + 1, sum + x.v, sh + x.h, [...roots, pos]);
+    if (r) return r;
+    failed.add(k);
+    return null;
+  };
+  return walk(0, 0, 0, []);
+}
+
+/** Without a target (the 合计 itself is wrong): each row takes the widest group that adds up under it. */
+function widestGroups(nodes: Node[], factor: number, budget: number): number[] | null {
+  const { groupEnds, n, exhausted } = groupSearch(nodes, factor, budget);
+  const roots: number[] = [];
+  for (let pos = 0; pos < n; ) {
+    roots.push(pos);
+    const ends = nodes[pos].v !== 0 && pos + 1 < n ? groupEnds(pos) : [];
+    pos = ends.length ? ends[ends.length - 1] : pos + 1;
+  }
+  return exhausted() ? null : roots;
+}
+
+function groupSearch(nodes: Node[], factor: number, budget: number) {
+  const n = nodes.length;
+  const nonNegative = nodes.every((x) => x.v >= 0);
+  const close = (a: number, ah: number, b: number, bh: number) => Math.abs(a - b) <= factor * (ah + bh) + 1e-9;
+  const key = (pos: number, sum: number) => `${pos}|${Math.round(sum * 1e6)}`;
+  let steps = 0;
+  const endsMemo = new Map<number, number[]>();
+  const groupEnds = (h: number): number[] => {
+    const memo = endsMemo.get(h);
+    if (memo) return memo;
+    endsMemo.set(h, []); // no cycles: groups only look forward
+    const goal = nodes[h];
+    const ends = new Set<number>();
+    const seen = new Set<string>();
+    const stack: [number, number, number][] = [[h + 1, 0, 0]];
+    while (stack.length) {
+      if (++steps > budget) break;
+      const [pos, sum, sh] = stack.pop()!;
+      const k = key(pos, sum);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (pos > h + 1 && close(goal.v, goal.h, sum, sh)) ends.add(pos);
+      if (nonNegative && sum - factor * sh > goal.v + factor * goal.h + 1e-9) continue;
+      if (pos >= n) continue;
+      const x = nodes[pos];
+      stack.push([pos + 1, sum + x.v, sh + x.h]);
+      if (pos + 1 < n && x.v !== 0) for (const e of groupEnds(pos)) stack.push([e, sum + x.v, sh + x.h]);
+    }
+    const out = [...ends].sort((a, b) => a - b);
+    endsMemo.set(h, out);
+    return out;
+  };
+  const tick = () => ++steps > budget;
+  return { groupEnds, close, key, nonNegative, n, tick, exhausted: () => steps > budget };
 }
 
 /** Rows whose unit code has no shorter prefix among the others (030 over 030010). */
@@ -102,6 +172,9 @@ export function partsOfTotal(table: RecognizedTable, total: RecognizedRow, facto
   const candidates = rows.filter((r) => r.kind === "detail" || (r.kind === "subtotal" && !r.label));
   if (candidates.length === 0) return [];
   if (candidates.length > 1500) return topByUnitCode(candidates);
+  // Codes that nest (201 / 20113 / 2011301, or 030 / 030010): the code structure says which rows are groups.
+  const codes = new Set(candidates.map((r) => r.code).filter((c): c is string => !!c));
+  if (candidates.every((r) => r.code) && [...codes].some((c) => [...codes].some((o) => o !== c && o.startsWith(c)))) return topByUnitCode(candidates);
   const keyCol = table.columns.find((c) => c.key === "total") ?? amountColumns(table)[0];
   if (!keyCol) return candidates;
   const scaleOf = (d: number) => 10 ** Math.min(6, d);
@@ -157,6 +230,15 @@ function check(ctx: RuleContext): Finding[] {
 
 const wb = (rows: (string | number | null)[][], name = "支出总表"): Workbook => ({ sheets: [sheetFromRows(name, [["支出总表"], ["单位：万元"], ...rows], "#,##0.00")] });
 const HEAD = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"];
+// 上海市普陀区人民政府办公室 2025 部门收入预算总表, 类 / 款 / 项 rows by name only (20 rows: a search without memo gave up).
+const NESTED: (string | number)[][] = (
+  [
+    ["一般公共服务支出", 82096797.42], ["政府办公厅（室）及相关机构事务", 82096797.42], ["行政运行", 12029501.84], ["一般行政管理事务", 46140000], ["事业运行", 3807295.58], ["其他政府办公厅（室）及相关机构事务支出", 20120000],
+    ["社会保障和就业支出", 4213779.28], ["行政事业单位养老支出", 4213779.28], ["行政单位离退休", 1554220], ["机关事业单位基本养老保险缴费支出", 1763159.52], ["机关事业单位职业年金缴费支出", 881579.76], ["其他行政事业单位养老支出", 14820],
+    ["卫生健康支出", 1097073.43], ["行政事业单位医疗", 1097073.43], ["行政单位医疗", 782855.28], ["事业单位医疗", 314218.15],
+    ["住房保障支出", 3609125.22], ["住房改革支出", 3609125.22], ["住房公积金", 1741445.22], ["购房补贴", 1867680],
+  ] as [string, number][]
+).map(([n, v]) => [n, v, v]);
 
 export const totalRowRule: Rule = {
   id: ID,
@@ -180,8 +262,17 @@ export const totalRowRule: Rule = {
         ],
       }),
     },
+    {
+      name: "普陀区收入预算总表：类 / 款 / 项只写名称、没有编码，合计 = 各类之和（不把款、项再加一遍）",
+      workbook: () => ({ sheets: [sheetFromRows("收入总表", [["部门收入总表"], ["单位：元"], ["单位名称", "合计", "一般公共预算"], ...NESTED, ["合计", 91016775.35, 91016775.35]], "#,##0.00")] }),
+    },
   ],
   invalid: [
+    {
+      name: "类 / 款 / 项只写名称的表：合计与各类之和不符",
+      workbook: () => ({ sheets: [sheetFromRows("收入总表", [["部门收入总表"], ["单位：元"], ["单位名称", "合计", "一般公共预算"], ...NESTED, ["合计", 91017775.35, 91016775.35]], "#,##0.00")] }),
+      expect: [{ severity: "error", cell: "B24", messageIncludes: "91,016,775.35" }],
+    },
     {
       name: "合计与各类之和不符",
       workbook: () => wb([HEAD, [null, "合计", 31, 21, 10], ["208", "社会保障和就业支出", 20, 10, 10], ["221", "住房保障支出", 10, 10, null]]),
