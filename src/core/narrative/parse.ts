@@ -85,6 +85,8 @@ export interface ParsedParagraph {
   lists: ListClaim[];
   /** The index of the sentence holding a position (binary search). */
   sentenceOf(pos: number): number;
+  /** The figures of each sentence: indices [first, end) into `figures`. */
+  sentFigs: { first: number; end: number }[];
 }
 
 /**
@@ -96,7 +98,6 @@ const NUM = String.raw`(?<![A-Za-z\d.])(?<!\d,)(\d{1,3}(?:,[ \u00a0\u2009\u202f]
 /** A number and its unit. 万 alone counts only when no count word follows (3.5万张 is not money). */
 const FIGURE_RE = new RegExp(NUM + String.raw`\s*(亿元|万元|万(?![张人条份户次件个台套辆册本项名株亩平吨])|元(?!\s*\/)|%)`, "g");
 const CHAIN_MARK = /[(（]\s*([类款项])\s*[)）]/g;
-const SENTENCE_SPLIT = /[。！？!?]/;
 const CLAUSE_BOUNDARY = new Set(["，", ",", "；", ";", "：", ":", "、", "(", ")", "（", "）", "。", "！", "？", "!", "?"]);
 
 const UP = ["增加", "增长", "上升", "增幅", "提高"];
@@ -166,21 +167,42 @@ const INDICATOR_SECTION = /绩效目标|绩效指标|绩效情况|绩效评价/;
  * or −1: one pass, so every clause start is found in constant time.
  */
 function lastBefore(s: string, set: Set<string>): Int32Array {
+  const table = new Uint8Array(65536);
+  for (const ch of set) table[ch.charCodeAt(0)] = 1;
   const out = new Int32Array(s.length + 1);
   let last = -1;
   for (let i = 0; i < s.length; i++) {
     out[i] = last;
-    if (set.has(s[i])) last = i;
+    if (table[s.charCodeAt(i)]) last = i;
   }
   out[s.length] = last;
   return out;
 }
+
+const OPEN = new Set(["(".charCodeAt(0), "（".charCodeAt(0)]);
+const CLOSE = new Set([")".charCodeAt(0), "）".charCodeAt(0)]);
+const COLON = new Set([":".charCodeAt(0), "：".charCodeAt(0)]);
+const SENTENCE_END_CODES = new Set([..."。！？!?"].map((c) => c.charCodeAt(0)));
 
 const CLAUSE_BREAK = new Set(["，", ",", "；", ";", "。"]);
 /** How far back a clause subject and a comparison are looked for: a 类/款/项 chain is never longer. */
 const SUBJECT_WINDOW = 160;
 /** How many figures back a change looks for its current and prior figures. */
 const FIGURE_WINDOW = 12;
+/** A list after 其中 is dense: parts further apart than this, or more of them, are no longer the list. */
+const LIST_GAP = 120;
+const MAX_PARTS = 24;
+
+/** The strongest separator in norm[a, b): 0 none / "、" / "和", 1 "，", 2 "；". */
+function strength(norm: string, a: number, b: number): number {
+  let st = 0;
+  for (let i = a; i < b; i++) {
+    const ch = norm[i];
+    if (ch === ";" || ch === "；") return 2;
+    if (ch === "," || ch === "，") st = 1;
+  }
+  return st;
+}
 
 export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}): ParsedParagraph {
   const text = para.text;
@@ -192,7 +214,7 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
   const sentences: { start: number; end: number }[] = [];
   let s0 = 0;
   for (let i = 0; i < n; i++) {
-    if (SENTENCE_SPLIT.test(norm[i])) {
+    if (SENTENCE_END_CODES.has(norm.charCodeAt(i))) {
       sentences.push({ start: s0, end: i + 1 });
       s0 = i + 1;
     }
@@ -218,10 +240,11 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     const { start, end } = sentences[k];
     for (let i = start; i < end; i++) {
       depthAt[i] = depth;
-      const ch = masked[i];
-      if (ch === "(" || ch === "（") depth++;
-      else if ((ch === ")" || ch === "）") && depth > 0) depth--;
-      else if (colonOf[k] < 0 && (ch === "：" || ch === ":")) colonOf[k] = i;
+      const ch = masked.charCodeAt(i);
+      if (OPEN.has(ch)) depth++;
+      else if (CLOSE.has(ch)) {
+        if (depth > 0) depth--;
+      } else if (colonOf[k] < 0 && COLON.has(ch)) colonOf[k] = i;
     }
     depthAt[end] = depth;
   }
@@ -424,7 +447,8 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     }
     if (!cur || used.has(cur)) continue;
     used.add(cur);
-    const prior = figures.slice(Math.max(sentFigs[k].first, fi - FIGURE_WINDOW), fi).find((g) => g.role === "prior");
+    // An explicit prior belongs to this clause: "与上年预算 66.70 万元持平" — after the current figure.
+    const prior = figures.slice(Math.max(sentFigs[k].first, fi - FIGURE_WINDOW), fi).find((g) => g.role === "prior" && g.start > cur!.end);
     changes.push({ dir: 0, current: [cur], prior, percent: pct, subject: cur.subject, sentence: k, start: at, end: at + zm[0].length });
   }
   changes.sort((a, b) => a.start - b.start);
@@ -450,19 +474,29 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     }
     if (!whole || at - whole.end > 16) continue;
     const parts: Figure[] = [];
-    for (let g = qi; g < sentFigs[k].end && g < figures.length; g++) {
+    let sep = -1;
+    let lastEnd = qm.index + qm[0].length;
+    for (let g = qi; g < sentFigs[k].end && g < figures.length && parts.length < MAX_PARTS; g++) {
       const x = figures[g];
-      if (x.sentence !== k) break;
+      if (x.sentence !== k || x.start - lastEnd > LIST_GAP) break;
+      lastEnd = x.end;
       if (x.kind !== "amount" || x.role !== undefined || x.inParens) continue;
+      // The list's separator is the one between its first two parts ("、" / "，" / "；"); a stronger one ends it.
+      if (parts.length) {
+        const gap = strength(norm, parts[parts.length - 1].end, x.start);
+        if (sep < 0) sep = gap;
+        else if (gap > sep) break;
+      }
       // A nested 其中 or a figure of another kind (结转, 合计 …) ends the list.
-      if (/其中/.test(x.rawSubject) && parts.length) break;
+      if (/其中/.test(x.rawSubject)) break;
       if (/结转|结余|总计|合计|上年|去年/.test(x.subject)) break;
+      if (x.value > whole.value * (1 + 1e-9) + 0.5 * Math.pow(10, -x.decimals) * x.scale + 0.5 * Math.pow(10, -whole.decimals) * whole.scale) break; // larger than the whole: another scope starts
       parts.push(x);
     }
     if (parts.length) lists.push({ whole, parts, sentence: k, start: at });
   }
 
-  return { para, norm, sentences, figures, shares, changes, lists, sentenceOf };
+  return { para, norm, sentences, figures, shares, changes, lists, sentenceOf, sentFigs };
 }
 
 /** Parse every paragraph. */
