@@ -86,7 +86,7 @@ export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: Work
   } catch {
     narrative = undefined; // each text rule then reports the failure as its own
   }
-  const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 }, catalog, narrative, year: options.year ?? f.year ?? narrative?.year };
+  const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 }, catalog, narrative, year: options.year ?? narrative?.year ?? f.year };
   let findings: Finding[] = [];
   for (const rule of rules) {
     const override = options.rules?.[rule.id];

@@ -33,43 +33,41 @@ export interface AnalyzeOptions {
 }
 
 /**
- * The text cells to read: on a sheet of text (no table on it) every text cell in reading order —
- * headings included, which give the paragraphs their sections; on table sheets the paragraphs
- * recognition found. Sheets in workbook order.
+ * The text cells to read, sheets in workbook order: on a sheet holding text every text cell in
+ * reading order outside the recognised tables — headings included, which give the paragraphs
+ * their sections, and short continuation lines ("万元。") a line broken inside a figure needs.
  */
 export function collectParagraphs(facts: WorkbookFacts, wb?: Workbook): Paragraph[] {
   if (!wb) return facts.paragraphs;
-  const tableSheets = new Set(facts.tables.map((t) => t.sheet));
-  const bySheet = new Map<string, Paragraph[]>();
-  for (const p of facts.paragraphs) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p]);
+  const textSheets = new Set(facts.paragraphs.map((p) => p.sheet));
   const out: Paragraph[] = [];
   for (const sheet of wb.sheets) {
-    const found = bySheet.get(sheet.name);
-    if (!found) continue;
-    if (tableSheets.has(sheet.name)) {
-      out.push(...found);
-      continue;
-    }
-    sheet.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
+    if (!textSheets.has(sheet.name)) continue;
+    const covered = facts.tables.filter((t) => t.sheet === sheet.name).map((t) => t.range ?? { r1: t.titleCell.r, r2: t.titleCell.r });
+    sheet.rows.forEach((row, r) => {
+      if (!row || covered.some((g) => r >= g.r1 && r <= g.r2)) return;
+      row.forEach((cell, c) => {
         if (cell && typeof cell.value === "string" && cell.value.trim()) out.push({ sheet: sheet.name, r, c, text: cell.value });
-      }),
-    );
+      });
+    });
   }
   return out;
 }
 
-const YEAR_RE = /(20\d{2})\s*年(度)?\s*(部门|单位)?(预算|收支|收入|支出)/g;
+/** "2025年部门预算" — not "比2024年预算" / "与2024年预算持平" (a comparison names last year). */
+const YEAR_RE = /(?<![比较与同上至])(20\d{2})\s*年(度)?\s*(部门|单位)?(预算|收支|收入|支出)(?!执行)/g;
 
 export function analyzeNarrative(facts: WorkbookFacts, wb?: Workbook, opts: AnalyzeOptions = {}): NarrativeAnalysis {
   const paras = buildParagraphs(collectParagraphs(facts, wb))
     .filter((p) => !p.toc) // a contents list is neither headings nor claims
     .map((p) => parseParagraph(p, { amountUnit: facts.amountUnit }));
-  let year = opts.year ?? facts.year;
+  // The tables' year when they print one; else the text's own (the headings' year, not the comparisons').
+  let year = opts.year ?? (facts.tables.some((t) => t.year) ? facts.year : undefined);
   if (!year) {
     const counts = new Map<number, number>();
-    for (const p of paras) for (const m of p.norm.matchAll(YEAR_RE)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    year = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    // Headings weigh more than body text.
+    for (const p of paras) for (const m of p.norm.matchAll(YEAR_RE)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + (p.para.heading || p.norm.length < 40 ? 3 : 1));
+    year = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? facts.year;
   }
   const matcher = subjectMatcher(opts.catalog ?? builtinCatalog(), year ?? new Date().getFullYear());
   // Section runs: for each level, where the run of paragraphs sharing paragraph i's heading starts.

@@ -451,6 +451,34 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     const prior = figures.slice(Math.max(sentFigs[k].first, fi - FIGURE_WINDOW), fi).find((g) => g.role === "prior" && g.start > cur!.end);
     changes.push({ dir: 0, current: [cur], prior, percent: pct, subject: cur.subject, sentence: k, start: at, end: at + zm[0].length });
   }
+  // Rates with both years' figures and no change amount: "2025年当年预算执行数为 A 万元，2026年预算安排 B 万元，比2025年预算执行数增加 P%".
+  figures.forEach((f, j) => {
+    if (f.kind !== "percent" || f.role !== undefined || f.indicator) return;
+    const sent = sentences[f.sentence];
+    if (!comparisonIn[f.sentence]) return;
+    const preStart = Math.max(sent.start, f.start - 8);
+    const dm = DIR_WORD.exec(norm.slice(preStart, f.start));
+    if (!dm) return;
+    const dirWordStart = preStart + dm.index;
+    const cStart = Math.max(clauseBreak[dirWordStart], sent.start - 1, dirWordStart - SUBJECT_WINDOW);
+    const comp = norm.slice(cStart + 1, dirWordStart);
+    if (!/比|较|同比/.test(comp)) return;
+    const namedYear = /(20\d{2})\s*年/.exec(comp)?.[1];
+    let prior: Figure | undefined;
+    let cur: Figure | undefined;
+    for (let k = j - 1; k >= 0 && k >= j - FIGURE_WINDOW && figures[k].sentence === f.sentence; k--) {
+      const g = figures[k];
+      if (g.role === "delta" || g.role === "change-percent") break; // another change claim is between
+      if (g.kind !== "amount" || g.inParens) continue;
+      const isPrior = g.role === "prior" || /执行数|(上年|去年|上一年)(?!结转)/.test(g.rawSubject) || (namedYear !== undefined && g.rawSubject.includes(namedYear));
+      if (isPrior && !prior) prior = g;
+      else if (!isPrior && !cur && !prior && g.role === undefined) cur = g;
+    }
+    if (!prior || !cur || prior.start > cur.start) return;
+    prior.role = "prior";
+    f.role = "change-percent";
+    changes.push({ dir: dirOf(dm[1]), percent: f, percentDir: dirOf(dm[1]), prior, current: [cur], subject: cur.subject, sentence: f.sentence, start: dirWordStart, end: f.end });
+  });
   changes.sort((a, b) => a.start - b.start);
 
   // Lists after 其中: "收入预算 X 万元，其中：财政拨款收入 A 万元；事业收入 B 万元 …" — the whole and its parts (same sentence, outside brackets).
@@ -480,6 +508,8 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
       const x = figures[g];
       if (x.sentence !== k || x.start - lastEnd > LIST_GAP) break;
       lastEnd = x.end;
+      if (x.kind === "amount" && /结转|结余|总计|合计/.test(x.subject)) break; // another line of the account starts
+      if (x.role === "prior") break;
       if (x.kind !== "amount" || x.role !== undefined || x.inParens) continue;
       // The list's separator is the one between its first two parts ("、" / "，" / "；"); a stronger one ends it.
       if (parts.length) {

@@ -30,7 +30,7 @@ function otherYear(f: Figure, year: number | undefined): number | undefined {
 }
 
 function budgetYear(ctx: RuleContext): number | undefined {
-  return ctx.year ?? ctx.facts.year ?? narrativeOf(ctx).year;
+  return ctx.year ?? narrativeOf(ctx).year ?? ctx.facts.year;
 }
 
 /** An amount of the workbook unit, for messages: "641.15 万元" / "6,411,500.00 元". */

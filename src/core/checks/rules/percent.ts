@@ -240,7 +240,34 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
           out.push({ ruleId: "percent", severity: "error", sheet: loc.sheet, cell: loc.cell, expected: 0, actual: c.percent.value, message: `说“持平”却给出增减幅度：“${quote(p, c.start, c.end)}”` });
         continue;
       }
-      if (!c.delta) continue;
+      if (!c.delta) {
+        // Both years' figures given: P = (本年 − 上年) ÷ 上年, in the direction said.
+        if (!c.prior || !c.current.length) continue;
+        const cur = amountIv(c.current[0], factor);
+        const prior = amountIv(c.prior, factor);
+        if (prior.lo <= 0) continue;
+        const change = sub(cur, prior);
+        const rate = ratioPct(change, prior);
+        if (!rate) continue;
+        const real = c.current[0].value - c.prior.value;
+        const expected = (real / c.prior.value) * 100;
+        const claimed = scale(pctInterval(c.percent, factor), c.dir);
+        if (overlaps(rate, claimed)) continue;
+        const wrongDir = (c.dir > 0 && change.hi < 0) || (c.dir < 0 && change.lo > 0);
+        out.push({
+          ruleId: "percent",
+          severity: "error",
+          sheet: loc.sheet,
+          cell: loc.cell,
+          expected: Number(fmt(expected)),
+          actual: c.dir * c.percent.value,
+          difference: Number(fmt(c.dir * c.percent.value - expected)),
+          message: wrongDir
+            ? `增减方向与数字不符：“${quote(p, c.prior.start, c.percent.end)}”，${fmt(c.current[0].value)} 比 ${fmt(c.prior.value)} ${real < 0 ? "减少" : "增加"} ${fmt(Math.abs(expected))}%，说明却写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`
+            : `增减百分比不对：“${quote(p, c.prior.start, c.percent.end)}”，(${fmt(c.current[0].value)} − ${fmt(c.prior.value)}) ÷ ${fmt(c.prior.value)} = ${fmt(expected)}%，说明写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`,
+        });
+        continue;
+      }
       if (c.percentDir !== undefined && c.percentDir !== c.dir) {
         out.push({
           ruleId: "percent",
