@@ -507,7 +507,9 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     for (let g = qi; g < sentFigs[k].end && g < figures.length && parts.length < MAX_PARTS; g++) {
       const x = figures[g];
       if (x.sentence !== k || x.start - lastEnd > LIST_GAP) break;
+      const nested = parts.length > 0 && norm.slice(lastEnd, x.start).includes("其中");
       lastEnd = x.end;
+      if (nested) break; // a nested 其中: its parts belong to the part before
       if (x.kind === "amount" && /结转|结余|总计|合计/.test(x.subject)) break; // another line of the account starts
       if (x.role === "prior") break;
       if (x.kind !== "amount" || x.role !== undefined || x.inParens) continue;
