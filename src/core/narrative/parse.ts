@@ -8,7 +8,6 @@
  * Figures keep their printed precision (decimals) so rules can judge them with interval
  * arithmetic; amounts are converted to the workbook's unit (万元 by default).
  */
-import { toHalfWidth } from "../text";
 import type { NarrativeParagraph } from "./paragraphs";
 
 export type MoneyUnit = "万元" | "元" | "亿元";
@@ -162,29 +161,33 @@ export interface ParseOptions {
 const INDICATOR = /(率|度|指标|目标值|指标值|达到|达|不低于|不少于|不高于|不超过|至少|保持|控制在|实现)\s*(为|达到|达)?\s*$/;
 const INDICATOR_SECTION = /绩效目标|绩效指标|绩效情况|绩效评价/;
 
-/**
- * For every position, the last position before it (exclusive) holding a character of `set`,
- * or −1: one pass, so every clause start is found in constant time.
- */
-function lastBefore(s: string, set: Set<string>): Int32Array {
-  const table = new Uint8Array(65536);
-  for (const ch of set) table[ch.charCodeAt(0)] = 1;
-  const out = new Int32Array(s.length + 1);
-  let last = -1;
-  for (let i = 0; i < s.length; i++) {
-    out[i] = last;
-    if (table[s.charCodeAt(i)]) last = i;
-  }
-  out[s.length] = last;
-  return out;
-}
-
-const OPEN = new Set(["(".charCodeAt(0), "（".charCodeAt(0)]);
-const CLOSE = new Set([")".charCodeAt(0), "）".charCodeAt(0)]);
-const COLON = new Set([":".charCodeAt(0), "：".charCodeAt(0)]);
-const SENTENCE_END_CODES = new Set([..."。！？!?"].map((c) => c.charCodeAt(0)));
-
 const CLAUSE_BREAK = new Set(["，", ",", "；", ";", "。"]);
+
+/** Character classes for the one pass over a paragraph (bit flags by UTF-16 code). */
+const C_END = 1;
+const C_BOUNDARY = 2;
+const C_BREAK = 4;
+const C_OPEN = 8;
+const C_CLOSE = 16;
+const C_COLON = 32;
+const CLASS = (() => {
+  const t = new Uint8Array(65536);
+  const mark = (chars: Iterable<string>, bit: number) => {
+    for (const c of chars) t[c.charCodeAt(0)] |= bit;
+  };
+  mark("。！？!?", C_END);
+  mark(CLAUSE_BOUNDARY, C_BOUNDARY);
+  mark(CLAUSE_BREAK, C_BREAK);
+  mark("(（", C_OPEN);
+  mark(")）", C_CLOSE);
+  mark(":：", C_COLON);
+  return t;
+})();
+
+/** Full-width forms to half-width, length kept (a flat string, in one regex pass; as toHalfWidth in core/text). */
+function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
 /** How far back a clause subject and a comparison are looked for: a 类/款/项 chain is never longer. */
 const SUBJECT_WINDOW = 160;
 /** How many figures back a change looks for its current and prior figures. */
@@ -206,20 +209,50 @@ function strength(norm: string, a: number, b: number): number {
 
 export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}): ParsedParagraph {
   const text = para.text;
-  const norm = toHalfWidth(text);
+  const norm = halfWidth(text);
   const masked = maskChains(norm);
   const target = opts.amountUnit ?? "万元";
   const n = norm.length;
-  // Sentences, and for each position its clause start and bracket depth (one pass each).
+  // One pass over the characters: sentences, and for each position its clause start, its clause
+  // break and its bracket depth inside the sentence, and each sentence's first colon.
   const sentences: { start: number; end: number }[] = [];
+  const boundary = new Int32Array(n + 1);
+  const clauseBreak = new Int32Array(n + 1);
+  const depthAt = new Int32Array(n + 1);
+  const colonOf: number[] = [];
   let s0 = 0;
+  let lastBoundary = -1;
+  let lastBreak = -1;
+  let depth = 0;
+  let colon = -1;
   for (let i = 0; i < n; i++) {
-    if (SENTENCE_END_CODES.has(norm.charCodeAt(i))) {
+    boundary[i] = lastBoundary;
+    clauseBreak[i] = lastBreak;
+    depthAt[i] = depth;
+    const ch = masked.charCodeAt(i);
+    const cls = CLASS[ch];
+    if (cls === 0) continue;
+    if (cls & C_BOUNDARY) lastBoundary = i;
+    if (cls & C_BREAK) lastBreak = i;
+    if (cls & C_OPEN) depth++;
+    else if (cls & C_CLOSE) {
+      if (depth > 0) depth--;
+    } else if (cls & C_COLON && colon < 0) colon = i;
+    if (cls & C_END) {
       sentences.push({ start: s0, end: i + 1 });
+      colonOf.push(colon);
       s0 = i + 1;
+      depth = 0;
+      colon = -1;
     }
   }
-  if (s0 < n || !sentences.length) sentences.push({ start: s0, end: n });
+  boundary[n] = lastBoundary;
+  clauseBreak[n] = lastBreak;
+  depthAt[n] = depth;
+  if (s0 < n || !sentences.length) {
+    sentences.push({ start: s0, end: n });
+    colonOf.push(colon);
+  }
   const sentenceOf = (pos: number): number => {
     let lo = 0;
     let hi = sentences.length - 1;
@@ -230,24 +263,14 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     }
     return lo;
   };
-  const boundary = lastBefore(masked, CLAUSE_BOUNDARY);
-  const clauseBreak = lastBefore(norm, CLAUSE_BREAK);
-  const depthAt = new Int32Array(n + 1);
-  const colonOf: number[] = new Array(sentences.length).fill(-1);
-  const comparisonIn: boolean[] = sentences.map((s) => COMPARISON.test(norm.slice(s.start, s.end)));
-  for (let k = 0; k < sentences.length; k++) {
-    let depth = 0;
-    const { start, end } = sentences[k];
-    for (let i = start; i < end; i++) {
-      depthAt[i] = depth;
-      const ch = masked.charCodeAt(i);
-      if (OPEN.has(ch)) depth++;
-      else if (CLOSE.has(ch)) {
-        if (depth > 0) depth--;
-      } else if (colonOf[k] < 0 && COLON.has(ch)) colonOf[k] = i;
-    }
-    depthAt[end] = depth;
-  }
+  const comparisonIn: boolean[] = sentences.map((x) => COMPARISON.test(norm.slice(x.start, x.end)));
+  // Subjects repeat ("比上年增加", "占"): each distinct one is cleaned once.
+  const cleaned = new Map<string, string>();
+  const clean = (raw: string): string => {
+    let c = cleaned.get(raw);
+    if (c === undefined) cleaned.set(raw, (c = cleanSubject(raw)));
+    return c;
+  };
   const indicatorSection = para.sections.some((s) => INDICATOR_SECTION.test(s)) || (para.heading && INDICATOR_SECTION.test(norm));
 
   // Figures.
@@ -284,8 +307,9 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     if (prevFig && prevFig.end > subjStart && prevFig.sentence === sentence) subjStart = prevFig.end;
     const rawSubject = norm.slice(subjStart, start);
     if (rawSubject.includes("/")) continue; // "增加/减少/持平0万元", "下降0%/较上年预算增长0%"
-    let subject = cleanSubject(rawSubject);
-    let chain = parseChain(masked.slice(subjStart, start), rawSubject);
+    let subject = clean(rawSubject);
+    const chainAt = masked.indexOf("‹", subjStart);
+    let chain = chainAt >= 0 && chainAt < start ? parseChain(masked.slice(subjStart, start), rawSubject) : undefined;
     let fromHead = false;
     if (kind === "amount" && GENERIC.test(subject)) {
       // "1.卫生健康支出：年初预算数为17.12万元" — the subject is the sentence head.
