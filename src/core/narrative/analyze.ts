@@ -10,7 +10,7 @@ import type { Workbook } from "../model";
 import type { Paragraph, WorkbookFacts } from "../recognize/types";
 import { buildParagraphs, cellAt, type NarrativeParagraph } from "./paragraphs";
 import { parseParagraph, type Figure, type ParsedParagraph } from "./parse";
-import { subjectMatcher, type SubjectMatcher, type Target } from "./targets";
+import { subjectMatcher, targetFigures, type SubjectMatcher, type TableFigure, type Target } from "./targets";
 
 export interface NarrativeAnalysis {
   paras: ParsedParagraph[];
@@ -24,6 +24,8 @@ export interface NarrativeAnalysis {
   domainAt(i: number, pos: number): CatalogKind | undefined;
   /** Index of the first paragraph of paragraph i's section at `level` (the run of paragraphs sharing its heading). */
   sectionStart(i: number, level: number): number;
+  /** The table figures a target stands for (remembered per target). */
+  tableFigures(t: Target): TableFigure[];
 }
 
 export interface AnalyzeOptions {
@@ -111,7 +113,13 @@ export function analyzeNarrative(facts: WorkbookFacts, wb?: Workbook, opts: Anal
     memo.set(key, ts);
     return ts;
   };
-  return { paras, year, matcher, targetsOf, domainAt, sectionStart: (i, level) => starts[level][i] };
+  const byTarget = new Map<string, TableFigure[]>();
+  const tableFigures = (t: Target): TableFigure[] => {
+    let hit = byTarget.get(t.id);
+    if (!hit) byTarget.set(t.id, (hit = targetFigures(facts, t)));
+    return hit;
+  };
+  return { paras, year, matcher, targetsOf, domainAt, sectionStart: (i, level) => starts[level][i], tableFigures };
 }
 
 /** The one analysis of a check run: the engine's (ctx.narrative), else built now and kept on the context. */

@@ -10,7 +10,6 @@
 import { sheetFromRows, type Workbook } from "../../model";
 import { figureCell, narrativeOf, quote, type NarrativeAnalysis } from "../../narrative/analyze";
 import { signedDelta, type ChangeClaim, type Figure, type ParsedParagraph } from "../../narrative/parse";
-import { targetFigures } from "../../narrative/targets";
 import { add, figure, fmt, overlaps, sub, type Interval } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
@@ -49,7 +48,7 @@ function checkAmounts(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
       if (/上年|去年|上一年/.test(f.subject)) continue;
       const targets = a.targetsOf(i, f);
       if (!targets.length) continue;
-      const cands = targets.flatMap((t) => targetFigures(ctx.facts, t).map((tf) => ({ t, tf })));
+      const cands = targets.flatMap((t) => a.tableFigures(t).map((tf) => ({ t, tf })));
       const printed = cands.filter((c) => c.tf.value !== null);
       if (!printed.length) continue;
       const fi = iv(f, factor);

@@ -11,7 +11,7 @@ import { toA1 } from "../../a1";
 import { isCellError, sheetFromRows, type Sheet, type Workbook } from "../../model";
 import { figureCell, narrativeOf, quote, type NarrativeAnalysis } from "../../narrative/analyze";
 import type { Figure, ListClaim, ShareClaim } from "../../narrative/parse";
-import { targetFigures, type Target } from "../../narrative/targets";
+import type { Target } from "../../narrative/targets";
 import { add, div, figure, fmt, overlaps, scale, sub, type Interval } from "../rounding";
 import { labelKey } from "../../text";
 import type { Finding, Rule, RuleContext } from "../types";
@@ -105,7 +105,7 @@ function shareBases(ctx: RuleContext, a: NarrativeAnalysis, i: number, s: ShareC
   };
   const pushTargets = (ts: Target[]) => {
     for (const t of ts)
-      for (const tf of targetFigures(ctx.facts, t))
+      for (const tf of a.tableFigures(t))
         if (tf.value) out.push({ value: tf.value, iv: figure(tf.value, tf.decimals, factor), source: tf.where });
   };
   const named = s.denomText && !GENERIC_BASE.test(labelKey(s.denomText)) ? a.matcher.match(s.denomText) : [];
