@@ -102,15 +102,22 @@ export function buildParagraphs(paragraphs: readonly Paragraph[]): NarrativePara
     .sort((a, b) => (a.sheet === b.sheet ? (a.r === b.r ? a.c - b.c : a.r - b.r) : order.get(a.sheet)! - order.get(b.sheet)!));
   const out: NarrativeParagraph[] = [];
   let cur: NarrativeParagraph | null = null;
-  let last: Paragraph | null = null;
+  // A cell holding several lines (the whole text pasted into one cell) gives one line each, as rows would.
+  const lines: (Paragraph & { line: number })[] = [];
   for (const p of sorted) {
-    const text = p.text.replace(/\r?\n/g, "").trim();
+    const parts = p.text.split(/\r?\n/);
+    parts.forEach((t, line) => {
+      if (t.trim()) lines.push({ ...p, text: t, line });
+    });
+  }
+  let last: (Paragraph & { line: number }) | null = null;
+  for (const p of lines) {
+    const text = p.text.trim();
+    const next = last !== null && last.sheet === p.sheet && last.c === p.c && ((p.r === last.r && p.line > last.line) || (p.r === last.r + 1 && p.line === 0));
     const canJoin =
       cur !== null &&
       last !== null &&
-      last.sheet === p.sheet &&
-      last.c === p.c &&
-      p.r === last.r + 1 &&
+      next &&
       !cur.heading &&
       !SENTENCE_END.test(cur.text) &&
       (markerLevel(text) === undefined || CONTINUES.test(cur.text)) &&

@@ -531,7 +531,7 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     for (let g = qi; g < sentFigs[k].end && g < figures.length && parts.length < MAX_PARTS; g++) {
       const x = figures[g];
       if (x.sentence !== k || x.start - lastEnd > LIST_GAP) break;
-      const nested = parts.length > 0 && norm.slice(lastEnd, x.start).includes("其中");
+      const nested = parts.length > 0 && /其中|包括|包含/.test(norm.slice(lastEnd, x.start));
       lastEnd = x.end;
       if (nested) break; // a nested 其中: its parts belong to the part before
       if (x.kind === "amount" && /结转|结余|总计|合计/.test(x.subject)) break; // another line of the account starts
