@@ -1,9 +1,15 @@
 /**
- * 说明与表格一致 (narrative): what the 情况说明 says agrees with the tables and with itself.
+ * 说明与表格一致 (narrative): what the 情况说明 says agrees with the tables and with itself, read
+ * from the run's one narrative analysis (ctx.narrative).
  *  - an amount named in the text (a 类/款/项, 基本支出, 人员经费, an 经济分类 item, 三公, totals)
- *    equals the table figure it names (any scope the tables give: 收支总表 or 财政拨款 …);
+ *    equals the table figure it names (any scope the tables give: 收支总表 or 财政拨款 …); tables
+ *    in 元 and text in 万元 are converted, each figure judged with the precision it is printed with;
  *  - a change with the prior figure given: this year − prior = the change, in the direction said;
+ *    持平 with a prior figure that differs; 增加 D where this year is less than D (a budget of 0
+ *    cannot have grown);
  *  - parts' changes add up to the whole's change (when the parts' amounts add up to the whole);
+ *  - parts listed after 其中 never exceed their whole, and make it up exactly when the split is
+ *    complete (基本 / 项目, 人员 / 公用, the three “三公” items, 货物 / 工程 / 服务);
  *  - 基本支出 + 项目支出 = the total; 人员经费 + 公用经费 = 基本支出;
  *  - another year named where the budget year is meant (warning).
  */

@@ -1,8 +1,16 @@
 /**
- * 百分比 (percent): shares and rates recomputed from the figures they refer to.
- *  - text shares "X 万元，占 Y%": Y = X / the total the sentence names, or the paragraph's
- *    lead total, or the total of the section, or the tables' total, or the sum of the listed parts;
- *  - text rates "比上年增加 D 万元，增长 P%": P = D / (this year ∓ D) (or D / the prior figure given);
+ * 百分比 (percent): shares and rates recomputed from the figures they refer to, read from the
+ * run's one narrative analysis (ctx.narrative).
+ *  - text shares "X 万元，占 [基数] Y%": the base is the total the sentence names (占支出总预算 /
+ *    占一般公共预算支出 / 占基本支出 …), as the text or the tables state it; with no base named, the
+ *    whole the part is listed under (the figure before 其中, the sentence's lead, the listed parts'
+ *    sum when their shares make 100%, the section's lead total, the tables' total for what the part
+ *    is) — never merely the figure of the line above. A base nobody can resolve: no judgement;
+ *  - the shares of a two-way split (基本 / 项目, 人员 / 公用) add up to 100%;
+ *  - rates "比上年增加 D 万元，增长 P%": P = D ÷ (本年 − D) (or D ÷ the prior figure given); with both
+ *    years' figures "执行数 A … 预算 B … 增加 P%": P = (B − A) ÷ A, in the direction said; 持平 with a
+ *    rate other than 0%;
+ *  - 绩效 indicator values (完成率 100%, 满意度 95%) are neither shares nor rates;
  *  - 占比 columns in tables: each line's amount / the 合计 line's.
  * Every figure keeps its printed precision: a percentage is flagged only when no value inside the
  * rounding envelope of the figures gives it (a truncated instead of rounded percentage is a warning).
