@@ -47,9 +47,10 @@ function markContents(out: NarrativeParagraph[]): void {
     out[i].toc = true;
     const seen = new Set<string>();
     for (let k = i + 1; k < out.length; k++) {
-      const t = out[k].text.trim();
+      const t = out[k].text.trim().replace(/[.…·\s-]{2,}\s*\d{0,3}$/, ""); // dot leaders and page number
       if (t.length > 60 || /万元|%|。/.test(t) || !TOC_ENTRY.test(t)) break;
       const marker = /^([一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+部分)/.exec(t)?.[1];
+      if (!marker && !/[.…·]{2,}\s*\d{0,3}$|\s\d{1,3}$/.test(out[k].text.trim())) break; // an entry without number has leaders or a page
       if (marker && seen.has(marker)) break;
       if (marker) seen.add(marker);
       out[k].toc = true;
@@ -118,6 +119,8 @@ export function buildParagraphs(paragraphs: readonly Paragraph[]): NarrativePara
       cur !== null &&
       last !== null &&
       next &&
+      !TOC_HEAD.test(text.replace(/\s+/g, " ")) && // 目录 stands on its own line, and so does what follows it
+      !TOC_HEAD.test(last.text.trim().replace(/\s+/g, " ")) &&
       !cur.heading &&
       !SENTENCE_END.test(cur.text) &&
       (markerLevel(text) === undefined || CONTINUES.test(cur.text)) &&

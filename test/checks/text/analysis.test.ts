@@ -149,6 +149,26 @@ describe("text layout", () => {
     expect(paras[5].sections).toEqual(["一、部门主要职能"]);
   });
 
+  test("the field set's 目录 (dot leaders, full-width 4．, cover lines above) is a contents list, not headings", () => {
+    const lines = [
+      "上海市普陀区2025年区级部门预算",
+      "预算主管部门：上海市普陀区人民政府办公室",
+      "目   录",
+      "一、部门主要职能 ……………………………………………………………………………………",
+      "五、部门预算表 ………………………………………………………………………………………",
+      "1. 2025年部门财务收支预算总表 …………………………………………………………………",
+      "4．2025年部门财政拨款收支预算总表 ……………………………………………………………",
+      "六、其他相关情况说明 …………………………………………………………………………………",
+      "上海市普陀区人民政府办公室主要职能",
+      "一、部门主要职能",
+    ];
+    const paras = buildParagraphs(lines.map((t, r) => ({ sheet: "情况说明", r, c: 0, text: t })));
+    // The cover lines (title, 预算主管部门) are one paragraph; the 目录 and its six entries are contents; the text after is not.
+    expect(paras.filter((p) => p.toc).map((p) => p.text)).toEqual(lines.slice(2, 8));
+    expect(paras.find((p) => p.text === "上海市普陀区人民政府办公室主要职能")?.toc).toBeFalsy();
+    expect(paras[paras.length - 1].heading).toBe(true);
+  });
+
   test("a figure broken over two lines is joined (普陀区 “…服务预算1446.32” / “万元。”)", () => {
     const [p] = parse("2026年度本单位政府采购预算1484.2万元，其中：政府采购货物预算1.44万元、政府采购工程预算36.44万元、政府采购服务预算1446.32", "万元。");
     // 1.44 + 36.44 + 1446.32 = 1484.20.
