@@ -5,6 +5,8 @@
  */
 import { parseA1 } from "../a1";
 import type { Workbook } from "../model";
+import { builtinCatalog } from "../catalog";
+import { analyzeNarrative } from "../narrative/analyze";
 import { recognizeWorkbook } from "../recognize";
 import type { WorkbookFacts } from "../recognize/types";
 import { isTailFinding, TAIL_RULE_ID, tailMessage, type TailFinding, type TailItem } from "./rounding";
@@ -76,7 +78,15 @@ export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: Work
   } catch (e) {
     return { facts: { tables: [], paragraphs: [], amountUnit: "万元" }, findings: [{ ruleId: "recognition", severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", message: `表格识别出错，未做检查：${(e as Error).message}` }] };
   }
-  const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 } };
+  // The context every rule shares, built once: the catalog, the text's analysis and the budget year.
+  const catalog = options.catalog ?? builtinCatalog();
+  let narrative: RuleContext["narrative"];
+  try {
+    narrative = analyzeNarrative(f, wb, { catalog });
+  } catch {
+    narrative = undefined; // each text rule then reports the failure as its own
+  }
+  const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 }, catalog, narrative, year: options.year ?? narrative?.year ?? f.year };
   let findings: Finding[] = [];
   for (const rule of rules) {
     const override = options.rules?.[rule.id];

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from "../catalog/catalog";
 import type { Workbook } from "../model";
+import type { NarrativeAnalysis } from "../narrative/analyze";
 import type { WorkbookFacts } from "../recognize/types";
 
 export type Severity = "error" | "warning" | "info";
@@ -51,6 +52,12 @@ export interface RuleContext {
   wb: Workbook;
   facts: WorkbookFacts;
   options: Required<Pick<CheckOptions, "roundingFactor">> & CheckOptions;
+  /** Built once by the engine and shared by every rule: the analysis of the explanatory text (read it with narrativeOf(ctx)). */
+  narrative?: NarrativeAnalysis;
+  /** The budget year of the run (options.year, else the workbook's, else the text's). */
+  year?: number;
+  /** The catalog every rule judges with (options.catalog, else the built-in one). */
+  catalog?: Catalog;
 }
 
 export interface RuleCase {

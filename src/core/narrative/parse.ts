@@ -8,7 +8,6 @@
  * Figures keep their printed precision (decimals) so rules can judge them with interval
  * arithmetic; amounts are converted to the workbook's unit (万元 by default).
  */
-import { toHalfWidth } from "../text";
 import type { NarrativeParagraph } from "./paragraphs";
 
 export type MoneyUnit = "万元" | "元" | "亿元";
@@ -38,6 +37,16 @@ export interface Figure {
   chain?: { name: string; level: "类" | "款" | "项" }[];
   /** Role found by the claim parsers. */
   role?: "delta" | "prior" | "share" | "change-percent";
+  /** A percentage that is a 绩效 indicator value (完成率 100%, 满意度 95%): never a share or a rate. */
+  indicator?: boolean;
+}
+
+/** "X 万元，其中：A 万元、B 万元 …": the parts listed after 其中 and their whole. */
+export interface ListClaim {
+  whole: Figure;
+  parts: Figure[];
+  sentence: number;
+  start: number;
 }
 
 export interface ShareClaim {
@@ -72,18 +81,28 @@ export interface ParsedParagraph {
   figures: Figure[];
   shares: ShareClaim[];
   changes: ChangeClaim[];
+  lists: ListClaim[];
+  /** The index of the sentence holding a position (binary search). */
+  sentenceOf(pos: number): number;
+  /** The figures of each sentence: indices [first, end) into `figures`. */
+  sentFigs: { first: number; end: number }[];
 }
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
+/**
+ * A number: never starting inside another number or a code (the lookbehinds keep the scan linear
+ * on long digit runs); thousands separators "," (also ", ") or a thin / no-break space, or a plain
+ * space between groups of three when decimals follow ("37 151.47").
+ */
+const NUM = String.raw`(?<![A-Za-z\d.])(?<!\d,)(\d{1,3}(?:,[ \u00a0\u2009\u202f]?\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d{1,3}(?: \d{3})+(?=\.\d)|\d+)(?:\.(\d+))?`;
 /** A number and its unit. 万 alone counts only when no count word follows (3.5万张 is not money). */
 const FIGURE_RE = new RegExp(NUM + String.raw`\s*(亿元|万元|万(?![张人条份户次件个台套辆册本项名株亩平吨])|元(?!\s*\/)|%)`, "g");
 const CHAIN_MARK = /[(（]\s*([类款项])\s*[)）]/g;
-const SENTENCE_SPLIT = /[。！？!?]/;
 const CLAUSE_BOUNDARY = new Set(["，", ",", "；", ";", "：", ":", "、", "(", ")", "（", "）", "。", "！", "？", "!", "?"]);
 
 const UP = ["增加", "增长", "上升", "增幅", "提高"];
 const DOWN = ["减少", "下降", "降低", "减幅", "压减"];
 const DIR_WORD = /(增加|增长|上升|增幅|提高|减少|下降|降低|减幅|压减)(了)?\s*$/;
+const SHARE_WORD = /(占比|占|比重|份额比例|份额)([^，,；;。%\d]{0,16}?)\s*$/;
 const COMPARISON = /比|较|相比|同比|上年|去年|上一年/;
 
 function dirOf(word: string): 1 | -1 {
@@ -138,22 +157,121 @@ export interface ParseOptions {
   amountUnit?: "万元" | "元";
 }
 
+/** Words of a 绩效 indicator: a percentage after them is an indicator value, never a share or a rate. */
+const INDICATOR = /(率|度|指标|目标值|指标值|达到|达|不低于|不少于|不高于|不超过|至少|保持|控制在|实现)\s*(为|达到|达)?\s*$/;
+const INDICATOR_SECTION = /绩效目标|绩效指标|绩效情况|绩效评价/;
+
+const CLAUSE_BREAK = new Set(["，", ",", "；", ";", "。"]);
+
+/** Character classes for the one pass over a paragraph (bit flags by UTF-16 code). */
+const C_END = 1;
+const C_BOUNDARY = 2;
+const C_BREAK = 4;
+const C_OPEN = 8;
+const C_CLOSE = 16;
+const C_COLON = 32;
+const CLASS = (() => {
+  const t = new Uint8Array(65536);
+  const mark = (chars: Iterable<string>, bit: number) => {
+    for (const c of chars) t[c.charCodeAt(0)] |= bit;
+  };
+  mark("。！？!?", C_END);
+  mark(CLAUSE_BOUNDARY, C_BOUNDARY);
+  mark(CLAUSE_BREAK, C_BREAK);
+  mark("(（", C_OPEN);
+  mark(")）", C_CLOSE);
+  mark(":：", C_COLON);
+  return t;
+})();
+
+/** Full-width forms to half-width, length kept (a flat string, in one regex pass; as toHalfWidth in core/text). */
+function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+/** How far back a clause subject and a comparison are looked for: a 类/款/项 chain is never longer. */
+const SUBJECT_WINDOW = 160;
+/** How many figures back a change looks for its current and prior figures. */
+const FIGURE_WINDOW = 12;
+/** A list after 其中 is dense: parts further apart than this, or more of them, are no longer the list. */
+const LIST_GAP = 120;
+const MAX_PARTS = 24;
+
+/** The strongest separator in norm[a, b): 0 none / "、" / "和", 1 "，", 2 "；". */
+function strength(norm: string, a: number, b: number): number {
+  let st = 0;
+  for (let i = a; i < b; i++) {
+    const ch = norm[i];
+    if (ch === ";" || ch === "；") return 2;
+    if (ch === "," || ch === "，") st = 1;
+  }
+  return st;
+}
+
 export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}): ParsedParagraph {
   const text = para.text;
-  const norm = toHalfWidth(text);
+  const norm = halfWidth(text);
   const masked = maskChains(norm);
   const target = opts.amountUnit ?? "万元";
-  // Sentences.
+  const n = norm.length;
+  // One pass over the characters: sentences, and for each position its clause start, its clause
+  // break and its bracket depth inside the sentence, and each sentence's first colon.
   const sentences: { start: number; end: number }[] = [];
+  const boundary = new Int32Array(n + 1);
+  const clauseBreak = new Int32Array(n + 1);
+  const depthAt = new Int32Array(n + 1);
+  const colonOf: number[] = [];
   let s0 = 0;
-  for (let i = 0; i < norm.length; i++) {
-    if (SENTENCE_SPLIT.test(norm[i])) {
+  let lastBoundary = -1;
+  let lastBreak = -1;
+  let depth = 0;
+  let colon = -1;
+  for (let i = 0; i < n; i++) {
+    boundary[i] = lastBoundary;
+    clauseBreak[i] = lastBreak;
+    depthAt[i] = depth;
+    const ch = masked.charCodeAt(i);
+    const cls = CLASS[ch];
+    if (cls === 0) continue;
+    if (cls & C_BOUNDARY) lastBoundary = i;
+    if (cls & C_BREAK) lastBreak = i;
+    if (cls & C_OPEN) depth++;
+    else if (cls & C_CLOSE) {
+      if (depth > 0) depth--;
+    } else if (cls & C_COLON && colon < 0) colon = i;
+    if (cls & C_END) {
       sentences.push({ start: s0, end: i + 1 });
+      colonOf.push(colon);
       s0 = i + 1;
+      depth = 0;
+      colon = -1;
     }
   }
-  if (s0 < norm.length) sentences.push({ start: s0, end: norm.length });
-  const sentenceOf = (pos: number) => Math.max(0, sentences.findIndex((s) => pos >= s.start && pos < s.end));
+  boundary[n] = lastBoundary;
+  clauseBreak[n] = lastBreak;
+  depthAt[n] = depth;
+  if (s0 < n || !sentences.length) {
+    sentences.push({ start: s0, end: n });
+    colonOf.push(colon);
+  }
+  const sentenceOf = (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const comparisonIn: boolean[] = sentences.map((x) => COMPARISON.test(norm.slice(x.start, x.end)));
+  // Subjects repeat ("比上年增加", "占"): each distinct one is cleaned once.
+  const cleaned = new Map<string, string>();
+  const clean = (raw: string): string => {
+    let c = cleaned.get(raw);
+    if (c === undefined) cleaned.set(raw, (c = cleanSubject(raw)));
+    return c;
+  };
+  const indicatorSection = para.sections.some((s) => INDICATOR_SECTION.test(s)) || (para.heading && INDICATOR_SECTION.test(norm));
 
   // Figures.
   const figures: Figure[] = [];
@@ -163,15 +281,13 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     const start = m.index;
     const end = m.index + m[0].length;
     const before = norm.slice(Math.max(0, start - 3), start);
-    const prevCh = norm[start - 1] ?? "";
     const after = norm.slice(end, end + 2);
-    if (/[A-Za-z\d.]/.test(prevCh)) continue; // inside a code or another number
     if (/[≤≥<>=＜＞]\s*$/.test(before)) continue; // an indicator target
     if (/\/\s*$/.test(before) || /^\s*\//.test(after)) continue; // placeholder alternatives
     if (/^\s*(以上|以下|以内|及以上|左右)/.test(norm.slice(end, end + 4))) continue; // a threshold
     if (/^\s*[*×xX]\s*\d/.test(after) || /[*×]\s*$/.test(before)) continue; // a rate in a calculation
     const unit = m[3];
-    const intPart = m[1].replace(/,/g, "");
+    const intPart = m[1].replace(/[,\s\u00a0\u2009\u202f]/g, "");
     const printed = Number(intPart + (m[2] ? "." + m[2] : ""));
     const decimals = m[2] ? m[2].length : 0;
     let scale = 1;
@@ -183,39 +299,33 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
       const inWan = u === "万元" ? 1 : u === "元" ? 1e-4 : 1e4;
       scale = target === "万元" ? inWan : inWan * 1e4;
     }
+    const sentence = sentenceOf(start);
+    const sent = sentences[sentence];
     // Clause start: the last boundary before the figure (chain brackets masked), or the previous figure.
-    let cs = start - 1;
-    while (cs >= 0 && !CLAUSE_BOUNDARY.has(masked[cs])) cs--;
     const prevFig = figures[figures.length - 1];
-    let subjStart = cs + 1;
-    if (prevFig && prevFig.end > subjStart && sentenceOf(prevFig.start) === sentenceOf(start)) subjStart = prevFig.end;
-    // Parenthesis depth (masked chains excluded).
-    let depth = 0;
-    for (let i = sentences[sentenceOf(start)].start; i < start; i++) {
-      const ch = masked[i];
-      if (ch === "(" || ch === "（") depth++;
-      else if ((ch === ")" || ch === "）") && depth > 0) depth--;
-    }
+    let subjStart = Math.max(boundary[start] + 1, sent.start, start - SUBJECT_WINDOW);
+    if (prevFig && prevFig.end > subjStart && prevFig.sentence === sentence) subjStart = prevFig.end;
     const rawSubject = norm.slice(subjStart, start);
     if (rawSubject.includes("/")) continue; // "增加/减少/持平0万元", "下降0%/较上年预算增长0%"
-    let subject = cleanSubject(norm.slice(subjStart, start));
-    let chain = parseChain(masked.slice(subjStart, start), norm.slice(subjStart, start));
+    let subject = clean(rawSubject);
+    const chainAt = masked.indexOf("‹", subjStart);
+    let chain = chainAt >= 0 && chainAt < start ? parseChain(masked.slice(subjStart, start), rawSubject) : undefined;
     let fromHead = false;
     if (kind === "amount" && GENERIC.test(subject)) {
       // "1.卫生健康支出：年初预算数为17.12万元" — the subject is the sentence head.
-      const sent = sentences[sentenceOf(start)];
-      const headEnd = masked.slice(sent.start, start).search(/[：:]/);
-      if (headEnd > 0) {
-        const head = norm.slice(sent.start, sent.start + headEnd);
+      const headEnd = colonOf[sentence];
+      if (headEnd > sent.start && headEnd < start && headEnd - sent.start <= SUBJECT_WINDOW) {
+        const head = norm.slice(sent.start, headEnd);
         const h = cleanSubject(head);
         if (!CONNECTOR.test(h)) {
           subject = h;
-          chain = parseChain(masked.slice(sent.start, sent.start + headEnd), head);
+          chain = parseChain(masked.slice(sent.start, headEnd), head);
           fromHead = true;
         }
       }
     }
     if (chain) subject = chain[chain.length - 1].name;
+    const indicator = kind === "percent" && (indicatorSection || INDICATOR.test(rawSubject.replace(/[\s“”"]/g, "")));
     figures.push({
       kind,
       value: kind === "percent" ? printed : printed * scale,
@@ -225,33 +335,41 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
       raw: m[0],
       start,
       end,
-      sentence: sentenceOf(start),
-      inParens: depth > 0,
+      sentence,
+      inParens: depthAt[start] > 0,
       subject,
       rawSubject,
       subjectFromHead: fromHead,
       chain,
+      indicator: indicator || undefined,
     });
+  }
+  // The figures of each sentence: [first, end) indices into `figures`.
+  const sentFigs: { first: number; end: number }[] = sentences.map(() => ({ first: 0, end: 0 }));
+  for (let j = figures.length - 1; j >= 0; j--) {
+    const r = sentFigs[figures[j].sentence];
+    if (r.end === 0) r.end = j + 1;
+    r.first = j;
   }
 
   // Shares: "X 万元，占 [全年支出] Y%".
   const shares: ShareClaim[] = [];
-  for (const f of figures) {
-    if (f.kind !== "percent") continue;
+  figures.forEach((f, j) => {
+    if (f.kind !== "percent" || f.indicator) return;
     const sent = sentences[f.sentence];
     const lead = norm.slice(Math.max(sent.start, f.start - 24), f.start);
-    const sm = /(占比|占|比重|份额比例|份额)([^，,；;。%\d]{0,16}?)\s*$/.exec(lead);
-    if (!sm) continue;
-    // The part: the last amount before the 占 in the same sentence, no other percent between.
+    const sm = SHARE_WORD.exec(lead);
+    if (!sm) return;
+    // The part: the amount right before the 占 in the same sentence, no other figure between.
     const at = f.start - (lead.length - sm.index);
-    const part = [...figures].reverse().find((g) => g.end <= at && g.sentence === f.sentence && g.kind === "amount");
-    if (!part) continue;
-    const between = figures.filter((g) => g.start > part.end && g.end <= at);
-    if (between.length) continue;
-    if (norm.slice(part.end, at).length > 12) continue;
+    let k = j - 1;
+    while (k >= 0 && figures[k].end > at) k--;
+    const part = figures[k];
+    if (!part || part.kind !== "amount" || part.sentence !== f.sentence) return;
+    if (at - part.end > 12) return;
     f.role = "share";
     shares.push({ part, percent: f, denomText: sm[2].replace(/的$/, "").trim() });
-  }
+  });
 
   // Changes.
   const changes: ChangeClaim[] = [];
@@ -259,26 +377,35 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
   for (const f of figures) {
     if (f.kind === "amount" && priorSubject.test(f.subject)) f.role = "prior";
   }
-  for (const f of figures) {
-    if (f.kind !== "amount") continue;
+  figures.forEach((f, j) => {
+    if (f.kind !== "amount") return;
     const sent = sentences[f.sentence];
-    const pre = norm.slice(sent.start, f.start);
+    const preStart = Math.max(sent.start, f.start - 8);
+    const pre = norm.slice(preStart, f.start);
     const dm = DIR_WORD.exec(pre);
-    if (!dm) continue;
-    const dirWordStart = sent.start + dm.index;
-    if (/\/\s*$/.test(norm.slice(Math.max(sent.start, dirWordStart - 2), dirWordStart))) continue; // 增加/减少/持平0万元
-    const sentenceText = norm.slice(sent.start, sent.end);
-    if (!COMPARISON.test(sentenceText)) continue;
+    if (!dm) return;
+    const dirWordStart = preStart + dm.index;
+    if (/\/\s*$/.test(norm.slice(Math.max(sent.start, dirWordStart - 2), dirWordStart))) return; // 增加/减少/持平0万元
+    if (!comparisonIn[f.sentence]) return;
     f.role = "delta";
     const dir = dirOf(dm[1]);
     // Explicit prior: "比去年预算 66.70 万元增加" or a 上年… figure earlier in the sentence.
-    let cStart = dirWordStart - 1;
-    while (cStart >= sent.start && !/[，,；;。]/.test(norm[cStart])) cStart--;
-    const clauseFigs = figures.filter((g) => g.start > cStart && g.end <= dirWordStart && g.kind === "amount");
+    const cStart = Math.max(clauseBreak[dirWordStart], sent.start - 1, dirWordStart - SUBJECT_WINDOW);
+    const back: Figure[] = []; // earlier figures of the sentence, nearest first (bounded)
+    for (let k = j - 1; k >= 0 && back.length < FIGURE_WINDOW && figures[k].sentence === f.sentence; k--) back.push(figures[k]);
+    const clauseFigs = back.filter((g) => g.start > cStart && g.end <= dirWordStart && g.kind === "amount").reverse();
     let prior: Figure | undefined;
     const compIdx = norm.slice(cStart + 1, dirWordStart).search(/比|较/);
     if (compIdx >= 0) prior = clauseFigs.find((g) => g.start > cStart + 1 + compIdx);
-    if (!prior) prior = figures.find((g) => g.role === "prior" && g.sentence === f.sentence && g.end <= f.start && !figures.some((h) => h.role === "delta" && h !== f && h.start > g.end && h.end <= f.start));
+    if (!prior) {
+      for (const g of back) {
+        if (g.role === "delta") break;
+        if (g.role === "prior") {
+          prior = g;
+          break;
+        }
+      }
+    }
     if (prior) prior.role = "prior";
     // The percent right after: "，增长 5.24%" / "，同比减少 15.51%".
     const post = norm.slice(f.end, Math.min(sent.end, f.end + 16));
@@ -286,8 +413,8 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     let percent: Figure | undefined;
     let percentDir: 1 | -1 | undefined;
     if (pm) {
-      const pf = figures.find((g) => g.kind === "percent" && g.start >= f.end && g.start <= f.end + 16 && g.sentence === f.sentence);
-      if (pf && !figures.some((g) => g.kind === "amount" && g.start > f.end && g.start < pf.start)) {
+      const pf = figures[j + 1];
+      if (pf && pf.kind === "percent" && !pf.indicator && pf.start <= f.end + 16 && pf.sentence === f.sentence) {
         percent = pf;
         pf.role = "change-percent";
         if (pm[2]) percentDir = dirOf(pm[2]);
@@ -295,16 +422,19 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     }
     // Subject: the words between the clause start and the direction word, else the current's.
     let subject = cleanSubject(norm.slice(cStart + 1, dirWordStart).replace(/^(与|和)?.*?(相比|比较)/, "").replace(/(比|较|同比).*$/, ""));
-    // Current candidates: amounts earlier in the sentence (lead first), then earlier sentences' leads.
+    // Current candidates: amounts earlier in the sentence (nearest first, the sentence's lead last), else the lead of an earlier sentence.
     const isCurrent = (g: Figure) => g.kind === "amount" && g.role === undefined && g.end <= f.start;
-    const inSentence = figures.filter((g) => isCurrent(g) && g.sentence === f.sentence);
+    const inSentence = back.filter(isCurrent);
+    const first = figures[sentFigs[f.sentence].first];
+    if (first && first !== f && isCurrent(first) && !inSentence.includes(first)) inSentence.push(first);
     const current: Figure[] = [];
     if (inSentence.length) {
       const notParen = inSentence.filter((g) => !g.inParens || f.inParens);
-      current.push(...(notParen.length ? notParen : inSentence).reverse());
+      current.push(...(notParen.length ? notParen : inSentence));
     } else {
-      for (let k = f.sentence - 1; k >= 0; k--) {
-        const lead = figures.filter((g) => g.sentence === k && isCurrent(g) && !g.inParens);
+      for (let k = f.sentence - 1; k >= Math.max(0, f.sentence - 3); k--) {
+        const r = sentFigs[k];
+        const lead = figures.slice(r.first, Math.min(r.end, r.first + FIGURE_WINDOW)).filter((g) => isCurrent(g) && !g.inParens);
         if (lead.length) {
           current.push(...lead);
           break;
@@ -313,21 +443,116 @@ export function parseParagraph(para: NarrativeParagraph, opts: ParseOptions = {}
     }
     if (!subject && current.length) subject = current[0].subject;
     changes.push({ dir, delta: f, percent, percentDir, prior, current, subject, sentence: f.sentence, start: dirWordStart, end: (percent ?? f).end });
+  });
+  // No change: "…2024年预算数60.55万元,比2023年无增减变化" / "与上年预算持平": each with the amount of its own clause.
+  const used = new Set<Figure>();
+  for (const c of changes) for (const g of c.current.slice(0, 1)) used.add(g);
+  const ZERO = /持平|无增减变化|无变化|没有变化/g;
+  let zm: RegExpExecArray | null;
+  let fi = 0;
+  while ((zm = ZERO.exec(norm))) {
+    const at = zm.index;
+    if (/\//.test(norm.slice(Math.max(0, at - 2), at + zm[0].length + 2))) continue;
+    const k = sentenceOf(at);
+    if (!comparisonIn[k]) continue;
+    while (fi < figures.length && figures[fi].start < at) fi++;
+    // The amount of this clause chain: the nearest earlier current figure of the sentence not claimed by a change.
+    let cur: Figure | undefined;
+    let pct: Figure | undefined;
+    for (let g = fi - 1; g >= sentFigs[k].first && g >= fi - FIGURE_WINDOW; g--) {
+      const x = figures[g];
+      if (x.sentence !== k) break;
+      if (x.role === "delta") break; // another change claim is between
+      if (x.kind === "percent" && x.role === undefined && !x.indicator && !pct && /(增长|下降|增加|减少)\s*$/.test(x.rawSubject)) pct = x;
+      if (x.kind === "amount" && x.role === undefined && !x.inParens) {
+        cur = x;
+        break;
+      }
+    }
+    if (!cur || used.has(cur)) continue;
+    used.add(cur);
+    // An explicit prior belongs to this clause: "与上年预算 66.70 万元持平" — after the current figure.
+    const prior = figures.slice(Math.max(sentFigs[k].first, fi - FIGURE_WINDOW), fi).find((g) => g.role === "prior" && g.start > cur!.end);
+    changes.push({ dir: 0, current: [cur], prior, percent: pct, subject: cur.subject, sentence: k, start: at, end: at + zm[0].length });
   }
-  // No change: "…2024年预算数60.55万元,比2023年无增减变化" / "与上年预算持平".
-  for (let k = 0; k < sentences.length; k++) {
-    const sent = sentences[k];
-    const st = norm.slice(sent.start, sent.end);
-    const zm = /(持平|无增减变化|无变化|没有变化)/.exec(st);
-    if (!zm || /\//.test(st.slice(Math.max(0, zm.index - 2), zm.index + zm[0].length + 2))) continue;
-    if (!COMPARISON.test(st)) continue;
-    if (changes.some((c) => c.sentence === k)) continue;
-    const cur = figures.filter((g) => g.sentence === k && g.kind === "amount" && g.role === undefined && g.start < sent.start + zm.index && !g.inParens);
-    if (!cur.length) continue;
-    changes.push({ dir: 0, current: cur, subject: cur[0].subject, sentence: k, start: sent.start + zm.index, end: sent.start + zm.index + zm[0].length });
-  }
+  // Rates with both years' figures and no change amount: "2025年当年预算执行数为 A 万元，2026年预算安排 B 万元，比2025年预算执行数增加 P%".
+  figures.forEach((f, j) => {
+    if (f.kind !== "percent" || f.role !== undefined || f.indicator) return;
+    const sent = sentences[f.sentence];
+    if (!comparisonIn[f.sentence]) return;
+    const preStart = Math.max(sent.start, f.start - 8);
+    const dm = DIR_WORD.exec(norm.slice(preStart, f.start));
+    if (!dm) return;
+    const dirWordStart = preStart + dm.index;
+    const cStart = Math.max(clauseBreak[dirWordStart], sent.start - 1, dirWordStart - SUBJECT_WINDOW);
+    const comp = norm.slice(cStart + 1, dirWordStart);
+    if (!/比|较|同比/.test(comp)) return;
+    const namedYear = /(20\d{2})\s*年/.exec(comp)?.[1];
+    let prior: Figure | undefined;
+    let cur: Figure | undefined;
+    for (let k = j - 1; k >= 0 && k >= j - FIGURE_WINDOW && figures[k].sentence === f.sentence; k--) {
+      const g = figures[k];
+      if (g.role === "delta" || g.role === "change-percent") break; // another change claim is between
+      if (g.kind !== "amount" || g.inParens) continue;
+      const isPrior = g.role === "prior" || /执行数|(上年|去年|上一年)(?!结转)/.test(g.rawSubject) || (namedYear !== undefined && g.rawSubject.includes(namedYear));
+      if (isPrior && !prior) prior = g;
+      else if (!isPrior && !cur && !prior && g.role === undefined) cur = g;
+    }
+    if (!prior || !cur || prior.start > cur.start) return;
+    prior.role = "prior";
+    f.role = "change-percent";
+    changes.push({ dir: dirOf(dm[1]), percent: f, percentDir: dirOf(dm[1]), prior, current: [cur], subject: cur.subject, sentence: f.sentence, start: dirWordStart, end: f.end });
+  });
   changes.sort((a, b) => a.start - b.start);
-  return { para, norm, sentences, figures, shares, changes };
+
+  // Lists after 其中: "收入预算 X 万元，其中：财政拨款收入 A 万元；事业收入 B 万元 …" — the whole and its parts (same sentence, outside brackets).
+  const lists: ListClaim[] = [];
+  const QIZHONG = /其中\s*[：:,，]?/g;
+  let qm: RegExpExecArray | null;
+  let qi = 0;
+  while ((qm = QIZHONG.exec(norm))) {
+    const at = qm.index;
+    if (depthAt[at] > 0) continue;
+    const k = sentenceOf(at);
+    while (qi < figures.length && figures[qi].start < at) qi++;
+    let whole: Figure | undefined;
+    for (let g = qi - 1; g >= sentFigs[k].first && g >= qi - FIGURE_WINDOW; g--) {
+      const x = figures[g];
+      if (x.sentence !== k) break;
+      if (x.kind === "amount" && x.role === undefined && !x.inParens) {
+        whole = x;
+        break;
+      }
+    }
+    if (!whole || at - whole.end > 16) continue;
+    const parts: Figure[] = [];
+    let sep = -1;
+    let lastEnd = qm.index + qm[0].length;
+    for (let g = qi; g < sentFigs[k].end && g < figures.length && parts.length < MAX_PARTS; g++) {
+      const x = figures[g];
+      if (x.sentence !== k || x.start - lastEnd > LIST_GAP) break;
+      const nested = parts.length > 0 && /其中|包括|包含/.test(norm.slice(lastEnd, x.start));
+      lastEnd = x.end;
+      if (nested) break; // a nested 其中: its parts belong to the part before
+      if (x.kind === "amount" && /结转|结余|总计|合计/.test(x.subject)) break; // another line of the account starts
+      if (x.role === "prior") break;
+      if (x.kind !== "amount" || x.role !== undefined || x.inParens) continue;
+      // The list's separator is the one between its first two parts ("、" / "，" / "；"); a stronger one ends it.
+      if (parts.length) {
+        const gap = strength(norm, parts[parts.length - 1].end, x.start);
+        if (sep < 0) sep = gap;
+        else if (gap > sep) break;
+      }
+      // A nested 其中 or a figure of another kind (结转, 合计 …) ends the list.
+      if (/其中/.test(x.rawSubject)) break;
+      if (/结转|结余|总计|合计|上年|去年/.test(x.subject)) break;
+      if (x.value > whole.value * (1 + 1e-9) + 0.5 * Math.pow(10, -x.decimals) * x.scale + 0.5 * Math.pow(10, -whole.decimals) * whole.scale) break; // larger than the whole: another scope starts
+      parts.push(x);
+    }
+    if (parts.length) lists.push({ whole, parts, sentence: k, start: at });
+  }
+
+  return { para, norm, sentences, figures, shares, changes, lists, sentenceOf, sentFigs };
 }
 
 /** Parse every paragraph. */

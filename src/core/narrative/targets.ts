@@ -7,7 +7,7 @@
  * unit name, a year word or a qualifier (本年 / 一般公共预算 / 基本 …): "一次性奖金" does not
  * match 奖金, "基本工资福利支出" matches 工资福利支出.
  */
-import { builtinCatalog, HISTORICAL_NAMES } from "../catalog";
+import { builtinCatalog, HISTORICAL_NAMES, type Catalog } from "../catalog";
 import type { CatalogKind } from "../catalog/types";
 import type { AmountCell, RecognizedTable, WorkbookFacts } from "../recognize/types";
 import { labelKey } from "../text";
@@ -17,6 +17,9 @@ import type { Figure } from "./parse";
 export interface TableFigure {
   table: RecognizedTable;
   cell: AmountCell;
+  /** The cell's figure in the workbook unit the text figures are given in (a 元 table read for a 万元 text is converted), and its decimals in that unit. */
+  value: number | null;
+  decimals: number;
   /** Readable place: 表名[行][列]. */
   where: string;
 }
@@ -52,10 +55,10 @@ const STRUCT: { id: string; label: string; keys: string[]; refs: TRef[] }[] = [
   {
     id: "incomeGrand",
     label: "收入总计",
-    keys: ["收入总计", "收入预算", "收支总预算", "收支预算总数", "收支预算", "预算收入", "收入预算总额", "收支预算总额"],
+    keys: ["收入总计", "收入预算", "收支总预算", "收支预算总数", "收支预算", "预算收入", "收入预算总额", "收支预算总额", "收入总预算", "总收入", "全年收入", "收入合计", "部门收入"],
     refs: [{ table: "T1", row: "收入总计" }, { table: "T1", row: "本年收入合计" }],
   },
-  { id: "expenseGrand", label: "支出总计", keys: ["支出总计", "支出预算", "预算支出", "支出预算总额"], refs: [{ table: "T1", row: "支出总计" }, { table: "T1", row: "本年支出合计" }] },
+  { id: "expenseGrand", label: "支出总计", keys: ["支出总计", "支出预算", "预算支出", "支出预算总额", "支出总预算", "总支出", "全年支出", "支出合计", "总支出预算", "部门支出", "支出预算总数"], refs: [{ table: "T1", row: "支出总计" }, { table: "T1", row: "本年支出合计" }] },
   { id: "currentIncome", label: "本年收入", keys: ["本年收入", "本年收入合计"], refs: [{ table: "T1", row: "本年收入合计" }, { table: "T4", row: "本年收入" }] },
   { id: "currentExpense", label: "本年支出", keys: ["本年支出合计", "本年支出"], refs: [{ table: "T1", row: "本年支出合计" }, { table: "T4", row: "本年支出" }] },
   { id: "carry", label: "上年结转", keys: ["上年结转", "上年结转结余", "上年结转收入"], refs: [{ table: "T1", row: "上年结转结余" }, { table: "T4", row: "上年结转" }] },
@@ -96,11 +99,12 @@ interface DictEntry {
   refs?: TRef[];
 }
 
-const dictCache = new Map<number, Map<string, DictEntry[]>>();
+/** Subjects → targets for one catalog edition: built once per check run (held by the narrative analysis), every answer remembered. */
+export interface SubjectMatcher {
+  match(subject: string, context?: CatalogKind): Target[];
+}
 
-function dictionary(year: number): Map<string, DictEntry[]> {
-  const cached = dictCache.get(year);
-  if (cached) return cached;
+function dictionary(catalog: Catalog, year: number): Map<string, DictEntry[]> {
   const dict = new Map<string, DictEntry[]>();
   const put = (key: string, e: DictEntry) => {
     const k = subjectKey(key);
@@ -110,42 +114,69 @@ function dictionary(year: number): Map<string, DictEntry[]> {
     dict.set(k, list);
   };
   for (const s of STRUCT) for (const k of s.keys) put(k, { target: { id: s.id, label: s.label, kind: "structure" }, refs: s.refs });
-  const cat = builtinCatalog();
   for (const kind of ["function", "econ-dept"] as CatalogKind[]) {
-    for (const e of cat.entries(kind, year)) {
+    for (const e of catalog.entries(kind, year)) {
       const t: Target = { id: `${kind}:${e.code}`, label: `${e.code} ${e.name}`, codes: [e.code], kind };
       put(e.name, { target: t });
       if (kind === "function" && /支出$/.test(e.name) && e.name.length > 4) put(e.name.replace(/支出$/, ""), { target: t });
     }
   }
-  dictCache.set(year, dict);
   return dict;
 }
 
-/** Historical names (older editions) → code, for text that still uses them. */
-function historical(): readonly { kind: string; code: string; name: string }[] {
-  return HISTORICAL_NAMES;
+/** A subject longer than this is no name: only its tail is looked up (keeps matching linear). */
+const MAX_SUBJECT = 48;
+
+export function subjectMatcher(catalog: Catalog, year: number): SubjectMatcher {
+  const dict = dictionary(catalog, year);
+  const hist = new Map<string, { kind: string; code: string; name: string }[]>();
+  for (const h of HISTORICAL_NAMES) {
+    const k = subjectKey(h.name);
+    hist.set(k, [...(hist.get(k) ?? []), h]);
+  }
+  const memo = new Map<string, Target[]>();
+  return {
+    match(subject: string, context?: CatalogKind): Target[] {
+      const memoKey = `${context ?? ""}\u0000${subject}`;
+      const hit = memo.get(memoKey);
+      if (hit) return hit;
+      let key = subjectKey(subject);
+      if (key.length > MAX_SUBJECT) key = key.slice(key.length - MAX_SUBJECT);
+      let out: Target[] = [];
+      for (let i = 0; key && i < key.length; i++) {
+        const tail = key.slice(i);
+        const prefix = key.slice(0, i);
+        if (!IGNORABLE_PREFIX.test(prefix)) continue;
+        const hits = dict.get(tail);
+        if (hits && hits.length) {
+          let ts = hits.map((h) => h.target);
+          if (context && ts.some((t) => t.kind === context)) ts = ts.filter((t) => t.kind === context || t.kind === "structure");
+          out = ts;
+          break;
+        }
+        const old = hist.get(tail);
+        if (old && old.length) {
+          out = old.map((h) => ({ id: `${h.kind}:${h.code}`, label: `${h.code}（旧名称“${h.name}”）`, codes: [h.code], kind: h.kind as CatalogKind, outdatedName: true }));
+          break;
+        }
+      }
+      memo.set(memoKey, out);
+      return out;
+    },
+  };
 }
 
-/** The targets a subject names, with the domain context ("function" / "econ-dept") when the text gives one. */
-export function matchSubject(subject: string, year: number, context?: CatalogKind): Target[] {
-  const key = subjectKey(subject);
-  if (!key) return [];
-  const dict = dictionary(year);
-  for (let i = 0; i < key.length; i++) {
-    const tail = key.slice(i);
-    const prefix = key.slice(0, i);
-    if (!IGNORABLE_PREFIX.test(prefix)) continue;
-    const hits = dict.get(tail);
-    if (hits && hits.length) {
-      let ts = hits.map((h) => h.target);
-      if (context && ts.some((t) => t.kind === context)) ts = ts.filter((t) => t.kind === context || t.kind === "structure");
-      return ts;
-    }
-    const hist = historical().filter((h) => subjectKey(h.name) === tail);
-    if (hist.length) return hist.map((h) => ({ id: `${h.kind}:${h.code}`, label: `${h.code}（旧名称“${h.name}”）`, codes: [h.code], kind: h.kind as CatalogKind, outdatedName: true }));
-  }
-  return [];
+/** The targets a subject names, with the domain context ("function" / "econ-dept") when the text gives one (a matcher built for this one call; rules use the analysis's). */
+export function matchSubject(subject: string, year: number, context?: CatalogKind, catalog: Catalog = builtinCatalog()): Target[] {
+  return subjectMatcher(catalog, year).match(subject, context);
+}
+
+/** How a table's figures convert to the unit of the text figures. */
+function inUnit(facts: WorkbookFacts, t: RecognizedTable, cell: AmountCell): { value: number | null; decimals: number } {
+  const from = t.amountUnit ?? facts.amountUnit;
+  const to = facts.amountUnit;
+  if (from === to || cell.value === null) return { value: cell.value, decimals: cell.decimals };
+  return from === "元" ? { value: cell.value / 1e4, decimals: cell.decimals + 4 } : { value: cell.value * 1e4, decimals: Math.max(0, cell.decimals - 4) };
 }
 
 function refFigures(facts: WorkbookFacts, r: TRef): TableFigure[] {
@@ -157,7 +188,7 @@ function refFigures(facts: WorkbookFacts, r: TRef): TableFigure[] {
   if (r.col && !colKey) return [];
   const cell = rowAmount(t, row, colKey);
   if (!cell) return [];
-  return [{ table: t, cell, where: `${t.sheet}[${r.row}]${r.col ? `[${r.col}]` : ""}` }];
+  return [{ table: t, cell, ...inUnit(facts, t, cell), where: `${t.sheet}[${r.row}]${r.col ? `[${r.col}]` : ""}` }];
 }
 
 /** The table figures a target stands for (all scopes the tables give; a text figure matching any one is consistent). */
@@ -173,7 +204,7 @@ export function targetFigures(facts: WorkbookFacts, target: Target): TableFigure
       const row = code.length === 3 && target.kind !== "econ-dept" ? classRow(t, code) : rowByCode(t, code);
       if (!row) continue;
       const cell = rowAmount(t, row, t.spec.layout === "two-sided" ? undefined : specColumnKey(t.spec, "合计") ?? "total");
-      if (cell) out.push({ table: t, cell, where: `${t.sheet}[${row.label || code}]` });
+      if (cell) out.push({ table: t, cell, ...inUnit(facts, t, cell), where: `${t.sheet}[${row.label || code}]` });
     }
   }
   return out;

@@ -10,7 +10,7 @@
 import { toA1 } from "../../a1";
 import { similarity } from "../../catalog";
 import { sheetFromRows, type Workbook } from "../../model";
-import { analyzeNarrative } from "../../narrative/analyze";
+import { narrativeOf } from "../../narrative/analyze";
 import { cellAt } from "../../narrative/paragraphs";
 import { requiredTables, STANDARD_TABLES } from "../../specs/tables";
 import { labelKey } from "../../text";
@@ -77,7 +77,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
   }
   // 3. Unit name and year in titles / unit lines.
   const unit = facts.unitName;
-  const year = facts.year ?? analyzeNarrative(facts, wb).year;
+  const year = facts.year ?? narrativeOf(ctx).year;
   if (unit) {
     for (const t of facts.tables) {
       if (!t.unitName || labelKey(t.unitName) === labelKey(unit)) continue;
@@ -121,7 +121,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
     }
   }
   // 4. Headings of the text: another unit's name or another year.
-  const { paras } = analyzeNarrative(facts, wb);
+  const { paras } = narrativeOf(ctx);
   const reference = unit ?? (() => {
     const counts = new Map<string, number>();
     for (const p of paras) for (const m of p.norm.matchAll(UNIT_RE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);

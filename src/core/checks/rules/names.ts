@@ -9,7 +9,7 @@ import { toA1 } from "../../a1";
 import { builtinCatalog, HISTORICAL_NAMES } from "../../catalog";
 import type { CatalogEntry, NameJudgement } from "../../catalog/types";
 import { sheetFromRows, type Workbook } from "../../model";
-import { analyzeNarrative, figureCell, quote } from "../../narrative/analyze";
+import { figureCell, narrativeOf, quote } from "../../narrative/analyze";
 import { figure, fmt, overlaps } from "../../narrative/interval";
 import { subjectKey } from "../../narrative/targets";
 import type { Finding, Rule, RuleContext, Severity } from "../types";
@@ -91,7 +91,7 @@ function findByName(name: string, entries: CatalogEntry[]): { entry: CatalogEntr
 function checkText(ctx: RuleContext, year: number): Finding[] {
   const out: Finding[] = [];
   const cat = builtinCatalog();
-  const { paras } = analyzeNarrative(ctx.facts, ctx.wb);
+  const { paras } = narrativeOf(ctx);
   const seen = new Set<string>();
   for (const p of paras) {
     for (const f of p.figures) {
@@ -164,7 +164,7 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
 }
 
 export function checkNames(ctx: RuleContext): Finding[] {
-  const year = ctx.options.year ?? ctx.facts.year ?? analyzeNarrative(ctx.facts, ctx.wb).year ?? new Date().getFullYear();
+  const year = ctx.options.year ?? ctx.facts.year ?? narrativeOf(ctx).year ?? new Date().getFullYear();
   const found = [...checkTables(ctx, year), ...checkText(ctx, year)];
   // A year without its own catalog edition is judged by the nearest one, and the report says so.
   const cat = ctx.options.catalog ?? builtinCatalog();

@@ -1,17 +1,22 @@
 /**
- * 说明与表格一致 (narrative): what the 情况说明 says agrees with the tables and with itself.
+ * 说明与表格一致 (narrative): what the 情况说明 says agrees with the tables and with itself, read
+ * from the run's one narrative analysis (ctx.narrative).
  *  - an amount named in the text (a 类/款/项, 基本支出, 人员经费, an 经济分类 item, 三公, totals)
- *    equals the table figure it names (any scope the tables give: 收支总表 or 财政拨款 …);
+ *    equals the table figure it names (any scope the tables give: 收支总表 or 财政拨款 …); tables
+ *    in 元 and text in 万元 are converted, each figure judged with the precision it is printed with;
  *  - a change with the prior figure given: this year − prior = the change, in the direction said;
+ *    持平 with a prior figure that differs; 增加 D where this year is less than D (a budget of 0
+ *    cannot have grown);
  *  - parts' changes add up to the whole's change (when the parts' amounts add up to the whole);
+ *  - parts listed after 其中 never exceed their whole, and make it up exactly when the split is
+ *    complete (基本 / 项目, 人员 / 公用, the three “三公” items, 货物 / 工程 / 服务);
  *  - 基本支出 + 项目支出 = the total; 人员经费 + 公用经费 = 基本支出;
  *  - another year named where the budget year is meant (warning).
  */
 import { sheetFromRows, type Workbook } from "../../model";
-import { analyzeNarrative, figureCell, quote, sectionBefore } from "../../narrative/analyze";
-import { add, figure, fmt, overlaps, sub, type Interval } from "../../narrative/interval";
+import { figureCell, narrativeOf, quote, type NarrativeAnalysis } from "../../narrative/analyze";
 import { signedDelta, type ChangeClaim, type Figure, type ParsedParagraph } from "../../narrative/parse";
-import { domainContext, matchSubject, targetFigures, type Target } from "../../narrative/targets";
+import { add, figure, fmt, overlaps, sub, type Interval } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
 
@@ -30,42 +35,37 @@ function otherYear(f: Figure, year: number | undefined): number | undefined {
 }
 
 function budgetYear(ctx: RuleContext): number | undefined {
-  return ctx.facts.year ?? analyzeNarrative(ctx.facts, ctx.wb).year;
+  return ctx.year ?? narrativeOf(ctx).year ?? ctx.facts.year;
 }
 
-function targetsOf(ctx: RuleContext, paras: ParsedParagraph[], i: number, f: Figure): Target[] {
-  const year = ctx.facts.year ?? analyzeNarrative(ctx.facts, ctx.wb).year ?? 2024;
-  const texts = [...sectionBefore(paras, i, 2).map((p) => p.norm).reverse(), paras[i].norm.slice(0, f.start)];
-  const context = f.chain ? "function" : domainContext(texts);
-  let ts = matchSubject(f.subject, year, context);
-  if (f.chain && f.chain.length > 1) {
-    const top = matchSubject(f.chain[0].name, year, "function").flatMap((t) => t.codes ?? []);
-    if (top.length) ts = ts.filter((t) => !t.codes || t.codes.some((c) => top.some((p) => c.startsWith(p))));
-  }
-  return ts;
+/** An amount of the workbook unit, for messages: "641.15 万元" / "6,411,500.00 元". */
+function money(ctx: RuleContext, v: number): string {
+  return `${fmt(v)} ${ctx.facts.amountUnit}`;
 }
 
-function checkAmounts(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
+function checkAmounts(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
   const out: Finding[] = [];
   const factor = ctx.options.roundingFactor;
-  paras.forEach((p, i) => {
+  const year = budgetYear(ctx);
+  a.paras.forEach((p, i) => {
     for (const f of p.figures) {
       if (f.kind !== "amount" || f.role !== undefined || !f.subject) continue;
-      if (otherYear(f, budgetYear(ctx)) !== undefined) continue;
+      if (otherYear(f, year) !== undefined) continue;
       if (/上年|去年|上一年/.test(f.subject)) continue;
-      const targets = targetsOf(ctx, paras, i, f);
+      const targets = a.targetsOf(i, f);
       if (!targets.length) continue;
-      const cands = targets.flatMap((t) => targetFigures(ctx.facts, t).map((tf) => ({ t, tf })));
-      const printed = cands.filter((c) => c.tf.cell.value !== null);
+      const cands = targets.flatMap((t) => a.tableFigures(t).map((tf) => ({ t, tf })));
+      const printed = cands.filter((c) => c.tf.value !== null);
       if (!printed.length) continue;
       const fi = iv(f, factor);
-      const ok = printed.some((c) => overlaps(fi, figure(c.tf.cell.value!, c.tf.cell.decimals, factor)));
+      // Table figures converted to the text's unit (元 tables, 万元 text), each with its own precision.
+      const ok = printed.some((c) => overlaps(fi, figure(c.tf.value!, c.tf.decimals, factor)));
       if (ok) continue;
       // A blank table cell stands for nothing printed: the text's 0 agrees with it.
-      if (f.value === 0 && cands.some((c) => c.tf.cell.value === null)) continue;
+      if (f.value === 0 && cands.some((c) => c.tf.value === null)) continue;
       const best = printed[0];
       const loc = figureCell(p.para, f);
-      const diff = f.value - best.tf.cell.value!;
+      const diff = f.value - best.tf.value!;
       out.push({
         ruleId: ID,
         severity: "error",
@@ -73,12 +73,12 @@ function checkAmounts(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
         cell: loc.cell,
         related: printed.map((c) => ref(c.tf.table, c.tf.cell)),
         table: best.tf.table.spec.id,
-        expected: best.tf.cell.value!,
+        expected: best.tf.value!,
         actual: Number(fmt(f.value, 4)),
         difference: Number(fmt(diff)),
         message:
-          `说明与表格不一致：“${quote(p, f.start, f.end)}”，${best.t.label} 在 ${[...new Set(printed.map((c) => `${c.tf.where} 为 ${fmt(c.tf.cell.value!)}`))].join("、")}，` +
-          `说明写 ${fmt(f.value)} 万元，相差 ${fmt(diff)}`,
+          `说明与表格不一致：“${quote(p, f.start, f.end)}”，${best.t.label} 在 ${[...new Set(printed.map((c) => `${c.tf.where} 为 ${fmt(c.tf.value!)}`))].join("、")}${ctx.facts.amountUnit === "万元" ? "" : " 元"}，` +
+          `说明写 ${money(ctx, f.value)}${f.unit === ctx.facts.amountUnit ? "" : `（原文“${f.raw.replace(/\s+/g, "")}”）`}，相差 ${fmt(diff)}`,
       });
     }
   });
@@ -90,6 +90,42 @@ function checkChanges(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
   const factor = ctx.options.roundingFactor;
   for (const p of paras) {
     for (const c of p.changes) {
+      // 持平 with a prior figure that differs from this year's.
+      if (c.dir === 0 && c.prior && c.current.length) {
+        const cur = c.current[0];
+        if (!overlaps(iv(cur, factor), iv(c.prior, factor))) {
+          const loc = figureCell(p.para, cur);
+          out.push({
+            ruleId: ID,
+            severity: "error",
+            sheet: loc.sheet,
+            cell: loc.cell,
+            expected: Number(fmt(c.prior.value)),
+            actual: Number(fmt(cur.value)),
+            difference: Number(fmt(cur.value - c.prior.value)),
+            message: `说“持平”而数字有增减：“${quote(p, c.prior.start, c.end)}”，${fmt(cur.value)} − ${fmt(c.prior.value)} = ${fmt(cur.value - c.prior.value)}`,
+          });
+        }
+        continue;
+      }
+      // 比上年增加 D: last year = this year − D cannot be negative (a budget of 0 cannot have grown).
+      if (c.dir > 0 && c.delta && !c.prior && c.current.length === 1 && !c.current[0].inParens) {
+        const cur = c.current[0];
+        const last = sub(iv(cur, factor), iv(c.delta, factor));
+        if (last.hi < 0 && c.delta.value > 0 && cur.sentence === c.delta.sentence) {
+          const loc = figureCell(p.para, c.delta);
+          out.push({
+            ruleId: ID,
+            severity: "error",
+            sheet: loc.sheet,
+            cell: loc.cell,
+            expected: Number(fmt(cur.value)),
+            actual: c.delta.value,
+            difference: Number(fmt(c.delta.value - cur.value)),
+            message: `增加额大于本年数：“${quote(p, cur.start, c.delta.end)}”，本年 ${fmt(cur.value)}，比上年增加 ${fmt(c.delta.value)}，上年就成了 ${fmt(cur.value - c.delta.value)}（负数）`,
+          });
+        }
+      }
       if (!c.prior || !c.delta || !c.current.length) continue;
       const cur = c.current[0];
       const change = sub(iv(cur, factor), iv(c.prior, factor));
@@ -179,7 +215,8 @@ function checkPartsSum(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
       if (!c.delta || c.dir === 0) continue;
       const after = p.norm.slice(c.end, c.end + 6);
       if (!/^[，,；;：:\s]*其中/.test(after)) continue;
-      const rest = p.changes.slice(k + 1).filter((x) => x.sentence === c.sentence && x.delta);
+      const rest: ChangeClaim[] = [];
+      for (let j = k + 1; j < p.changes.length && j <= k + 12 && p.changes[j].sentence === c.sentence; j++) if (p.changes[j].delta) rest.push(p.changes[j]);
       const pick = (name: RegExp) => rest.find((x) => name.test(x.subject));
       const pairs: [RegExp, RegExp][] = [
         [/^基本支出$/, /^项目支出$/],
@@ -195,15 +232,78 @@ function checkPartsSum(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
   return out;
 }
 
-/** 基本支出 + 项目支出 = the paragraph's total; 人员经费 + 公用经费 = 基本支出. */
-function checkStructure(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
+/** Families of parts that make up their whole completely (the parts listed after 其中 then sum to it exactly, within rounding). */
+const COMPLETE: string[][] = [
+  ["basic", "project"],
+  ["personnel", "public"],
+  ["abroad", "car", "reception"],
+  ["carPurchase", "carRunning"],
+];
+const PROCUREMENT_PARTS = /^(政府采购)?(货物|工程|服务)(类)?(采购)?(预算)?$/;
+
+/**
+ * Parts listed after 其中 add up to their whole: never more than the whole (beyond the rounding
+ * envelope of the printed figures); exactly the whole when the list is a complete split
+ * (基本 / 项目, 人员 / 公用, the three “三公” items, 货物 / 工程 / 服务).
+ */
+function checkLists(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
   const out: Finding[] = [];
   const factor = ctx.options.roundingFactor;
-  const year = budgetYear(ctx) ?? 2024;
+  a.paras.forEach((p, i) => {
+    for (const l of p.lists) {
+      if (l.parts.length < 1) continue;
+      const sum = add(...l.parts.map((f) => iv(f, factor)));
+      const whole = iv(l.whole, factor);
+      if (overlaps(sum, whole)) continue;
+      const ids = l.parts.map((f) => a.targetsOf(i, f).find((t) => t.kind === "structure")?.id ?? "");
+      const complete =
+        (l.parts.length >= 2 && COMPLETE.some((fam) => fam.length === ids.length && fam.every((id) => ids.includes(id)))) ||
+        (l.parts.length >= 2 && l.parts.every((f) => PROCUREMENT_PARTS.test(f.subject)));
+      const over = sum.lo > whole.hi;
+      if (!over && !complete) continue; // a list of some parts only: less than the whole is fine
+      if (over && l.parts.length < 2) continue; // one part larger than its whole: more likely another scope than a sum
+      const total = l.parts.reduce((x, f) => x + f.value, 0);
+      const loc = figureCell(p.para, l.whole);
+      out.push({
+        ruleId: ID,
+        severity: "error",
+        sheet: loc.sheet,
+        cell: loc.cell,
+        expected: Number(fmt(total)),
+        actual: l.whole.value,
+        difference: Number(fmt(l.whole.value - total)),
+        message:
+          `${over ? "其中所列各项之和大于总数" : "其中所列各项之和与总数不符"}：“${quote(p, l.whole.start, l.parts[l.parts.length - 1].end)}”，` +
+          `${l.parts.map((f) => `${f.subject || "?"} ${fmt(f.value)}`).join(" + ")} = ${fmt(total)}，总数写 ${fmt(l.whole.value)}，相差 ${fmt(l.whole.value - total)}`,
+      });
+    }
+  });
+  return out;
+}
+
+/** 基本支出 + 项目支出 = the paragraph's total; 人员经费 + 公用经费 = 基本支出. */
+function checkStructure(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
+  const out: Finding[] = [];
+  const factor = ctx.options.roundingFactor;
+  const paras = a.paras;
+  const year = budgetYear(ctx);
+  const STRUCT_IDS = ["basic", "project", "personnel", "public"];
+  // The structure figures of the running level-2 section, kept incrementally (no re-scan per paragraph).
+  let section: { q: ParsedParagraph; f: Figure; id: string }[] = [];
+  let sectionFrom = -1;
+  const matchNoContext = (f: Figure) => a.matcher.match(f.subject);
   paras.forEach((p, i) => {
-    const group = [...sectionBefore(paras, i, 2).reverse(), p].filter((q) => q === p || !q.para.heading);
-    const figs = group.flatMap((q) => q.figures.filter((f) => f.kind === "amount" && f.role === undefined && !f.inParens && otherYear(f, budgetYear(ctx)) === undefined).map((f) => ({ q, f })));
-    const byId = (id: string) => figs.filter(({ f }) => matchSubject(f.subject, year).some((t) => t.id === id));
+    const from = a.sectionStart(i, 2);
+    if (from !== sectionFrom) {
+      section = [];
+      sectionFrom = from;
+    }
+    if (!p.para.heading || i === from)
+      for (const f of p.figures) {
+        if (f.kind !== "amount" || f.role !== undefined || f.inParens || otherYear(f, year) !== undefined) continue;
+        for (const t of matchNoContext(f)) if (STRUCT_IDS.includes(t.id)) section.push({ q: p, f, id: t.id });
+      }
+    const byId = (id: string) => section.filter((x) => x.id === id);
     const check = (whole: { q: ParsedParagraph; f: Figure }, a: { q: ParsedParagraph; f: Figure }, b: { q: ParsedParagraph; f: Figure }, what: string) => {
       if (whole.q !== p && a.q !== p && b.q !== p) return; // report once, in the paragraph where the last part is
       if (overlaps(add(iv(a.f, factor), iv(b.f, factor)), iv(whole.f, factor))) return;
@@ -224,8 +324,11 @@ function checkStructure(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
     const projects = byId("project").filter(({ q }) => q === p);
     if (basics.length === 1 && projects.length === 1) {
       const b = basics[0];
-      const sentenceLead = p.figures.find((f) => f.kind === "amount" && f.role === undefined && f.sentence === b.f.sentence && f.start < b.f.start && f.start < projects[0].f.start);
-      if (sentenceLead && !matchSubject(sentenceLead.subject, year).some((t) => t.id === "basic" || t.id === "project")) check({ q: p, f: sentenceLead }, b, projects[0], "基本支出 + 项目支出 = 总支出");
+      const sf = p.sentFigs[b.f.sentence];
+      let r = -1;
+      for (let k = sf.first; k < sf.end && k < sf.first + 12 && r < 0; k++) if (p.figures[k].kind === "amount" && p.figures[k].role === undefined) r = k;
+      const sentenceLead = r >= 0 && p.figures[r].start < b.f.start && p.figures[r].start < projects[0].f.start ? p.figures[r] : undefined;
+      if (sentenceLead && !matchNoContext(sentenceLead).some((t) => t.id === "basic" || t.id === "project")) check({ q: p, f: sentenceLead }, b, projects[0], "基本支出 + 项目支出 = 总支出");
     }
     const pers = byId("personnel").filter(({ q }) => q === p);
     const pub = byId("public");
@@ -245,20 +348,40 @@ function checkOtherYear(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
   if (!year) return out;
   const factor = ctx.options.roundingFactor;
   // Current-year figures: table figures and text figures without another year.
-  const current: { value: number; decimals: number; where: string }[] = [];
-  for (const t of ctx.facts.tables) for (const r of t.rows) for (const a of Object.values(r.amounts)) if (a.value) current.push({ value: a.value, decimals: a.decimals, where: `${t.sheet}!${a.c}` });
-  for (const p of paras) for (const f of p.figures) if (f.kind === "amount" && f.value && otherYear(f, year) === undefined && f.role === undefined) current.push({ value: f.value, decimals: f.decimals, where: "说明" });
+  const current: Interval[] = [];
+  for (const t of ctx.facts.tables)
+    for (const r of t.rows)
+      for (const a of Object.values(r.amounts)) {
+        if (!a.value) continue;
+        const k = (t.amountUnit ?? ctx.facts.amountUnit) === ctx.facts.amountUnit ? 1 : t.amountUnit === "元" ? 1e-4 : 1e4;
+        current.push(figure(a.value * k, a.decimals, factor, k));
+      }
+  for (const p of paras) for (const f of p.figures) if (f.kind === "amount" && f.value && otherYear(f, year) === undefined && f.role === undefined) current.push(iv(f, factor));
+  // Sorted by lower end, with the widest interval: any interval meeting [lo, hi] starts in [lo − width, hi].
+  current.sort((x, y) => x.lo - y.lo);
+  const width = current.reduce((w, x) => Math.max(w, x.hi - x.lo), 0);
+  const meetsCurrent = (x: Interval): boolean => {
+    let lo = 0;
+    let hi = current.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (current[mid].lo < x.lo - width) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < current.length && current[k].lo <= x.hi; k++) if (overlaps(current[k], x)) return true;
+    return false;
+  };
   for (const p of paras) {
     for (const f of p.figures) {
       if (f.kind !== "amount" || !f.value) continue;
       const y = otherYear(f, year);
       if (y === undefined) continue;
       const sent = p.sentences[f.sentence];
-      const before = p.norm.slice(sent.start, f.start);
+      const before = p.norm.slice(Math.max(sent.start, f.start - 160), f.start);
       if (/比|较|相比|同比|上年|去年|截至|截止|以来|前两年|近两年/.test(before)) continue;
       if (f.role === "prior" || f.role === "delta") continue;
       // Only where the same figure is a current-year figure elsewhere.
-      if (!current.some((c) => overlaps(iv(f, factor), figure(c.value, c.decimals, factor)))) continue;
+      if (!meetsCurrent(iv(f, factor))) continue;
       const loc = figureCell(p.para, f);
       out.push({
         ruleId: ID,
@@ -275,9 +398,10 @@ function checkOtherYear(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
 }
 
 export function checkNarrative(ctx: RuleContext): Finding[] {
-  const { paras } = analyzeNarrative(ctx.facts, ctx.wb);
+  const a = narrativeOf(ctx);
+  const { paras } = a;
   if (!paras.length) return [];
-  return [...checkAmounts(ctx, paras), ...checkChanges(ctx, paras), ...checkPartsSum(ctx, paras), ...checkStructure(ctx, paras), ...checkOtherYear(ctx, paras)];
+  return [...checkAmounts(ctx, a), ...checkChanges(ctx, paras), ...checkPartsSum(ctx, paras), ...checkLists(ctx, a), ...checkStructure(ctx, a), ...checkOtherYear(ctx, paras)];
 }
 
 const text = (lines: string[]): Workbook => ({ sheets: [sheetFromRows("情况说明", lines.map((l) => [l]))] });

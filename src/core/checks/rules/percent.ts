@@ -1,18 +1,26 @@
 /**
- * 百分比 (percent): shares and rates recomputed from the figures they refer to.
- *  - text shares "X 万元，占 Y%": Y = X / the total the sentence names, or the paragraph's
- *    lead total, or the total of the section, or the tables' total, or the sum of the listed parts;
- *  - text rates "比上年增加 D 万元，增长 P%": P = D / (this year ∓ D) (or D / the prior figure given);
+ * 百分比 (percent): shares and rates recomputed from the figures they refer to, read from the
+ * run's one narrative analysis (ctx.narrative).
+ *  - text shares "X 万元，占 [基数] Y%": the base is the total the sentence names (占支出总预算 /
+ *    占一般公共预算支出 / 占基本支出 …), as the text or the tables state it; with no base named, the
+ *    whole the part is listed under (the figure before 其中, the sentence's lead, the listed parts'
+ *    sum when their shares make 100%, the section's lead total, the tables' total for what the part
+ *    is) — never merely the figure of the line above. A base nobody can resolve: no judgement;
+ *  - the shares of a two-way split (基本 / 项目, 人员 / 公用) add up to 100%;
+ *  - rates "比上年增加 D 万元，增长 P%": P = D ÷ (本年 − D) (or D ÷ the prior figure given); with both
+ *    years' figures "执行数 A … 预算 B … 增加 P%": P = (B − A) ÷ A, in the direction said; 持平 with a
+ *    rate other than 0%;
+ *  - 绩效 indicator values (完成率 100%, 满意度 95%) are neither shares nor rates;
  *  - 占比 columns in tables: each line's amount / the 合计 line's.
  * Every figure keeps its printed precision: a percentage is flagged only when no value inside the
  * rounding envelope of the figures gives it (a truncated instead of rounded percentage is a warning).
  */
 import { toA1 } from "../../a1";
 import { isCellError, sheetFromRows, type Sheet, type Workbook } from "../../model";
-import { analyzeNarrative, figureCell, quote, sectionBefore } from "../../narrative/analyze";
-import { add, div, figure, fmt, overlaps, scale, sub, type Interval } from "../../narrative/interval";
-import type { Figure, ParsedParagraph } from "../../narrative/parse";
-import { matchSubject, targetFigures } from "../../narrative/targets";
+import { figureCell, narrativeOf, quote, type NarrativeAnalysis } from "../../narrative/analyze";
+import type { Figure, ListClaim, ShareClaim } from "../../narrative/parse";
+import type { Target } from "../../narrative/targets";
+import { add, div, figure, fmt, overlaps, scale, sub, type Interval } from "../rounding";
 import { labelKey } from "../../text";
 import type { Finding, Rule, RuleContext } from "../types";
 
@@ -20,6 +28,7 @@ interface Denominator {
   value: number;
   iv: Interval;
   source: string;
+  fig?: Figure;
 }
 
 function pctInterval(f: Figure, factor: number): Interval {
@@ -69,58 +78,113 @@ function amountIv(f: Figure, factor: number): Interval {
   return figure(f.value, f.decimals, factor, f.scale);
 }
 
+/** Subjects that are a whole (a sentence's or a section's total), not a part. */
 const TOTAL_SUBJECT = /总计|合计|总预算|预算总数|收入预算|支出预算|当年拨款|财政拨款|拨款$|总额|收支预算|^支出$|^收入$/;
+/** A share's base named only generically: the whole the sentence or section is about. */
+const GENERIC_BASE = /^(全年|本年|当年|年度|总|全部|部门|单位|本部门|本单位)*(预算|支出|收入|预算支出|预算收入|支出预算|收入预算|总额|合计)?$/;
 
-function denominators(ctx: RuleContext, paras: ParsedParagraph[], i: number, part: Figure, denomText: string, listed: Figure[]): Denominator[] {
-  const factor = ctx.options.roundingFactor;
-  const p = paras[i];
-  const year = ctx.facts.year ?? 0;
-  const out: Denominator[] = [];
-  const pushFig = (f: Figure, source: string) => {
-    if (f !== part && f.value > 0) out.push({ value: f.value, iv: amountIv(f, factor), source });
-  };
-  const pushTable = (subject: string) => {
-    for (const t of matchSubject(subject, year || 2024)) for (const tf of targetFigures(ctx.facts, t)) if (tf.cell.value) out.push({ value: tf.cell.value, iv: figure(tf.cell.value, tf.cell.decimals, factor), source: tf.where });
-  };
-  if (denomText) pushTable(denomText);
-  // The sentence's lead total: the first amount of the sentence before the part.
-  const lead = p.figures.find((f) => f.kind === "amount" && f.sentence === part.sentence && f.start < part.start && !listed.includes(f) && f.role === undefined);
-  if (lead) pushFig(lead, `本段“${lead.subject || "合计"}”`);
-  // Earlier total-like figures of the paragraph and of the section.
-  for (const f of p.figures) if (f.kind === "amount" && f.start < part.start && f.role === undefined && !listed.includes(f) && TOTAL_SUBJECT.test(f.subject)) pushFig(f, `本段“${f.subject}”`);
-  for (const q of sectionBefore(paras, i)) {
-    const f = q.figures.find((g) => g.kind === "amount" && g.role === undefined);
-    if (f) pushFig(f, `上文“${f.subject}”`);
-  }
-  // The tables' totals for what the parts are (classes → 支出合计; income lines → 收入合计 …).
-  const targets = matchSubject(part.subject, year || 2024);
-  if (targets.some((t) => t.kind === "function" && (t.codes ?? []).some((c) => c.length === 3))) {
-    pushTable("一般公共预算支出");
-    pushTable("本年支出合计");
-  }
-  if (targets.some((t) => t.id === "basic" || t.id === "project")) {
-    pushTable("一般公共预算支出");
-    pushTable("支出总计");
-  }
-  if (targets.some((t) => /Income|carry/.test(t.id))) pushTable("收入总计");
-  // The sum of the listed parts when their shares make up the whole.
-  if (listed.length >= 2) {
-    const sum = add(...listed.map((f) => amountIv(f, factor)));
-    out.push({ value: listed.reduce((s, f) => s + f.value, 0), iv: sum, source: "所列各项之和" });
-  }
-  return out;
+interface Bases {
+  list: Denominator[];
+  /** How the base was found: named (the total the sentence names) or the whole of the enumeration. */
+  how: "named" | "whole" | "none";
 }
 
-function checkShares(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  const { paras } = analyzeNarrative(ctx.facts, ctx.wb);
+/**
+ * The base of "占 X%": the total the sentence names ("占支出总预算" → the 支出总计 of the text or
+ * the tables), else the whole the part is listed under (the figure before 其中, the sentence's lead,
+ * the sum of the listed parts when their shares make 100%, the section's lead total, the tables'
+ * total for what the part is). Never merely the figure of the line above.
+ */
+interface ShareGroup {
+  shares: ShareClaim[];
+  parts: Set<Figure>;
+  /** Σ of the listed parts, when their shares make up 100% (±1.5 for rounding); else undefined. */
+  partsSum?: Denominator;
+}
+
+function shareBases(ctx: RuleContext, a: NarrativeAnalysis, i: number, s: ShareClaim, group: ShareGroup, listOf: Map<Figure, ListClaim>): Bases {
   const factor = ctx.options.roundingFactor;
-  paras.forEach((p, i) => {
+  const p = a.paras[i];
+  const out: Denominator[] = [];
+  const part = s.part;
+  const parts = group.parts;
+  const pushFig = (f: Figure | undefined, source: string) => {
+    if (f && f !== part && f.value > 0 && !out.some((d) => d.fig === f)) out.push({ value: f.value, iv: amountIv(f, factor), source, fig: f });
+  };
+  const pushTargets = (ts: Target[]) => {
+    for (const t of ts)
+      for (const tf of a.tableFigures(t))
+        if (tf.value) out.push({ value: tf.value, iv: figure(tf.value, tf.decimals, factor), source: tf.where });
+  };
+  const named = s.denomText && !GENERIC_BASE.test(labelKey(s.denomText)) ? a.matcher.match(s.denomText) : [];
+  if (named.length) {
+    // The same total stated in the text (this paragraph or its section), then in the tables.
+    const ids = new Set(named.map((t) => t.id));
+    const from = a.sectionStart(i, 1);
+    for (let k = i; k >= from && k >= i - 40; k--) {
+      for (const f of a.paras[k].figures) {
+        if (f.kind !== "amount" || f.role !== undefined || (k === i && f.start > s.percent.start)) continue;
+        if (a.targetsOf(k, f).some((t) => ids.has(t.id))) pushFig(f, `说明中的“${f.subject}”`);
+      }
+    }
+    pushTargets(named);
+    return { list: out, how: out.length ? "named" : "none" };
+  }
+  if (s.denomText && !GENERIC_BASE.test(labelKey(s.denomText))) return { list: [], how: "none" }; // a base we cannot resolve: no judgement
+  // The whole of the enumeration the part is in.
+  const list = listOf.get(part);
+  if (list) pushFig(list.whole, `本句“${list.whole.subject || "合计"}”`);
+  // The sentence's lead amount, when it is not itself one of the listed parts.
+  const sf = p.sentFigs[part.sentence];
+  let lead: Figure | undefined;
+  for (let k = sf.first; k < sf.end && k < sf.first + 12 && !lead; k++) if (p.figures[k].kind === "amount" && p.figures[k].role === undefined) lead = p.figures[k];
+  if (lead && lead.start < part.start && !parts.has(lead)) pushFig(lead, `本句“${lead.subject || "合计"}”`);
+  // The sum of the listed parts when their shares make up the whole.
+  if (group.partsSum) out.push(group.partsSum);
+  // The section's lead total (a heading paragraph's first figure, or the first paragraph's).
+  const from = a.sectionStart(i, 1);
+  for (let k = from; k < i && k < from + 3; k++) {
+    const f = a.paras[k].figures.find((g) => g.kind === "amount" && g.role === undefined);
+    if (f && TOTAL_SUBJECT.test(f.subject)) {
+      pushFig(f, `上文“${f.subject}”`);
+      break;
+    }
+  }
+  // The tables' totals for what the part is (classes → 支出合计; 基本 / 项目 → 支出合计; income lines → 收入合计).
+  const targets = a.targetsOf(i, part);
+  const m = a.matcher;
+  if (targets.some((t) => t.kind === "function" && (t.codes ?? []).some((c) => c.length === 3))) pushTargets([...m.match("一般公共预算支出"), ...m.match("本年支出合计")]);
+  if (targets.some((t) => t.id === "basic" || t.id === "project")) pushTargets([...m.match("一般公共预算支出"), ...m.match("支出总计")]);
+  if (targets.some((t) => /Income|carry/.test(t.id))) pushTargets(m.match("收入总计"));
+  return { list: out, how: out.length ? "whole" : "none" };
+}
+
+function checkShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
+  const out: Finding[] = [];
+  const factor = ctx.options.roundingFactor;
+  a.paras.forEach((p, i) => {
+    // Shares of one enumeration (same sentence, same named base, at most a list's length apart), grouped once.
+    const groups = new Map<ShareClaim, ShareGroup>();
+    let cur: ShareGroup | undefined;
     for (const s of p.shares) {
-      const listed = p.shares.filter((x) => x.percent.sentence === s.percent.sentence).map((x) => x.part);
-      const pctSum = p.shares.filter((x) => x.percent.sentence === s.percent.sentence).reduce((a, x) => a + x.percent.value, 0);
-      const dens = denominators(ctx, paras, i, s.part, s.denomText, Math.abs(pctSum - 100) < 1.5 ? listed : []);
-      if (!dens.length) continue;
+      const prev = cur?.shares[cur.shares.length - 1];
+      if (!cur || !prev || prev.percent.sentence !== s.percent.sentence || prev.denomText !== s.denomText || cur.shares.length >= 24) {
+        cur = { shares: [], parts: new Set() };
+      }
+      cur.shares.push(s);
+      cur.parts.add(s.part);
+      groups.set(s, cur);
+    }
+    for (const g of new Set(groups.values())) {
+      const pctSum = g.shares.reduce((x, y) => x + y.percent.value, 0);
+      if (g.shares.length >= 2 && Math.abs(pctSum - 100) < 1.5)
+        g.partsSum = { value: g.shares.reduce((x, y) => x + y.part.value, 0), iv: add(...g.shares.map((y) => amountIv(y.part, factor))), source: "所列各项之和" };
+    }
+    const listOf = new Map<Figure, ListClaim>();
+    for (const l of p.lists) for (const f of l.parts) listOf.set(f, l);
+    for (const s of p.shares) {
+      const { list: dens } = shareBases(ctx, a, i, s, groups.get(s)!, listOf);
+      if (!dens.length) continue; // the base cannot be resolved: no judgement
       const claimed = pctInterval(s.percent, factor);
       const partIv = amountIv(s.part, factor);
       const { ok, trunc } = judgeRatio(partIv, dens, claimed, s.percent);
@@ -138,14 +202,80 @@ function checkShares(ctx: RuleContext): Finding[] {
   return out;
 }
 
-function checkRates(ctx: RuleContext): Finding[] {
+/** The two shares of a two-way split (基本 / 项目, 人员 / 公用) of one base add up to 100%. */
+function checkSplitShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
   const out: Finding[] = [];
-  const { paras } = analyzeNarrative(ctx.facts, ctx.wb);
   const factor = ctx.options.roundingFactor;
-  for (const p of paras) {
+  const PAIRS: [string, string, string][] = [
+    ["basic", "project", "基本支出与项目支出"],
+    ["personnel", "public", "人员经费与公用经费"],
+  ];
+  a.paras.forEach((p, i) => {
+    for (const [x, y, what] of PAIRS) {
+      const sx = p.shares.filter((s) => a.targetsOf(i, s.part).some((t) => t.id === x));
+      const sy = p.shares.filter((s) => a.targetsOf(i, s.part).some((t) => t.id === y));
+      if (sx.length !== 1 || sy.length !== 1 || sx[0].denomText !== sy[0].denomText) continue;
+      if (sx[0].percent.sentence !== sy[0].percent.sentence && Math.abs(sx[0].percent.sentence - sy[0].percent.sentence) > 1) continue;
+      const sum = add(pctInterval(sx[0].percent, factor), pctInterval(sy[0].percent, factor));
+      if (sum.lo <= 100 && 100 <= sum.hi) continue;
+      const total = sx[0].percent.value + sy[0].percent.value;
+      const loc = figureCell(p.para, sy[0].percent);
+      out.push({
+        ruleId: "percent",
+        severity: "error",
+        sheet: loc.sheet,
+        cell: loc.cell,
+        expected: 100,
+        actual: Number(fmt(total)),
+        difference: Number(fmt(total - 100)),
+        message: `${what}的占比之和不是 100%：“${quote(p, sx[0].part.start, sy[0].percent.end)}”，${sx[0].percent.raw.replace(/\s/g, "")} + ${sy[0].percent.raw.replace(/\s/g, "")} = ${fmt(total)}%`,
+      });
+    }
+  });
+  return out;
+}
+
+function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
+  const out: Finding[] = [];
+  const factor = ctx.options.roundingFactor;
+  for (const p of a.paras) {
     for (const c of p.changes) {
-      if (!c.delta || !c.percent || c.dir === 0) continue;
+      if (!c.percent) continue;
       const loc = figureCell(p.para, c.percent);
+      if (c.dir === 0) {
+        // "持平" with a rate other than 0%.
+        if (c.percent.value !== 0 && !overlaps(pctInterval(c.percent, factor), { lo: 0, hi: 0 }))
+          out.push({ ruleId: "percent", severity: "error", sheet: loc.sheet, cell: loc.cell, expected: 0, actual: c.percent.value, message: `说“持平”却给出增减幅度：“${quote(p, c.start, c.end)}”` });
+        continue;
+      }
+      if (!c.delta) {
+        // Both years' figures given: P = (本年 − 上年) ÷ 上年, in the direction said.
+        if (!c.prior || !c.current.length) continue;
+        const cur = amountIv(c.current[0], factor);
+        const prior = amountIv(c.prior, factor);
+        if (prior.lo <= 0) continue;
+        const change = sub(cur, prior);
+        const rate = ratioPct(change, prior);
+        if (!rate) continue;
+        const real = c.current[0].value - c.prior.value;
+        const expected = (real / c.prior.value) * 100;
+        const claimed = scale(pctInterval(c.percent, factor), c.dir);
+        if (overlaps(rate, claimed)) continue;
+        const wrongDir = (c.dir > 0 && change.hi < 0) || (c.dir < 0 && change.lo > 0);
+        out.push({
+          ruleId: "percent",
+          severity: "error",
+          sheet: loc.sheet,
+          cell: loc.cell,
+          expected: Number(fmt(expected)),
+          actual: c.dir * c.percent.value,
+          difference: Number(fmt(c.dir * c.percent.value - expected)),
+          message: wrongDir
+            ? `增减方向与数字不符：“${quote(p, c.prior.start, c.percent.end)}”，${fmt(c.current[0].value)} 比 ${fmt(c.prior.value)} ${real < 0 ? "减少" : "增加"} ${fmt(Math.abs(expected))}%，说明却写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`
+            : `增减百分比不对：“${quote(p, c.prior.start, c.percent.end)}”，(${fmt(c.current[0].value)} − ${fmt(c.prior.value)}) ÷ ${fmt(c.prior.value)} = ${fmt(expected)}%，说明写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`,
+        });
+        continue;
+      }
       if (c.percentDir !== undefined && c.percentDir !== c.dir) {
         out.push({
           ruleId: "percent",
@@ -156,6 +286,7 @@ function checkRates(ctx: RuleContext): Finding[] {
         });
         continue;
       }
+      // The rate is judged on last year's base: 增长 P% = D ÷ (本年 − D); 下降 P% = D ÷ (本年 + D).
       const d = amountIv(c.delta, factor);
       const claimed = pctInterval(c.percent, factor);
       const bases: { iv: Interval; value: number; how: string }[] = [];
@@ -256,7 +387,8 @@ function checkPercentColumns(ctx: RuleContext): Finding[] {
 }
 
 export function checkPercent(ctx: RuleContext): Finding[] {
-  return [...checkShares(ctx), ...checkRates(ctx), ...checkPercentColumns(ctx)];
+  const a = narrativeOf(ctx);
+  return [...checkShares(ctx, a), ...checkSplitShares(ctx, a), ...checkRates(ctx, a), ...checkPercentColumns(ctx)];
 }
 
 const text = (lines: string[]): Workbook => ({ sheets: [sheetFromRows("情况说明", lines.map((l) => [l]))] });
