@@ -1,0 +1,72 @@
+/**
+ * Which catalog entries are verified, and by which published document: the data
+ * (data/catalog/evidence/verified.json) is recomputed from the documents' printed pairs,
+ * so no entry can be marked verified without a document that prints it.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { computeVerified, EVIDENCE_SOURCES, fullText } from "../../scripts/catalog-evidence";
+import { builtinCatalog, Catalog, printedPairs } from "../../src/core/catalog";
+
+const FILE = path.join(__dirname, "..", "..", "data", "catalog", "evidence", "verified.json");
+
+describe("verified.json", () => {
+  it("is exactly what the documents' excerpts and the cited notices give", () => {
+    expect(fs.readFileSync(FILE, "utf8")).toBe(computeVerified().json);
+  });
+
+  it("every excerpt of a seed or field document is what its full text prints", () => {
+    const checked: string[] = [];
+    for (const src of EVIDENCE_SOURCES) {
+      if (!src.text || !/^(seeds|field)\//.test(src.text)) continue;
+      const text = fullText(src);
+      expect(text).not.toBeNull();
+      const excerpt = fs.readFileSync(path.join(__dirname, "..", "..", "data", "catalog", "evidence", `${src.id}.txt`), "utf8");
+      const lines = excerpt.split("\n").filter((l) => /^\d+\t/.test(l));
+      expect(lines).toEqual(printedPairs(text!).map((p) => `${p.line}\t${p.code}\t${p.name}`));
+      checked.push(src.id);
+    }
+    expect(checked.length).toBe(11);
+  });
+
+  it("printed pairs that disagree with the catalog are truncations by the printer, not other names", () => {
+    const { conflicts } = computeVerified();
+    // each one: the printed name is a prefix of the catalog's name (a cut-off cell or a wrapped PDF line)
+    for (const c of conflicts) {
+      const m = /printed「(.+)」catalog「(.+)」/.exec(c)!;
+      const printed = m[1].replace(/\(/g, "（").replace(/\)/g, "）");
+      expect([c, m[2].startsWith(printed)]).toEqual([c, true]);
+    }
+    expect(conflicts.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the catalog answers with its verification", () => {
+  const cat = builtinCatalog();
+
+  it("an entry a 2025 document prints is verified for 2025 with that document, and not for 2023", () => {
+    const e = cat.lookup("2011301", { year: 2025 })!;
+    expect(e).toMatchObject({ name: "行政运行", verified: true });
+    expect(e.sources).toContain("putuo-commerce-dept-2025");
+    expect(cat.lookup("2011301", { year: 2023 })!.verified).toBe(false);
+  });
+
+  it("a memory-only entry is not verified, and judgeName says so", () => {
+    expect(cat.lookup("2010104", { year: 2025 })!.verified).toBe(false);
+    expect(cat.judgeName("2010104", "人大会议", { year: 2025 })).toMatchObject({ verdict: "ok", verified: false });
+    expect(cat.judgeName("2080505", "机关事业单位基本养老保险缴费支出", { year: 2024 })).toMatchObject({ verdict: "ok", verified: true });
+  });
+
+  it("an imported edition is verified by its file", () => {
+    const c2 = cat.withOverlay({ kind: "function", year: 2027, entries: [{ code: "201", name: "一般公共服务支出", level: 1, parent: null }], source: "2027年科目.xlsx" });
+    expect(c2.lookup("201", { year: 2027 })).toMatchObject({ verified: true, sources: ["2027年科目.xlsx"] });
+    expect(c2).toBeInstanceOf(Catalog);
+  });
+
+  it("verifiedStats counts the verified entries per kind and edition", () => {
+    const s = cat.verifiedStats().find((r) => r.kind === "function" && r.year === 2025)!;
+    const direct = cat.entries("function", 2025).filter((e) => e.verified).length;
+    expect(s.verified).toBe(direct);
+    expect(s.verified).toBeGreaterThan(40);
+  });
+});
