@@ -4,6 +4,7 @@
  * the findings by sheet, row and column.
  */
 import { parseA1 } from "../a1";
+import { builtinCatalog } from "../catalog/builtin";
 import type { Workbook } from "../model";
 import { recognizeWorkbook } from "../recognize";
 import type { WorkbookFacts } from "../recognize/types";
@@ -76,7 +77,7 @@ export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: Work
   } catch (e) {
     return { facts: { tables: [], paragraphs: [], amountUnit: "万元" }, findings: [{ ruleId: "recognition", severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", message: `表格识别出错，未做检查：${(e as Error).message}` }] };
   }
-  const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 } };
+  const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 }, catalog: options.catalog ?? builtinCatalog() };
   let findings: Finding[] = [];
   for (const rule of rules) {
     const override = options.rules?.[rule.id];

@@ -51,6 +51,8 @@ export interface RuleContext {
   wb: Workbook;
   facts: WorkbookFacts;
   options: Required<Pick<CheckOptions, "roundingFactor">> & CheckOptions;
+  /** The one catalog every rule judges codes and names with (the caller's, with imported editions, else the built-in). */
+  catalog?: Catalog;
 }
 
 export interface RuleCase {
