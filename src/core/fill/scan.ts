@@ -3,7 +3,7 @@
  * "2080101", 2080101 as a number), codes split over 类/款/项 columns (208 | 01 | 50, or
  * 301 | 2 with the leading zero lost), and the name column next to them.
  */
-import { getCell, usedRange, type RangeRef, type Sheet } from "../model";
+import { getCell, mergeAt, usedRange, type RangeRef, type Sheet } from "../model";
 import { parseAmount, toHalfWidth } from "../text";
 
 export interface CodeRow {
@@ -11,6 +11,12 @@ export interface CodeRow {
   code: string;
   /** Name text as found (trimmed), "" when empty. */
   name: string;
+  /**
+   * How the code was read: one text cell, one number cell (which could also be an amount or a
+   * row number), split 类/款/项 cells, or split cells whose blank 类 (or 款) is taken from the
+   * code row above (the 类 printed only on its own row).
+   */
+  source: "text" | "number" | "split" | "split-inherited";
 }
 
 export interface CodeBlock {
@@ -21,6 +27,8 @@ export interface CodeBlock {
   /** Columns right of the name holding amounts in code rows. */
   amountCols: number[];
   rows: CodeRow[];
+  /** A header above the code column names it (科目编码 / 功能分类科目 / 类 款 项 …). */
+  codeHeader: boolean;
   /** First and last row of the block. */
   r1: number;
   r2: number;
@@ -57,6 +65,20 @@ function isTextName(sheet: Sheet, r: number, c: number): boolean {
   return typeof v === "string" && v.trim() !== "" && parseAmount(v) === null && !/^\d+$/.test(v.trim());
 }
 
+/** Text of the header cells above the first code row in column c (merged masters included). */
+function headerText(sheet: Sheet, firstRow: number, c: number): string {
+  let t = "";
+  for (let r = Math.max(0, firstRow - 5); r < firstRow; r++) {
+    const m = mergeAt(sheet, r, c);
+    t += " " + cellText(sheet, m ? m.r1 : r, m ? m.c1 : c);
+  }
+  return t;
+}
+
+function isCodeHeader(sheet: Sheet, firstRow: number, c: number): boolean {
+  return /(科目|编码|代码|^\s*类|\s类)/.test(headerText(sheet, firstRow, c));
+}
+
 function isUnitCodeHeader(sheet: Sheet, firstRow: number, c: number): boolean {
   for (let r = Math.max(0, firstRow - 4); r < firstRow; r++) {
     const t = cellText(sheet, r, c);
@@ -77,18 +99,25 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
   // Candidate code columns: count code-looking cells per column (joined) and per column start (split).
   const joinedCount = new Array(width).fill(0);
   const splitCount = new Array(width).fill(0);
+  const leiCount = new Array(width).fill(0);
+  const subCount = new Array(width).fill(0); // 类 blank, 款 (and 项) beside it: a 类 printed only on its own row
   for (let r = ur.r1; r <= ur.r2; r++) {
     for (let c = ur.c1; c <= ur.c2; c++) {
       const t = cellText(sheet, r, c);
-      if (!t) continue;
+      if (!t) {
+        if (/^\d{1,2}$/.test(cellText(sheet, r, c + 1)) && /^(\d{1,2})?$/.test(cellText(sheet, r, c + 2))) subCount[c - ur.c1]++;
+        continue;
+      }
       if (joinedCode(t)) joinedCount[c - ur.c1]++;
+      if (/^[1235]\d{2}$/.test(t)) leiCount[c - ur.c1]++;
       if (splitCode(sheet, r, c)) splitCount[c - ur.c1]++;
     }
   }
   const used = new Set<number>();
   const candidates: { c: number; split: boolean; n: number }[] = [];
   for (let i = 0; i < width; i++) {
-    if (splitCount[i] >= 2 && splitCount[i] >= joinedCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: splitCount[i] });
+    const own = leiCount[i] >= 1 && subCount[i] >= 2 ? subCount[i] : 0;
+    if (splitCount[i] + own >= 2 && splitCount[i] + own >= joinedCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: splitCount[i] + own });
     else if (joinedCount[i] >= 2) candidates.push({ c: ur.c1 + i, split: false, n: joinedCount[i] });
   }
   candidates.sort((a, b) => b.n - a.n || a.c - b.c);
@@ -101,16 +130,34 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
       if (cand.split) {
         const s = splitCode(sheet, r, cand.c);
         if (s) {
-          rows.push({ r, code: s.code, name: "" });
+          rows.push({ r, code: s.code, name: "", source: "split" });
           codeWidth = Math.max(codeWidth, s.width);
           continue;
         }
         // a 类 row in a split layout has only the 类 part
         const lei = cellText(sheet, r, cand.c);
-        if (/^[1235]\d{2}$/.test(lei) && !cellText(sheet, r, cand.c + 1)) rows.push({ r, code: lei, name: "" });
+        if (/^[1235]\d{2}$/.test(lei) && !cellText(sheet, r, cand.c + 1)) {
+          rows.push({ r, code: lei, name: "", source: "split" });
+          continue;
+        }
+        // the 类 (or 类 and 款) left blank under its own row: "   | 03 | 01 | 行政运行"
+        const prev = rows[rows.length - 1];
+        if (lei || !prev) continue;
+        const kuan = cellText(sheet, r, cand.c + 1);
+        const xiang = cellText(sheet, r, cand.c + 2);
+        if (/^\d{1,2}$/.test(kuan)) {
+          const code = prev.code.slice(0, 3) + kuan.padStart(2, "0") + (/^\d{1,2}$/.test(xiang) ? xiang.padStart(2, "0") : "");
+          rows.push({ r, code, name: "", source: "split-inherited" });
+          if (code.length === 7) codeWidth = Math.max(codeWidth, 3);
+          else codeWidth = Math.max(codeWidth, 2);
+        } else if (!kuan && /^\d{1,2}$/.test(xiang) && prev.code.length >= 5) {
+          rows.push({ r, code: prev.code.slice(0, 5) + xiang.padStart(2, "0"), name: "", source: "split-inherited" });
+          codeWidth = Math.max(codeWidth, 3);
+        }
       } else {
-        const code = joinedCode(cellText(sheet, r, cand.c));
-        if (code) rows.push({ r, code, name: "" });
+        const t = cellText(sheet, r, cand.c);
+        const code = joinedCode(t);
+        if (code) rows.push({ r, code, name: "", source: typeof getCell(sheet, r, cand.c)?.value === "number" ? "number" : "text" });
       }
     }
     const codeCols = Array.from({ length: codeWidth }, (_, k) => cand.c + k);
@@ -152,7 +199,7 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
       }).length;
       if (nums > 0) amountCols.push(c);
     }
-    if (rows.length) blocks.push({ codeCols, nameCol, amountCols, rows, r1: rows[0].r, r2: rows[rows.length - 1].r });
+    if (rows.length) blocks.push({ codeCols, nameCol, amountCols, rows, codeHeader: isCodeHeader(sheet, rows[0].r, cand.c), r1: rows[0].r, r2: rows[rows.length - 1].r });
   }
   return blocks.sort((a, b) => a.codeCols[0] - b.codeCols[0]);
 }
