@@ -117,7 +117,9 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
   const candidates: { c: number; split: boolean; n: number }[] = [];
   for (let i = 0; i < width; i++) {
     const own = leiCount[i] >= 1 && subCount[i] >= 2 ? subCount[i] : 0;
-    if (splitCount[i] + own >= 2 && splitCount[i] + own >= joinedCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: splitCount[i] + own });
+    // split when the rows with a 款 beside the 类 outnumber the whole 5- or 7-digit codes of the column
+    // (a 类 repeated on every row is a 3-digit "code" too, and must not make the column a joined one)
+    if (splitCount[i] + own >= 2 && splitCount[i] + own >= joinedCount[i] - leiCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: Math.max(joinedCount[i], splitCount[i] + own) });
     else if (joinedCount[i] >= 2) candidates.push({ c: ur.c1 + i, split: false, n: joinedCount[i] });
   }
   candidates.sort((a, b) => b.n - a.n || a.c - b.c);
