@@ -10,7 +10,7 @@ import { mergePlans, planFill } from "../../src/core/fill/plan";
 import { scanCodeBlocks } from "../../src/core/fill/scan";
 import { getCell, sheetFromRows } from "../../src/core/model";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
-import { districtTemplate, fieldCodeLines, fieldSheet } from "./layouts";
+import { districtTemplate, fieldCodeLines, fieldSheet, stackedSheet } from "./layouts";
 
 const catalog = builtinCatalog();
 
@@ -77,6 +77,20 @@ describe("the field documents' tables as split-code sheets", () => {
     const plan = planFill(s, catalog, { year: 2025, fixNames: true });
     expect(plan.items.filter((i) => i.action === "fix").map((i) => `${i.code} ${i.new}`)).toEqual(["2010399 其他政府办公厅（室）及相关机构事务支出"]);
     expect(catalog.lookup("2010399", { year: 2025 })!.sources).toContain("putuo-office-dept-2025");
+  });
+});
+
+describe("tables stacked on one sheet", () => {
+  it("a 类 | 款 经济分类 table under a 类 | 款 | 项 one keeps its own name column; no amount is overwritten", () => {
+    const s = stackedSheet("2026-putuo-justice-department.txt");
+    const econ = fieldCodeLines("2026-putuo-justice-department.txt", "3");
+    expect(econ.length).toBeGreaterThan(20);
+    const blocks = scanCodeBlocks(s);
+    expect(blocks.map((b) => [b.codeCols.length, b.nameCol])).toEqual([[3, 3], [2, 2]]);
+    expect(blocks[1].rows.map((r) => r.name)).toEqual(econ.map((l) => l.name));
+    const plan = planFill(s, catalog, { year: 2026, fixNames: true });
+    // 30213 is printed 维修(护)费 (half-width brackets): only a writing variant, left as it is
+    expect(plan.changes.edits).toEqual([]);
   });
 });
 

@@ -13,14 +13,27 @@ import { sheetFromRows, type CellValue, type Sheet } from "../../src/core/model"
 
 export const FIELD = path.join(__dirname, "..", "..", "..", "shared", "field");
 
-/** The code rows of a text: [类, 款, 项, name] as printed (split columns), in order. */
-export function fieldCodeLines(file: string): { lei: string; kuan: string; xiang: string; name: string }[] {
+/** The code rows of a text: [类, 款, 项, name] as printed (split columns), in order; 2xx 功能分类 or 3xx 经济分类. */
+export function fieldCodeLines(file: string, first: "2" | "3" = "2"): { lei: string; kuan: string; xiang: string; name: string }[] {
   const out: { lei: string; kuan: string; xiang: string; name: string }[] = [];
+  const re = new RegExp(`^\\s*(${first}\\d\\d)(?:\\s{2,}(\\d\\d))?(?:\\s{2,}(\\d\\d))?\\s{2,}([^\\s\\d][^\\s]*)\\s+[\\d,.]+`);
   for (const line of fs.readFileSync(path.join(FIELD, file), "utf8").split("\n")) {
-    const m = /^\s*(2\d\d)(?:\s{2,}(\d\d))?(?:\s{2,}(\d\d))?\s{2,}([^\s\d][^\s]*)\s+[\d,.]+/.exec(line);
+    const m = re.exec(line);
     if (m) out.push({ lei: m[1], kuan: m[2] ?? "", xiang: m[3] ?? "", name: m[4] });
   }
   return out;
+}
+
+/**
+ * One sheet holding a 功能分类 table (类 | 款 | 项 | 名称 | 合计) and, below it after a title and a
+ * header, the 经济分类 table of the same document (类 | 款 | 名称 | 合计 | 人员经费): as an export stacks them.
+ */
+export function stackedSheet(file: string): Sheet {
+  const rows: (CellValue | undefined)[][] = [["功能分类科目编码", null, null, "功能分类科目名称", "合计"], ["类", "款", "项", null, null]];
+  for (const l of fieldCodeLines(file)) rows.push([l.lei, l.kuan || null, l.xiang || null, l.name, 1]);
+  rows.push([], ["一般公共预算基本支出部门预算经济分类预算表"], ["部门预算经济分类科目编码", null, "经济分类科目名称", "合计", "人员经费"], ["类", "款", null, null, null]);
+  for (const l of fieldCodeLines(file, "3")) rows.push([l.lei, l.kuan || null, l.name, 100, 100]);
+  return sheetFromRows("预算表", rows);
 }
 
 /** A sheet of a field document's code rows: 类 repeated on every row, or only on the 类's own row. */

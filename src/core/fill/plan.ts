@@ -120,7 +120,9 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
       const at = toA1(row.r, block.nameCol);
       const old = getCell(sheet, row.r, block.nameCol);
       const level = (row.code.length === 3 ? 1 : row.code.length === 5 ? 2 : 3) as 1 | 2 | 3;
-      const doubt = codeDoubt(block, row, catalog, opts.year);
+      // A number or a formula where the name should be is an amount, not a name: never overwritten.
+      const notName = typeof old?.value === "number" || !!old?.formula ? "名称所在单元格是数字或公式，可能是金额" : null;
+      const doubt = notName ?? codeDoubt(block, row, catalog, opts.year);
       if (!row.name) {
         if (!found) {
           items.push({ action: "flag", sheet: sheet.name, cell: at, code: row.code, old: "", new: null, verdict: "unknown-code", message: `${at}：编码 ${row.code} 不在 ${opts.year} 年科目中，未填名称。` });

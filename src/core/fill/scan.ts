@@ -87,6 +87,56 @@ function isUnitCodeHeader(sheet: Sheet, firstRow: number, c: number): boolean {
   return false;
 }
 
+/** How many code columns a split row uses: 1 (类), 2 (类 | 款) or 3 (类 | 款 | 项). */
+function splitWidth(sheet: Sheet, row: CodeRow, c: number): number {
+  if (row.code.length === 7) return 3;
+  if (row.code.length === 5) return /^\d{1,2}$/.test(cellText(sheet, row.r, c + 2)) ? 3 : 2;
+  return 1;
+}
+
+/** The name column and amount columns of one block of code rows. */
+function finishBlock(sheet: Sheet, ur: RangeRef, rows: CodeRow[], codeCols: number[]): CodeBlock {
+  // Name column: first column to the right of the code whose cells in code rows are text or
+  // empty — skipping a unit-code column (302002) and never an amount column.
+  let nameCol: number | null = null;
+  for (let c = codeCols[codeCols.length - 1] + 1; c <= Math.min(ur.c2 + 1, codeCols[codeCols.length - 1] + 3); c++) {
+    let text = 0;
+    let numeric = 0;
+    let codeLike = 0;
+    for (const row of rows) {
+      const v = getCell(sheet, row.r, c)?.value;
+      if (v === null || v === undefined || v === "") continue;
+      if (typeof v === "string" && /^\s*\d+\s*$/.test(toHalfWidth(v))) codeLike++; // a unit code or the joined code beside split parts
+      else if (isTextName(sheet, row.r, c)) text++;
+      else if (typeof v === "number" || parseAmount(v) !== null) numeric++;
+    }
+    if (text > 0 && text >= numeric) {
+      nameCol = c;
+      break;
+    }
+    if (codeLike > 0 && text === 0 && numeric === 0) continue;
+    if (numeric > 0) break;
+    nameCol = c; // an empty column right of the codes: the names belong here
+    break;
+  }
+  if (nameCol !== null) {
+    for (const row of rows) {
+      const v = getCell(sheet, row.r, nameCol)?.value;
+      row.name = typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v);
+    }
+  }
+  const amountCols: number[] = [];
+  const from = (nameCol ?? codeCols[codeCols.length - 1]) + 1;
+  for (let c = from; c <= ur.c2; c++) {
+    const nums = rows.filter((row) => {
+      const cell = getCell(sheet, row.r, c);
+      return cell?.formula || parseAmount(cell?.value) !== null;
+    }).length;
+    if (nums > 0) amountCols.push(c);
+  }
+  return { codeCols, nameCol, amountCols, rows, codeHeader: isCodeHeader(sheet, rows[0].r, codeCols[0]), r1: rows[0].r, r2: rows[rows.length - 1].r };
+}
+
 /**
  * Find the code blocks in `range` (default: the used range). `isKnown` (e.g. a catalog
  * lookup) keeps out columns of numbers that merely look like codes (100, 302 repeated).
@@ -162,46 +212,25 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
         if (code) rows.push({ r, code, name: "", source: typeof getCell(sheet, r, cand.c)?.value === "number" ? "number" : "text" });
       }
     }
-    const codeCols = Array.from({ length: codeWidth }, (_, k) => cand.c + k);
-    codeCols.forEach((c) => used.add(c));
+    const allCols = Array.from({ length: codeWidth }, (_, k) => cand.c + k);
+    allCols.forEach((c) => used.add(c));
     const distinct = new Set(rows.map((row) => row.code));
     if (distinct.size < 2) continue;
     if (!cand.split && rows.length && isUnitCodeHeader(sheet, rows[0].r, cand.c)) continue;
     if (isKnown && [...distinct].filter(isKnown).length * 2 < distinct.size) continue;
-    // Name column: first column to the right of the code whose cells in code rows are text or
-    // empty — skipping a unit-code column (302002) and never an amount column.
-    let nameCol: number | null = null;
-    for (let c = codeCols[codeCols.length - 1] + 1; c <= Math.min(ur.c2 + 1, codeCols[codeCols.length - 1] + 3); c++) {
-      let text = 0;
-      let numeric = 0;
-      let codeLike = 0;
-      for (const row of rows) {
-        const v = getCell(sheet, row.r, c)?.value;
-        if (v === null || v === undefined || v === "") continue;
-        if (typeof v === "string" && /^\s*\d+\s*$/.test(toHalfWidth(v))) codeLike++; // a unit code or the joined code beside split parts
-        else if (isTextName(sheet, row.r, c)) text++;
-        else if (typeof v === "number" || parseAmount(v) !== null) numeric++;
-      }
-      if (text > 0 && text >= numeric) {
-        nameCol = c;
-        break;
-      }
-      if (codeLike > 0 && text === 0 && numeric === 0) continue;
-      if (numeric > 0) break;
-      nameCol = c; // an empty column right of the codes: the names belong here
-      break;
+    // Tables stacked on one sheet (a title and a header between them) are separate blocks: a
+    // 类 | 款 table under a 类 | 款 | 项 one has its names one column further left.
+    const groups: CodeRow[][] = [];
+    for (const row of rows) {
+      const last = groups[groups.length - 1];
+      if (last && row.r - last[last.length - 1].r <= 3) last.push(row);
+      else groups.push([row]);
     }
-    if (nameCol !== null) for (const row of rows) row.name = (getCell(sheet, row.r, nameCol)?.value as string | undefined)?.toString().trim() ?? "";
-    const amountCols: number[] = [];
-    const from = (nameCol ?? codeCols[codeCols.length - 1]) + 1;
-    for (let c = from; c <= ur.c2; c++) {
-      const nums = rows.filter((row) => {
-        const cell = getCell(sheet, row.r, c);
-        return cell?.formula || parseAmount(cell?.value) !== null;
-      }).length;
-      if (nums > 0) amountCols.push(c);
+    for (const group of groups) {
+      const width = cand.split ? Math.max(...group.map((row) => splitWidth(sheet, row, cand.c))) : 1;
+      const block = finishBlock(sheet, ur, group, Array.from({ length: width }, (_, k) => cand.c + k));
+      blocks.push(block);
     }
-    if (rows.length) blocks.push({ codeCols, nameCol, amountCols, rows, codeHeader: isCodeHeader(sheet, rows[0].r, cand.c), r1: rows[0].r, r2: rows[rows.length - 1].r });
   }
   return blocks.sort((a, b) => a.codeCols[0] - b.codeCols[0]);
 }
