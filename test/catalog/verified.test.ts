@@ -70,3 +70,26 @@ describe("the catalog answers with its verification", () => {
     expect(s.verified).toBeGreaterThan(40);
   });
 });
+
+describe("printedPairs reads the code–name lines of a document's text", () => {
+  it("joined, split by spaces or tabs, with a unit code, and with the 类 left blank", () => {
+    const text = [
+      "2101102\t事业单位医疗\t2.52\t2.52",
+      "204   06   01   行政运行                 16726725.44",
+      "208\t01\t50\t302002\t事业运行\t491.32",
+      "201             一般公共服务支出              3,296,600",
+      "      05        统计信息事务                  438,300",
+      "      05   07   专项普查活动                  438,300",
+      "2024 年预算数为 21.43 万元", // a sentence, not a table line
+      "一、部门收支总表",
+    ].join("\n");
+    expect(printedPairs(text).map((p) => `${p.line} ${p.code} ${p.name}`)).toEqual([
+      "1 2101102 事业单位医疗",
+      "2 2040601 行政运行",
+      "3 2080150 事业运行",
+      "4 201 一般公共服务支出",
+      "5 20105 统计信息事务",
+      "6 2010507 专项普查活动",
+    ]);
+  });
+});
