@@ -29,7 +29,7 @@ describe("verified.json", () => {
     expect(checked.length).toBe(11);
   });
 
-  it("printed pairs that disagree with the catalog are truncations by the printer, not other names", () => {
+  it("printed pairs that disagree with the catalog are cut-off names (a narrow column, a name wrapped in its PDF cell), not other names", () => {
     const { conflicts } = computeVerified();
     // each one: the printed name is a prefix of the catalog's name (a cut-off cell or a wrapped PDF line)
     for (const c of conflicts) {

@@ -64,7 +64,7 @@ describe("the field documents' tables as split-code sheets", () => {
       const [b] = scanCodeBlocks(s);
       expect(b.rows.map((r) => r.code)).toEqual(printed.map((l) => l.lei + l.kuan + l.xiang));
       const plan = planFill(s, catalog, { year: yearOf(f), fixNames: true });
-      // the only fix allowed: a name the printer cut off, completed from a verified entry
+      // the only fix allowed: a name cut off in the text (2010399 wraps over two lines of its PDF cell), completed from a verified entry
       for (const it of plan.items.filter((i) => i.action === "fix")) {
         expect(it.new!.replace(/（/g, "(").replace(/）/g, ")").startsWith(it.old.replace(/（/g, "(").replace(/）/g, ")"))).toBe(true);
         expect(it.verified).toBe(true);
@@ -72,7 +72,7 @@ describe("the field documents' tables as split-code sheets", () => {
     }
   });
 
-  it("completes the one name the 区政府办公室 unit budget prints cut off (2010399), from the department budget of the same year", () => {
+  it("completes the one name the 区政府办公室 unit budget wraps over two lines (2010399: the text gives it cut off), from the department budget of the same year", () => {
     const s = fieldSheet("2025-putuo-district-office-unit.txt", "repeat");
     const plan = planFill(s, catalog, { year: 2025, fixNames: true });
     expect(plan.items.filter((i) => i.action === "fix").map((i) => `${i.code} ${i.new}`)).toEqual(["2010399 其他政府办公厅（室）及相关机构事务支出"]);
@@ -137,7 +137,7 @@ describe("codes that could be something else", () => {
 });
 
 describe("the seeds", () => {
-  it("--fix-names only completes names the printer cut off, from verified entries", async () => {
+  it("--fix-names only completes names the published tables cut off, from verified entries", async () => {
     const fixes: string[] = [];
     for (const n of ["haikou-2024", "xinzhou-2023", "wuhan-2024", "zengdu-2024", "dazhou-2024"]) {
       const wb = await readXlsxFile(path.join(__dirname, "..", "fixtures", "seeds", `${n}.xlsx`));
