@@ -28,7 +28,9 @@ export function printedPairs(text: string): PrintedPair[] {
   let lei: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = toHalfWidth(lines[i]).replace(/\u3000/g, " ");
-    const tokens = line.trim().split(/[\t ]+/);
+    // Columns: tabs (a copied table), or runs of two or more spaces (pdftotext -layout); a name may hold a single space.
+    let tokens = (line.includes("\t") ? line.trim().split(/\t+/) : line.trim().split(/\s{2,}/)).map((t) => t.trim()).filter((t) => t !== "");
+    if (tokens.length && !/^\d+$/.test(tokens[0])) tokens = line.trim().split(/[\t ]+/);
     if (tokens.length < 2) continue;
     let k = 0;
     let code: string | null = null;
@@ -62,7 +64,7 @@ export function printedPairs(text: string): PrintedPair[] {
     if (!name || !NAME_START.test(name)) continue;
     if (!/^[123]/.test(code)) continue;
     lei = code.slice(0, 3);
-    out.push({ code, name: name.replace(/[，,。；;：:]+$/, ""), line: i + 1 });
+    out.push({ code, name: name.replace(/\s+/g, "").replace(/[，,。；;：:]+$/, ""), line: i + 1 });
   }
   return out;
 }
