@@ -2,10 +2,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { formatStats } from "../../src/cli/commands/catalog";
-import { builtinCatalog } from "../../src/core/catalog";
+import { builtinCatalog, formatVerifiedStats } from "../../src/core/catalog";
 
 it("the counts table in data/catalog/README.md matches the data", () => {
   const readme = fs.readFileSync(path.join(__dirname, "..", "..", "data", "catalog", "README.md"), "utf8");
   const table = formatStats(builtinCatalog().stats()).trim();
   expect(readme).toContain(table);
+});
+
+it("the verified-entries table in data/catalog/README.md matches the evidence", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "..", "..", "data", "catalog", "README.md"), "utf8");
+  expect(readme).toContain(formatVerifiedStats(builtinCatalog()));
 });

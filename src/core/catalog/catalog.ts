@@ -25,6 +25,7 @@ import {
   type SearchMatch,
   type SearchOptions,
   type StatsRow,
+  type VerifiedEntry,
 } from "./types";
 
 export interface HistoricalName {
@@ -58,6 +59,9 @@ interface KindIndex {
 
 export type CatalogSources = Partial<Record<CatalogKind, readonly RawCatalogEntry[]>>;
 
+/** The message part that says a judgement rests on an entry nobody checked against a document. */
+export const UNVERIFIED_NOTE = "内置科目条目未经公开文件核实，请以财政部当年《政府收支分类科目》为准";
+
 function yearNote(requested: number, edition: number): string {
   return `${requested} 年无科目版本，按最接近的 ${edition} 年版本`;
 }
@@ -72,12 +76,29 @@ export class Catalog {
   constructor(
     private readonly sources: CatalogSources,
     readonly overlays: readonly CatalogOverlay[] = [],
+    /** Evidence: entries a published document prints (data/catalog/verified.json). */
+    private readonly verifiedEntries: readonly VerifiedEntry[] = [],
   ) {}
 
   /** A catalog where the overlay's year of its kind is added, or replaces the built-in edition of that year. */
   withOverlay(overlay: CatalogOverlay): Catalog {
     const rest = this.overlays.filter((o) => !(o.kind === overlay.kind && o.year === overlay.year));
-    return new Catalog(this.sources, [...rest, overlay]);
+    return new Catalog(this.sources, [...rest, overlay], this.verifiedEntries);
+  }
+
+  /** How many entries of each kind and edition are verified against a published document. */
+  verifiedStats(): { kind: CatalogKind; year: number; verified: number; total: number }[] {
+    const out: { kind: CatalogKind; year: number; verified: number; total: number }[] = [];
+    for (const kind of CATALOG_KINDS) {
+      const idx = this.index(kind);
+      for (const year of idx.years) {
+        const map = idx.byYear.get(year)!;
+        let v = 0;
+        for (const e of map.values()) if (e.verified) v++;
+        out.push({ kind, year, verified: v, total: map.size });
+      }
+    }
+    return out;
   }
 
   /** Kinds that have data. */
@@ -195,8 +216,17 @@ export class Catalog {
     const kind = c ? opts.kind ?? inferKind(c) : null;
     const choice = kind ? this.resolveYear(kind, opts.year) : null;
     const requestedYear = opts.year ?? choice?.requestedYear ?? NaN;
-    const base = { code: c, given, kind, edition: choice?.edition ?? null, requestedYear, ...(choice?.note ? { note: choice.note } : {}) };
     const entry = c && kind && choice ? this.index(kind).byYear.get(choice.edition)?.get(c) : undefined;
+    const base = {
+      code: c,
+      given,
+      kind,
+      edition: choice?.edition ?? null,
+      requestedYear,
+      ...(choice?.note ? { note: choice.note } : {}),
+      verified: entry?.verified ?? false,
+      ...(entry?.sources ? { sources: entry.sources } : {}),
+    };
     if (!c || !kind || !choice || !entry) {
       const message = !c
         ? `「${typeof code === "object" ? JSON.stringify(code) : String(code)}」不是科目编码`
@@ -420,6 +450,10 @@ export class Catalog {
     }
     for (const o of overlays) for (const e of o.entries) raw.push({ ...e, years: [o.year] });
     raw.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+    // Evidence by code, name and year; an imported edition is the official file itself.
+    const evidence = new Map<string, string[]>();
+    for (const v of this.verifiedEntries) if (v.kind === kind) for (const y of v.years) evidence.set(`${v.code}|${v.name}|${y}`, v.sources);
+    const imported = new Map(overlays.map((o) => [o.year, o.source ?? `导入的 ${o.year} 年科目表`]));
 
     const byYear = new Map<number, Map<string, CatalogEntry>>();
     const namesByCode = new Map<string, { name: string; years: number[] }[]>();
@@ -428,7 +462,9 @@ export class Catalog {
       for (const year of e.years) {
         let map = byYear.get(year);
         if (!map) byYear.set(year, (map = new Map()));
-        const entry: CatalogEntry = { code: e.code, name: e.name, level, levelName: LEVEL_NAMES[level], parent: e.parent, kind, edition: year };
+        const sources = imported.has(year) ? [imported.get(year)!] : evidence.get(`${e.code}|${e.name}|${year}`);
+        const entry: CatalogEntry = { code: e.code, name: e.name, level, levelName: LEVEL_NAMES[level], parent: e.parent, kind, edition: year, verified: !!sources };
+        if (sources) entry.sources = [...sources];
         if (e.gov) entry.gov = e.gov;
         map.set(e.code, Object.freeze(entry) as CatalogEntry);
       }

@@ -4,8 +4,10 @@
 export * from "./types";
 export { normalizeCode, inferKind, levelOfCode, parentOfCode } from "./code";
 export { nameKey, similarity, NAME_SUFFIXES } from "./names";
-export { Catalog, HISTORICAL_NAMES, type HistoricalName, type CatalogSources } from "./catalog";
-export { builtinCatalog, BUILTIN_FILES } from "./builtin";
+export { printedPairs, type PrintedPair } from "./evidence";
+export { Catalog, HISTORICAL_NAMES, UNVERIFIED_NOTE, type HistoricalName, type CatalogSources } from "./catalog";
+export { builtinCatalog, BUILTIN_FILES, VERIFIED_ENTRIES, EVIDENCE_SOURCES } from "./builtin";
 export { importCatalogSheet, type ImportOptions, type ImportProblem, type ImportProblemType, type ImportResult } from "./import";
 export { serializeOverlay, parseOverlay, OverlayFormatError } from "./overlay";
 export { MemoryOverlayStorage, saveOverlays, loadOverlays, type OverlayStorage } from "./storage";
+export { formatVerifiedStats } from "./stats";

@@ -48,6 +48,31 @@ export interface CatalogEntry {
   /** The edition (budget year) this answer comes from. */
   edition: number;
   gov?: string;
+  /**
+   * True when a named published document of this edition's year prints this code with this
+   * name (data/catalog/verified.json), or when the edition was imported from an official
+   * file. Most built-in entries are compiled from memory and are not verified.
+   */
+  verified: boolean;
+  /** The documents that verify it (ids of verified.json sources, or the imported file). */
+  sources?: string[];
+}
+
+/** Evidence that a published document prints a code with a name in the editions of these years. */
+export interface VerifiedEntry {
+  kind: string;
+  code: string;
+  name: string;
+  years: number[];
+  sources: string[];
+}
+
+/** A document cited as evidence. */
+export interface EvidenceSource {
+  id: string;
+  year: number;
+  title: string;
+  where: string;
 }
 
 /** A lookup answer: the entry plus which year was asked and, when they differ, why. */
@@ -94,6 +119,10 @@ export interface NameJudgement {
   outdated?: { period: string; source: string };
   /** Set when the edition used differs from the requested year. */
   note?: string;
+  /** Whether the catalog entry judged against is verified against a published document (see CatalogEntry.verified). */
+  verified: boolean;
+  /** The documents that verify it. */
+  sources?: string[];
 }
 
 export type SearchMatch = "exact" | "variant" | "missing-suffix" | "truncated" | "contains" | "fuzzy";

@@ -1,8 +1,11 @@
 /**
  * Name filling as a plan: what would change, shown as a preview (cell, old → new) before
  * anything is written. Empty name cells are filled; names that differ from the official
- * one are flagged and corrected only when the user confirms (`fixNames`); missing parent
- * rows (类/款) can be inserted with their names and SUM formulas over their children.
+ * one are flagged and corrected only when the user confirms (`fixNames`) — and even then
+ * only when the catalog entry is verified against a published document of that year and the
+ * code was read without doubt (one text code cell, a code column headed as such, or split
+ * 类/款/项 cells read as one code). Anything else is flagged for review and the cell is left
+ * as it is. Missing parent rows (类/款) can be inserted with their names and SUM formulas.
  * The plan is a ChangeSet the host applies in one batch; undo is inverseOf(plan).
  */
 import { colToLetters, toA1 } from "../a1";
@@ -10,7 +13,8 @@ import { emptyChangeSet, type ChangeSet } from "../changes";
 import type { Catalog } from "../catalog/catalog";
 import type { NameVerdict } from "../catalog/types";
 import { getCell, type Cell, type RangeRef, type Sheet } from "../model";
-import { scanCodeBlocks, type CodeBlock } from "./scan";
+import { scanCodeBlocks, type CodeBlock, type CodeRow } from "./scan";
+import { nameKey } from "../catalog/names";
 
 export interface FillOptions {
   year: number;
@@ -37,6 +41,10 @@ export interface FillItem {
   new: string | null;
   verdict: NameVerdict | "empty" | "missing-parent";
   message: string;
+  /** Whether the catalog entry the new name comes from is verified against a published document. */
+  verified?: boolean;
+  /** Why a name that differs was flagged and not corrected (also said in the message). */
+  reason?: string;
 }
 
 export interface FillPlan {
@@ -59,6 +67,26 @@ function nameCell(old: Cell | undefined, name: string, level: number, indent: bo
   const style = { ...(old?.style ?? {}) };
   if (indent) style.indent = level - 1;
   return { value: name, numFmt: old?.numFmt, style: Object.keys(style).length ? style : undefined };
+}
+
+/**
+ * Why the code read on a row cannot be trusted to correct its name, or null. A number in a
+ * column no header names as a code column may be an amount or a row number; a name that
+ * belongs to a code under this one means split 类/款/项 cells were read short; a name that is
+ * the parent's means code and name are on different rows.
+ */
+function codeDoubt(block: CodeBlock, row: CodeRow, catalog: Catalog, year: number): string | null {
+  if (row.source === "number" && !block.codeHeader) return "编码是一个数字单元格，列标题也未标明科目编码（可能是金额或序号）";
+  if (!row.name) return null;
+  const key = nameKey(row.name);
+  if (row.code.length < 7) {
+    const under = catalog.search(row.name, { year, parent: row.code, limit: 1, minScore: 85 })[0];
+    if (under) return `名称是下级科目 ${under.entry.code} ${under.entry.name} 的名称：编码可能只读到了类（或款），类/款/项分列时请检查各列`;
+  }
+  for (const p of catalog.parentChain(row.code, { year })) {
+    if (nameKey(p.name) === key) return `名称是上级科目 ${p.code} ${p.name} 的名称：编码与名称可能不在同一行`;
+  }
+  return null;
 }
 
 export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): FillPlan {
@@ -92,12 +120,20 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
       const at = toA1(row.r, block.nameCol);
       const old = getCell(sheet, row.r, block.nameCol);
       const level = (row.code.length === 3 ? 1 : row.code.length === 5 ? 2 : 3) as 1 | 2 | 3;
+      // A number or a formula where the name should be is an amount, not a name: never overwritten.
+      const notName = typeof old?.value === "number" || !!old?.formula ? "名称所在单元格是数字或公式，可能是金额" : null;
+      const doubt = notName ?? codeDoubt(block, row, catalog, opts.year);
       if (!row.name) {
         if (!found) {
           items.push({ action: "flag", sheet: sheet.name, cell: at, code: row.code, old: "", new: null, verdict: "unknown-code", message: `${at}：编码 ${row.code} 不在 ${opts.year} 年科目中，未填名称。` });
           continue;
         }
-        items.push({ action: "fill", sheet: sheet.name, cell: at, code: row.code, old: "", new: found.name, verdict: "empty", message: `${at}：填入 ${row.code} ${found.name}` });
+        if (doubt) {
+          items.push({ action: "flag", sheet: sheet.name, cell: at, code: row.code, old: "", new: found.name, verdict: "empty", verified: found.verified, reason: doubt, message: `${at}：${doubt}，未填名称（按编码应为 ${found.name}）。` });
+          continue;
+        }
+        const unverified = found.verified ? "" : "（内置科目条目未经公开文件核实，请核对）";
+        items.push({ action: "fill", sheet: sheet.name, cell: at, code: row.code, old: "", new: found.name, verdict: "empty", verified: found.verified, message: `${at}：填入 ${row.code} ${found.name}${unverified}` });
         changes.edits.push({ sheet: sheet.name, r: row.r, c: block.nameCol, cell: nameCell(old, found.name, level, !!opts.indent) });
         continue;
       }
@@ -109,7 +145,16 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
         continue;
       }
       const fixable = j.officialName !== null;
-      const fix = fixable && !!opts.fixNames;
+      // Correct only on a verified entry of the year itself, and a code read without doubt.
+      const reason = !fixable
+        ? null
+        : doubt ??
+          (!j.verified
+            ? "内置科目条目未经公开文件核实，不自动更正"
+            : j.note
+              ? `${j.note}，不自动更正`
+              : null);
+      const fix = fixable && !!opts.fixNames && !reason;
       items.push({
         action: fix ? "fix" : "flag",
         sheet: sheet.name,
@@ -118,7 +163,9 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
         old: row.name,
         new: j.officialName,
         verdict: j.verdict,
-        message: `${at}：${j.message}`,
+        verified: j.verified,
+        ...(reason ? { reason } : {}),
+        message: `${at}：${j.message}${reason && opts.fixNames ? `；未更正：${reason}，请人工核对` : reason ? `（${reason}）` : ""}`,
       });
       if (fix) changes.edits.push({ sheet: sheet.name, r: row.r, c: block.nameCol, cell: nameCell(old, j.officialName!, level, !!opts.indent) });
     }

@@ -3,7 +3,7 @@
  * "2080101", 2080101 as a number), codes split over 类/款/项 columns (208 | 01 | 50, or
  * 301 | 2 with the leading zero lost), and the name column next to them.
  */
-import { getCell, usedRange, type RangeRef, type Sheet } from "../model";
+import { getCell, mergeAt, usedRange, type RangeRef, type Sheet } from "../model";
 import { parseAmount, toHalfWidth } from "../text";
 
 export interface CodeRow {
@@ -11,6 +11,12 @@ export interface CodeRow {
   code: string;
   /** Name text as found (trimmed), "" when empty. */
   name: string;
+  /**
+   * How the code was read: one text cell, one number cell (which could also be an amount or a
+   * row number), split 类/款/项 cells, or split cells whose blank 类 (or 款) is taken from the
+   * code row above (the 类 printed only on its own row).
+   */
+  source: "text" | "number" | "split" | "split-inherited";
 }
 
 export interface CodeBlock {
@@ -21,6 +27,8 @@ export interface CodeBlock {
   /** Columns right of the name holding amounts in code rows. */
   amountCols: number[];
   rows: CodeRow[];
+  /** A header above the code column names it (科目编码 / 功能分类科目 / 类 款 项 …). */
+  codeHeader: boolean;
   /** First and last row of the block. */
   r1: number;
   r2: number;
@@ -57,12 +65,76 @@ function isTextName(sheet: Sheet, r: number, c: number): boolean {
   return typeof v === "string" && v.trim() !== "" && parseAmount(v) === null && !/^\d+$/.test(v.trim());
 }
 
+/** Text of the header cells above the first code row in column c (merged masters included). */
+function headerText(sheet: Sheet, firstRow: number, c: number): string {
+  let t = "";
+  for (let r = Math.max(0, firstRow - 5); r < firstRow; r++) {
+    const m = mergeAt(sheet, r, c);
+    t += " " + cellText(sheet, m ? m.r1 : r, m ? m.c1 : c);
+  }
+  return t;
+}
+
+function isCodeHeader(sheet: Sheet, firstRow: number, c: number): boolean {
+  return /(科目|编码|代码|^\s*类|\s类)/.test(headerText(sheet, firstRow, c));
+}
+
 function isUnitCodeHeader(sheet: Sheet, firstRow: number, c: number): boolean {
   for (let r = Math.max(0, firstRow - 4); r < firstRow; r++) {
     const t = cellText(sheet, r, c);
     if (/(单位|部门|项目)/.test(t) && /(代码|编码)/.test(t)) return true;
   }
   return false;
+}
+
+/** How many code columns a split row uses: 1 (类), 2 (类 | 款) or 3 (类 | 款 | 项). */
+function splitWidth(sheet: Sheet, row: CodeRow, c: number): number {
+  if (row.code.length === 7) return 3;
+  if (row.code.length === 5) return /^\d{1,2}$/.test(cellText(sheet, row.r, c + 2)) ? 3 : 2;
+  return 1;
+}
+
+/** The name column and amount columns of one block of code rows. */
+function finishBlock(sheet: Sheet, ur: RangeRef, rows: CodeRow[], codeCols: number[]): CodeBlock {
+  // Name column: first column to the right of the code whose cells in code rows are text or
+  // empty — skipping a unit-code column (302002) and never an amount column.
+  let nameCol: number | null = null;
+  for (let c = codeCols[codeCols.length - 1] + 1; c <= Math.min(ur.c2 + 1, codeCols[codeCols.length - 1] + 3); c++) {
+    let text = 0;
+    let numeric = 0;
+    let codeLike = 0;
+    for (const row of rows) {
+      const v = getCell(sheet, row.r, c)?.value;
+      if (v === null || v === undefined || v === "") continue;
+      if (typeof v === "string" && /^\s*\d+\s*$/.test(toHalfWidth(v))) codeLike++; // a unit code or the joined code beside split parts
+      else if (isTextName(sheet, row.r, c)) text++;
+      else if (typeof v === "number" || parseAmount(v) !== null) numeric++;
+    }
+    if (text > 0 && text >= numeric) {
+      nameCol = c;
+      break;
+    }
+    if (codeLike > 0 && text === 0 && numeric === 0) continue;
+    if (numeric > 0) break;
+    nameCol = c; // an empty column right of the codes: the names belong here
+    break;
+  }
+  if (nameCol !== null) {
+    for (const row of rows) {
+      const v = getCell(sheet, row.r, nameCol)?.value;
+      row.name = typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v);
+    }
+  }
+  const amountCols: number[] = [];
+  const from = (nameCol ?? codeCols[codeCols.length - 1]) + 1;
+  for (let c = from; c <= ur.c2; c++) {
+    const nums = rows.filter((row) => {
+      const cell = getCell(sheet, row.r, c);
+      return cell?.formula || parseAmount(cell?.value) !== null;
+    }).length;
+    if (nums > 0) amountCols.push(c);
+  }
+  return { codeCols, nameCol, amountCols, rows, codeHeader: isCodeHeader(sheet, rows[0].r, codeCols[0]), r1: rows[0].r, r2: rows[rows.length - 1].r };
 }
 
 /**
@@ -77,18 +149,27 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
   // Candidate code columns: count code-looking cells per column (joined) and per column start (split).
   const joinedCount = new Array(width).fill(0);
   const splitCount = new Array(width).fill(0);
+  const leiCount = new Array(width).fill(0);
+  const subCount = new Array(width).fill(0); // 类 blank, 款 (and 项) beside it: a 类 printed only on its own row
   for (let r = ur.r1; r <= ur.r2; r++) {
     for (let c = ur.c1; c <= ur.c2; c++) {
       const t = cellText(sheet, r, c);
-      if (!t) continue;
+      if (!t) {
+        if (/^\d{1,2}$/.test(cellText(sheet, r, c + 1)) && /^(\d{1,2})?$/.test(cellText(sheet, r, c + 2))) subCount[c - ur.c1]++;
+        continue;
+      }
       if (joinedCode(t)) joinedCount[c - ur.c1]++;
+      if (/^[1235]\d{2}$/.test(t)) leiCount[c - ur.c1]++;
       if (splitCode(sheet, r, c)) splitCount[c - ur.c1]++;
     }
   }
   const used = new Set<number>();
   const candidates: { c: number; split: boolean; n: number }[] = [];
   for (let i = 0; i < width; i++) {
-    if (splitCount[i] >= 2 && splitCount[i] >= joinedCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: splitCount[i] });
+    const own = leiCount[i] >= 1 && subCount[i] >= 2 ? subCount[i] : 0;
+    // split when the rows with a 款 beside the 类 outnumber the whole 5- or 7-digit codes of the column
+    // (a 类 repeated on every row is a 3-digit "code" too, and must not make the column a joined one)
+    if (splitCount[i] + own >= 2 && splitCount[i] + own >= joinedCount[i] - leiCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: Math.max(joinedCount[i], splitCount[i] + own) });
     else if (joinedCount[i] >= 2) candidates.push({ c: ur.c1 + i, split: false, n: joinedCount[i] });
   }
   candidates.sort((a, b) => b.n - a.n || a.c - b.c);
@@ -101,58 +182,55 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
       if (cand.split) {
         const s = splitCode(sheet, r, cand.c);
         if (s) {
-          rows.push({ r, code: s.code, name: "" });
+          rows.push({ r, code: s.code, name: "", source: "split" });
           codeWidth = Math.max(codeWidth, s.width);
           continue;
         }
         // a 类 row in a split layout has only the 类 part
         const lei = cellText(sheet, r, cand.c);
-        if (/^[1235]\d{2}$/.test(lei) && !cellText(sheet, r, cand.c + 1)) rows.push({ r, code: lei, name: "" });
+        if (/^[1235]\d{2}$/.test(lei) && !cellText(sheet, r, cand.c + 1)) {
+          rows.push({ r, code: lei, name: "", source: "split" });
+          continue;
+        }
+        // the 类 (or 类 and 款) left blank under its own row: "   | 03 | 01 | 行政运行"
+        const prev = rows[rows.length - 1];
+        if (lei || !prev) continue;
+        const kuan = cellText(sheet, r, cand.c + 1);
+        const xiang = cellText(sheet, r, cand.c + 2);
+        if (/^\d{1,2}$/.test(kuan)) {
+          const code = prev.code.slice(0, 3) + kuan.padStart(2, "0") + (/^\d{1,2}$/.test(xiang) ? xiang.padStart(2, "0") : "");
+          rows.push({ r, code, name: "", source: "split-inherited" });
+          if (code.length === 7) codeWidth = Math.max(codeWidth, 3);
+          else codeWidth = Math.max(codeWidth, 2);
+        } else if (!kuan && /^\d{1,2}$/.test(xiang) && prev.code.length >= 5) {
+          rows.push({ r, code: prev.code.slice(0, 5) + xiang.padStart(2, "0"), name: "", source: "split-inherited" });
+          codeWidth = Math.max(codeWidth, 3);
+        }
       } else {
-        const code = joinedCode(cellText(sheet, r, cand.c));
-        if (code) rows.push({ r, code, name: "" });
+        const t = cellText(sheet, r, cand.c);
+        const code = joinedCode(t);
+        if (code) rows.push({ r, code, name: "", source: typeof getCell(sheet, r, cand.c)?.value === "number" ? "number" : "text" });
       }
     }
-    const codeCols = Array.from({ length: codeWidth }, (_, k) => cand.c + k);
-    codeCols.forEach((c) => used.add(c));
+    const allCols = Array.from({ length: codeWidth }, (_, k) => cand.c + k);
+    allCols.forEach((c) => used.add(c));
     const distinct = new Set(rows.map((row) => row.code));
     if (distinct.size < 2) continue;
     if (!cand.split && rows.length && isUnitCodeHeader(sheet, rows[0].r, cand.c)) continue;
     if (isKnown && [...distinct].filter(isKnown).length * 2 < distinct.size) continue;
-    // Name column: first column to the right of the code whose cells in code rows are text or
-    // empty — skipping a unit-code column (302002) and never an amount column.
-    let nameCol: number | null = null;
-    for (let c = codeCols[codeCols.length - 1] + 1; c <= Math.min(ur.c2 + 1, codeCols[codeCols.length - 1] + 3); c++) {
-      let text = 0;
-      let numeric = 0;
-      let codeLike = 0;
-      for (const row of rows) {
-        const v = getCell(sheet, row.r, c)?.value;
-        if (v === null || v === undefined || v === "") continue;
-        if (typeof v === "string" && /^\s*\d+\s*$/.test(toHalfWidth(v))) codeLike++; // a unit code or the joined code beside split parts
-        else if (isTextName(sheet, row.r, c)) text++;
-        else if (typeof v === "number" || parseAmount(v) !== null) numeric++;
-      }
-      if (text > 0 && text >= numeric) {
-        nameCol = c;
-        break;
-      }
-      if (codeLike > 0 && text === 0 && numeric === 0) continue;
-      if (numeric > 0) break;
-      nameCol = c; // an empty column right of the codes: the names belong here
-      break;
+    // Tables stacked on one sheet (a title and a header between them) are separate blocks: a
+    // 类 | 款 table under a 类 | 款 | 项 one has its names one column further left.
+    const groups: CodeRow[][] = [];
+    for (const row of rows) {
+      const last = groups[groups.length - 1];
+      if (last && row.r - last[last.length - 1].r <= 3) last.push(row);
+      else groups.push([row]);
     }
-    if (nameCol !== null) for (const row of rows) row.name = (getCell(sheet, row.r, nameCol)?.value as string | undefined)?.toString().trim() ?? "";
-    const amountCols: number[] = [];
-    const from = (nameCol ?? codeCols[codeCols.length - 1]) + 1;
-    for (let c = from; c <= ur.c2; c++) {
-      const nums = rows.filter((row) => {
-        const cell = getCell(sheet, row.r, c);
-        return cell?.formula || parseAmount(cell?.value) !== null;
-      }).length;
-      if (nums > 0) amountCols.push(c);
+    for (const group of groups) {
+      const width = cand.split ? Math.max(...group.map((row) => splitWidth(sheet, row, cand.c))) : 1;
+      const block = finishBlock(sheet, ur, group, Array.from({ length: width }, (_, k) => cand.c + k));
+      blocks.push(block);
     }
-    if (rows.length) blocks.push({ codeCols, nameCol, amountCols, rows, r1: rows[0].r, r2: rows[rows.length - 1].r });
   }
   return blocks.sort((a, b) => a.codeCols[0] - b.codeCols[0]);
 }

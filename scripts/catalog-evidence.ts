@@ -1,0 +1,135 @@
+/**
+ * Build data/catalog/evidence/verified.json: which catalog entries a published document prints,
+ * code and name, in the year of its edition.
+ *
+ *   npx tsx scripts/catalog-evidence.ts [--extract]
+ *
+ * --extract re-reads the full document texts (../shared/seeds, ../shared/field, and the
+ * 万里街道 texts under /tmp or $EVIDENCE_DIR) and rewrites data/catalog/evidence/<id>.txt: the
+ * lines of each document that print a code and a name, with their line numbers. Without it
+ * the script reads those excerpts. Either way it then compares every printed pair with the
+ * catalog and writes verified.json (one entry per line) and prints the disagreements.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { BUILTIN_FILES } from "../src/core/catalog/builtin";
+import { printedPairs } from "../src/core/catalog/evidence";
+import { nameKey } from "../src/core/catalog/names";
+import { inferKind } from "../src/core/catalog/code";
+import sourcesFile from "../data/catalog/evidence/sources.json";
+
+interface EvidenceSource {
+  id: string;
+  year: number;
+  title: string;
+  where: string;
+  text?: string;
+}
+interface Cited {
+  source: string;
+  title: string;
+  where: string;
+  kind: string;
+  years: number[];
+  pairs: [string, string][];
+}
+const EVIDENCE_SOURCES = sourcesFile.documents as EvidenceSource[];
+const CITED = sourcesFile.cited as unknown as Cited[];
+
+const ROOT = path.join(__dirname, "..");
+const EVIDENCE = path.join(ROOT, "data", "catalog", "evidence");
+
+function fullText(src: EvidenceSource): string | null {
+  if (!src.text) return null;
+  const candidates = [path.join(ROOT, "..", "shared", src.text), path.join(process.env.EVIDENCE_DIR ?? "/tmp/names/gbc", path.basename(src.text))];
+  for (const p of candidates) if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
+  return null;
+}
+
+function excerptPath(id: string): string {
+  return path.join(EVIDENCE, `${id}.txt`);
+}
+
+/** Lines "NNN\t<code>\t<name>" of an excerpt file. */
+export function readExcerpt(id: string): { line: number; code: string; name: string }[] {
+  const p = excerptPath(id);
+  if (!fs.existsSync(p)) return [];
+  return fs
+    .readFileSync(p, "utf8")
+    .split("\n")
+    .filter((l) => /^\d+\t/.test(l))
+    .map((l) => {
+      const [line, code, name] = l.split("\t");
+      return { line: Number(line), code, name };
+    });
+}
+
+export interface Computed {
+  /** verified.json as it must be. */
+  json: string;
+  entries: number;
+  /** Printed pairs that disagree with the catalog (truncations, or a catalog name that is wrong). */
+  conflicts: string[];
+}
+
+/** verified.json from the excerpts and the cited pairs, against the built-in catalog data. */
+export function computeVerified(): Computed {
+  // catalog names per (kind, code, year)
+  const names = new Map<string, string>();
+  for (const [kind, file] of Object.entries(BUILTIN_FILES)) for (const e of file.entries) for (const y of e.years) names.set(`${kind}|${e.code}|${y}`, e.name);
+  const verified = new Map<string, { kind: string; code: string; name: string; years: Set<number>; sources: Set<string> }>();
+  const conflicts: string[] = [];
+  const add = (kind: string, code: string, name: string, year: number, source: string) => {
+    const k = `${kind}|${code}|${name}`;
+    let v = verified.get(k);
+    if (!v) verified.set(k, (v = { kind, code, name, years: new Set(), sources: new Set() }));
+    v.years.add(year);
+    v.sources.add(source);
+  };
+  for (const src of EVIDENCE_SOURCES) {
+    for (const p of readExcerpt(src.id)) {
+      const kind = inferKind(p.code);
+      if (kind !== "function" && kind !== "econ-dept") continue;
+      const official = names.get(`${kind}|${p.code}|${src.year}`);
+      if (official && nameKey(official) === nameKey(p.name)) add(kind, p.code, official, src.year, src.id);
+      else conflicts.push(`${src.id}:${p.line} ${src.year} ${p.code} printed「${p.name}」catalog「${official ?? "—"}」`);
+    }
+  }
+  for (const m of CITED) {
+    for (const year of m.years) {
+      for (const [code, name] of m.pairs) {
+        const official = names.get(`${m.kind}|${code}|${year}`);
+        if (official !== name) conflicts.push(`${m.source} ${year} ${code} cited「${name}」catalog「${official ?? "—"}」`);
+        else add(m.kind, code, name, year, m.source);
+      }
+    }
+  }
+  const entries = [...verified.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code) || a.name.localeCompare(b.name));
+  const lines = entries.map((e) => JSON.stringify({ kind: e.kind, code: e.code, name: e.name, years: [...e.years].sort(), sources: [...e.sources].sort() }));
+  const sources = EVIDENCE_SOURCES.map((s) => JSON.stringify({ id: s.id, year: s.year, title: s.title, where: s.where }));
+  const manualSources = CITED.map((m) => JSON.stringify({ id: m.source, year: m.years[0], title: m.title, where: m.where }));
+  const json = `{"about":"Catalog entries printed, code and name, in a published document of the edition's year. Generated by scripts/catalog-evidence.ts; see data/catalog/README.md.",\n"sources":[\n${[...sources, ...manualSources].join(",\n")}\n],\n"entries":[\n${lines.join(",\n")}\n]}\n`;
+  return { json, entries: entries.length, conflicts };
+}
+
+/** Re-read a document's full text and write its excerpt; false when the text is not on this machine. */
+export function extractExcerpt(src: EvidenceSource): boolean {
+  const text = fullText(src);
+  if (!text) return false;
+  const pairs = printedPairs(text);
+  const head = `# ${src.title}\n# ${src.where}\n# line\tcode\tname (as printed; the lines of the document that print a code and a name)\n`;
+  fs.writeFileSync(excerptPath(src.id), head + pairs.map((p) => `${p.line}\t${p.code}\t${p.name}`).join("\n") + "\n");
+  return true;
+}
+
+export { EVIDENCE_SOURCES, fullText };
+
+function main(): void {
+  if (process.argv.includes("--extract")) for (const src of EVIDENCE_SOURCES) if (!extractExcerpt(src)) console.error(`skip ${src.id}: text not found (${src.text})`);
+  const c = computeVerified();
+  fs.writeFileSync(path.join(ROOT, "data", "catalog", "evidence", "verified.json"), c.json);
+  console.log(`${c.entries} verified entries; ${c.conflicts.length} printed pairs that disagree with the catalog:`);
+  for (const x of c.conflicts) console.log("  " + x);
+}
+
+if (require.main === module) main();
