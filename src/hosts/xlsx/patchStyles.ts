@@ -46,18 +46,23 @@ export interface FormatChange {
 
 const STYLE_KEYS: (keyof CellStyle)[] = ["bold", "fontSize", "fill", "horizontal", "wrap", "border", "indent"];
 
-/** The format difference between the cell as read and the cell the change wants; null when none. */
+/**
+ * The format difference between the cell as read and the cell the change wants; null when none.
+ * Only what the change states counts: a number format or style key it leaves out keeps the
+ * file's own (the model sees a few style keys of a cell, the file has all of them — a change
+ * cannot take borders or fonts away by not knowing them).
+ */
 export function formatChange(before: Cell | undefined, after: Cell): FormatChange | null {
   const out: FormatChange = { style: {} };
   let any = false;
-  if ((before?.numFmt ?? "General") !== (after.numFmt ?? "General")) {
+  if (after.numFmt !== undefined && (before?.numFmt ?? "General") !== after.numFmt) {
     out.numFmt = after.numFmt ?? "General";
     any = true;
   }
   for (const k of STYLE_KEYS) {
     const a = before?.style?.[k];
     const b = after.style?.[k];
-    if ((a ?? undefined) !== (b ?? undefined) && !(k === "indent" && !a && !b)) {
+    if (b !== undefined && a !== b && !(k === "indent" && !a && !b)) {
       out.style[k] = b;
       any = true;
     }
