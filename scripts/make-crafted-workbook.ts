@@ -87,7 +87,7 @@ async function build(): Promise<Buffer> {
   ws.getColumn(6).hidden = true;
   // validation, conditional format, a comment, a hyperlink, a defined name, an image
   ws.getCell("C5").dataValidation = { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: "金额", error: "金额不能为负数" };
-  ws.dataValidations.add("D5:E10", { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true });
+  (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add("D5:E10", { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true });
   ws.addConditionalFormatting({
     ref: "C5:E10",
     rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0"], priority: 1, style: { font: { color: { argb: "FFFF0000" } } } }],
