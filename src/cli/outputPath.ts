@@ -60,7 +60,7 @@ export async function guardOutputPath(out: string, inputs: string[], opts: { for
       continue;
     }
     if (await sameFile(input, abs)) {
-      throw new OutputPathError(`输出文件 ${out} 就是输入文件 ${input}（同一个文件，可能经由 ./、符号链接或硬链接）：输入文件绝不会被改写，--force 也不行。请另存为新文件。`);
+      throw new OutputPathError(`输出文件 ${out} 就是输入文件 ${input}（同一个文件，可能经由 ./、符号链接或硬链接）。输出文件不能与输入文件相同：输入文件绝不会被改写，--force 也不行，请另存为新文件。`);
     }
   }
   const link = await fs.lstat(abs).catch(() => null);
