@@ -134,3 +134,16 @@ describe("memory host: text stays text, undo restores value or formula", () => {
     expect(getCell(s, 1, 3)).toEqual({ value: LINK });
   });
 });
+
+describe("xlsx host: text stays text", () => {
+  it("a new workbook written through exceljs keeps a text starting with = as text, and a formula as a formula", async () => {
+    const { writeXlsxBuffer, readXlsxBuffer } = await import("../../src/hosts/xlsx/xlsxHost");
+    const { entries } = await import("./patchCompare");
+    const buf = await writeXlsxBuffer(book());
+    const xml = (await entries(buf)).get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    expect(xml).not.toContain("<f>HYPERLINK");
+    expect(xml).toContain("<f>SUM(C2:C3)</f>");
+    const back = await readXlsxBuffer(buf);
+    expect(getCell(back.sheets[0], 1, 3)).toEqual({ value: LINK });
+  });
+});
