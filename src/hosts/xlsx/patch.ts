@@ -20,7 +20,7 @@ import { getCell, getSheet, type Cell, type Workbook } from "../../core/model";
 import { HostError } from "../host";
 import { formatChange, StyleBook } from "./patchStyles";
 import { elements, escapeAttr, escapeCellText, escapeText, firstElement, getAttr, mainPrefix, removeAttr, setAttr, splice, unescapeXml } from "./patchXml";
-import { insertRowsInPackage } from "./patchRows";
+import { insertRowsInPackage, type InsertedRows } from "./patchRows";
 import { guardOutputPath } from "../../cli/outputPath";
 import { readXlsxBuffer } from "./xlsxHost";
 
@@ -139,6 +139,8 @@ interface SheetContext {
   before: Workbook | undefined;
   /** Column styles from <cols>: a new cell in such a column takes the column's format, as in Excel. */
   colStyle: (c: number) => number | undefined;
+  /** Inserted rows (new row → the row whose height and formats it copies). */
+  templates: Map<number, number>;
   report: { formulasWritten: boolean; formulaOverwritten: boolean; cells: number };
 }
 
@@ -200,7 +202,7 @@ function editedCell(p: string, r: number, c: number, oldEl: { open: string; inne
   let s = base;
   if (e.cell) {
     const sheet = ctx.before ? getSheet(ctx.before, ctx.sheetName) : undefined;
-    const before = sheet ? getCell(sheet, r, c) : undefined;
+    const before = sheet ? getCell(sheet, ctx.templates.get(r) ?? r, c) : undefined;
     const change = ctx.before ? formatChange(before, e.cell) : null;
     if (change) s = ctx.styles().derive(base ?? 0, change);
   }
@@ -321,6 +323,20 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetContext)
     } else {
       if (![...edits.values()].some((e) => e.cell)) continue;
       const next = located.find((x) => x.r > rr);
+      const src = ctx.templates.has(rr) ? located.find((x) => x.r === ctx.templates.get(rr)) : undefined;
+      if (src) {
+        // an inserted row looks like the table row it was inserted above: its height, and each cell's format
+        let open = removeAttr(setAttr(src.el.open, "r", String(rr + 1)), "spans");
+        if (open.endsWith("/>")) open = open.slice(0, -2).trimEnd() + ">";
+        const styled = elements(src.el.inner, `${p}c`)
+          .map((c) => ({ ref: getAttr(c.open, "r"), s: getAttr(c.open, "s") }))
+          .filter((c) => c.ref && c.s !== undefined)
+          .map((c) => `<${p}c r="${c.ref!.replace(/\d+$/, String(rr + 1))}" s="${c.s}"/>`)
+          .join("");
+        const at = next ? next.el.start : sd.end - `</${p}sheetData>`.length;
+        inserts.set(at, (inserts.get(at) ?? "") + patchRow(p, rr, { open, inner: styled }, edits, ctx));
+        continue;
+      }
       const at = next ? next.el.start : sd.selfClosing ? sd.start : sd.end - `</${p}sheetData>`.length;
       inserts.set(at, (inserts.get(at) ?? "") + patchRow(p, rr, undefined, edits, ctx));
     }
@@ -418,8 +434,9 @@ export async function patchXlsxBuffer(input: Buffer | ArrayBuffer, cs: ChangeSet
     return styles;
   };
   let rowsMoved = false;
+  let inserted: InsertedRows[] = [];
   if (cs.insertRows?.length) {
-    await insertRowsInPackage(pkg, cs.insertRows);
+    inserted = await insertRowsInPackage(pkg, cs.insertRows);
     rowsMoved = true;
   }
   const bySheet = new Map<string, CellEdit[]>();
@@ -431,8 +448,9 @@ export async function patchXlsxBuffer(input: Buffer | ArrayBuffer, cs: ChangeSet
     const part = pkg.sheets.get(name)!;
     const xml = await partText(pkg, part);
     if (xml === undefined) throw unreadable(`缺少工作表“${name}”的部件 ${part}`);
-    const ctx: SheetContext = { sheetName: name, styles: getStyles, before: rowsMoved ? undefined : before, colStyle: () => undefined, report };
-    if (rowsMoved && before) ctx.before = shiftedBefore(before, name, cs);
+    const templates = new Map<number, number>();
+    for (const ins of inserted) if (ins.sheet === name) for (let i = 0; i < ins.count; i++) templates.set(ins.start + i, ins.source);
+    const ctx: SheetContext = { sheetName: name, styles: getStyles, before: rowsMoved && before ? shiftedBefore(before, name, cs) : before, colStyle: () => undefined, templates, report };
     setPart(pkg, part, patchSheetXml(xml, edits, ctx));
   }
   if (styles?.changed && stylesPath) setPart(pkg, stylesPath, styles.serialize());
