@@ -111,8 +111,8 @@ function cellMap(wb: Workbook, skip: Set<string>): Record<string, unknown> {
   return out;
 }
 
-describe("patching a real workbook: only the changed cells change", () => {
-  it.each(ALL.map((f) => [path.relative(ROOT, f), f]))("%s", async (_label, file) => {
+async function checkMixed(file: string): Promise<void> {
+  {
     const input = await fs.readFile(file);
     const before = await readXlsxBuffer(input);
     const { cs, expect: wanted } = mixedChanges(before);
@@ -146,12 +146,16 @@ describe("patching a real workbook: only the changed cells change", () => {
         protected: s.protected,
       });
     }
-  });
+  }
+}
+
+describe("patching a real workbook: only the changed cells change", () => {
+  it.each(ALL.map((f) => [path.relative(ROOT, f), f]))("%s", async (_label, file) => checkMixed(file));
 });
 
-describe("fill-names writes by patching", () => {
-  it.each(ALL.map((f) => [path.relative(ROOT, f), f]))("%s: every part other than the changed cells' is identical", async (_label, file) => {
-    const out = path.join(tmp, `fill-${path.basename(path.dirname(file))}-${path.basename(file)}`);
+async function checkFillNames(file: string): Promise<void> {
+  {
+    const out = path.join(tmp, `fill-${path.basename(path.dirname(path.dirname(file)))}-${path.basename(path.dirname(file))}-${path.basename(file)}`);
     const io = captureIO();
     const code = await fillNamesCommand.run([file, "--out", out, "--fix-names", "--force"], io);
     expect({ code, err: io.stderr }).toEqual({ code: 0, err: "" });
@@ -186,7 +190,11 @@ describe("fill-names writes by patching", () => {
         expect(getCell(getSheet(after, l.sheet)!, r, c)!.value).toBe(l.name);
       }
     }
-  });
+  }
+}
+
+describe("fill-names writes by patching", () => {
+  it.each(ALL.map((f) => [path.relative(ROOT, f), f]))("%s: every part other than the changed cells' is identical", async (_label, file) => checkFillNames(file));
 
   it("on the crafted workbook: fills and corrects the names, and keeps every extra", async () => {
     const out = path.join(tmp, "crafted-filled.xlsx");
@@ -304,4 +312,28 @@ describe("what the patcher writes", () => {
     expect(getCell(s, 19, 2)).toMatchObject({ formula: "=C5*2", value: 2418.04 }); // recalculated: 1209.02 × 2
     expect(getSheet(back, "基础数据")).toBeDefined();
   });
+});
+
+/** The same workbooks saved by LibreOffice: another producer's XML (its own styles, spans, shared strings, row attributes). */
+const LO_DIR = path.join(os.tmpdir(), `patch-lo-${process.pid}`);
+const LO = ["wuhan-2024", "dazhou-2024"].map((n) => ({ n, src: path.join(ROOT, "test", "fixtures", "seeds", `${n}.xlsx`), file: path.join(LO_DIR, `${n}.xlsx`) }));
+LO.push({ n: "extras", src: CRAFTED, file: path.join(LO_DIR, "extras.xlsx") });
+
+describe("a workbook saved by LibreOffice", () => {
+  beforeAll(async () => {
+    await fs.mkdir(path.join(LO_DIR, "in"), { recursive: true });
+    for (const w of LO) {
+      await fs.copyFile(w.src, path.join(LO_DIR, "in", `${w.n}.xlsx`));
+      convertWithLibreOffice(path.join(LO_DIR, "in", `${w.n}.xlsx`), "xlsx", LO_DIR);
+    }
+  });
+  afterAll(async () => {
+    await fs.rm(LO_DIR, { recursive: true, force: true });
+  });
+  it.each(LO.map((w) => [w.n, w.file]))("%s: only the changed cells change", async (_n, file) => {
+    const app = (await entries(await fs.readFile(file))).get("docProps/app.xml")!.toString();
+    expect(app).toContain("<Application>LibreOffice"); // really another producer's package
+    await checkMixed(file);
+  });
+  it.each(LO.map((w) => [w.n, w.file]))("%s: fill-names --fix-names changes only the cells it lists", async (_n, file) => checkFillNames(file));
 });

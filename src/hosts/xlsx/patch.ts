@@ -307,6 +307,13 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetContext)
   });
   const out: { start: number; end: number; text: string }[] = [];
   const wanted = [...byRow.keys()].sort((a, b) => a - b);
+  const rowAt = new Map(located.map((x) => [x.r, x]));
+  // the first existing row after r (rows are in order in the part): a moving cursor over the sorted wanted rows
+  let cursor = 0;
+  const nextAfter = (rr: number) => {
+    while (cursor < located.length && located[cursor].r <= rr) cursor++;
+    return located[cursor];
+  };
   let maxR = -1;
   let maxC = -1;
   for (const x of located) {
@@ -316,14 +323,14 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetContext)
   for (const rr of wanted) {
     const edits = byRow.get(rr)!;
     for (const [c, e] of edits) if (e.cell) (maxR = Math.max(maxR, rr)), (maxC = Math.max(maxC, c));
-    const hit = located.find((x) => x.r === rr);
+    const hit = rowAt.get(rr);
     if (hit) {
       const open = hit.hasRef ? hit.el.open : setAttr(hit.el.open, "r", String(rr + 1));
       out.push({ start: hit.el.start, end: hit.el.end, text: patchRow(p, rr, { open, inner: hit.el.inner }, edits, ctx) });
     } else {
       if (![...edits.values()].some((e) => e.cell)) continue;
-      const next = located.find((x) => x.r > rr);
-      const src = ctx.templates.has(rr) ? located.find((x) => x.r === ctx.templates.get(rr)) : undefined;
+      const next = nextAfter(rr);
+      const src = ctx.templates.has(rr) ? rowAt.get(ctx.templates.get(rr)!) : undefined;
       if (src) {
         // an inserted row looks like the table row it was inserted above: its height, and each cell's format
         let open = removeAttr(setAttr(src.el.open, "r", String(rr + 1)), "spans");
