@@ -11,7 +11,7 @@ import { parseA1, toA1 } from "../../src/core/a1";
 import { emptyChangeSet, type CellEdit, type ChangeSet } from "../../src/core/changes";
 import { cells, getCell, getSheet, mergeAt, type Cell, type Sheet, type Workbook } from "../../src/core/model";
 import { fillNamesCommand } from "../../src/cli/commands/fillNames";
-import { patchXlsxBuffer } from "../../src/hosts/xlsx/patch";
+import { patchSheetXml, patchXlsxBuffer, type SheetContext } from "../../src/hosts/xlsx/patch";
 import { readXlsxBuffer, readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { captureIO } from "../helpers/cliIO";
 import { convertWithLibreOffice } from "../helpers/libreoffice";
@@ -336,4 +336,51 @@ describe("a workbook saved by LibreOffice", () => {
     await checkMixed(file);
   });
   it.each(LO.map((w) => [w.n, w.file]))("%s: fill-names --fix-names changes only the cells it lists", async (_n, file) => checkFillNames(file));
+});
+
+describe("sheet XML from other writers", () => {
+  const ctx = (): SheetContext => ({
+    sheetName: "表",
+    styles: () => {
+      throw new Error("no style needed");
+    },
+    before: undefined,
+    colStyle: () => undefined,
+    templates: new Map(),
+    report: { formulasWritten: false, formulaOverwritten: false, cells: 0 },
+  });
+
+  it("a part with a namespace prefix (x:) gets prefixed cells, in place", () => {
+    const xml =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:B2"/><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" s="3" t="s"><x:v>0</x:v></x:c><x:c r="B1" s="3"/></x:row><x:row r="2"><x:c r="A2"><x:v>5</x:v></x:c></x:row>' +
+      "</x:sheetData><x:pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></x:worksheet>";
+    const out = patchSheetXml(
+      xml,
+      [
+        { sheet: "表", r: 0, c: 1, cell: { value: "行政运行" } },
+        { sheet: "表", r: 3, c: 0, cell: { value: 12.5 } },
+      ],
+      ctx(),
+    );
+    expect(out).toContain('<x:c r="B1" s="3" t="inlineStr"><x:is><x:t xml:space="preserve">行政运行</x:t></x:is></x:c>');
+    expect(out).toContain('<x:row r="2"><x:c r="A2"><x:v>5</x:v></x:c></x:row><x:row r="4"><x:c r="A4"><x:v>12.5</x:v></x:c></x:row></x:sheetData>');
+    expect(out).toContain('<x:dimension ref="A1:B4"/>');
+  });
+
+  it("rows and cells without an r attribute keep their places", () => {
+    const xml =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      "<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData></worksheet>";
+    const out = patchSheetXml(xml, [{ sheet: "表", r: 0, c: 0, cell: { value: 9 } }, { sheet: "表", r: 1, c: 2, cell: { value: "新" } }], ctx());
+    // the first row: A1 rewritten, B1 named so nothing can move it; the second: named, C2 added after A2
+    expect(out).toContain('<row r="1"><c r="A1"><v>9</v></c><c r="B1"><v>2</v></c></row>');
+    expect(out).toContain('<row r="2"><c r="A2"><v>3</v></c><c r="C2" t="inlineStr"><is><t xml:space="preserve">新</t></is></c></row>');
+  });
+
+  it("text with control characters, & and < is written so that Excel reads it back the same", () => {
+    const xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+    const out = patchSheetXml(xml, [{ sheet: "表", r: 0, c: 0, cell: { value: "A&B<C>\u0001_x0041_" } }], ctx());
+    expect(out).toContain("<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">A&amp;B&lt;C&gt;_x0001__x005F_x0041_</t></is></c></row></sheetData>");
+  });
 });

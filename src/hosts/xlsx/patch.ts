@@ -133,7 +133,7 @@ function parseRef(ref: string): CellPos | null {
   return m ? { r: Number(m[2]) - 1, c: lettersToCol(m[1]) } : null;
 }
 
-interface SheetContext {
+export interface SheetContext {
   sheetName: string;
   styles: () => StyleBook;
   before: Workbook | undefined;
