@@ -155,6 +155,9 @@ function cellXml(p: string, ref: string, oldOpen: string | undefined, cell: Cell
     return s !== undefined ? `${open}/>` : undefined;
   }
   const v = cell.value;
+  if (typeof v === "string" && v.length > 32767) {
+    throw new HostError(`工作表“${ctx.sheetName}”的 ${ref}：文字有 ${v.length} 个字符，超过 Excel 一个单元格的上限 32767 个，未写入。`, "too-large");
+  }
   if (cell.formula) {
     ctx.report.formulasWritten = true;
     const f = `<${p}f>${escapeText(cell.formula.replace(/^=/, ""))}</${p}f>`;
