@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe("shiftFormula: references to moved rows follow, nothing else changes", () => {
-  const s = { sheet: "表1", at: 4, count: 2 }; // rows 5 and below (1-based) move down by 2
+  const s = { sheet: "表1", steps: [{ at: 4, count: 2 }] }; // rows 5 and below (1-based) move down by 2
   it.each([
     ["C5", "表1", "C7"],
     ["C4", "表1", "C4"],
@@ -52,7 +52,7 @@ describe("shiftFormula: references to moved rows follow, nothing else changes", 
     expect(shiftFormula(f, host, s)).toBe(want);
   });
   it("quoted sheet names with quotes and spaces", () => {
-    expect(shiftFormula("'A''s 表'!B9", null, { sheet: "A's 表", at: 0, count: 1 })).toBe("'A''s 表'!B10");
+    expect(shiftFormula("'A''s 表'!B9", null, { sheet: "A's 表", steps: [{ at: 0, count: 1 }] })).toBe("'A''s 表'!B10");
   });
 });
 
@@ -179,5 +179,12 @@ describe("inserting a row in the crafted workbook moves everything that refers t
     cs.insertRows = [{ sheet: S, at: 15, count: 1 }];
     await expect(writeChangedCopy(CRAFTED, cs, out)).rejects.toThrow(/不能插入上级科目行.*共享公式组.*未写入任何内容/);
     await expect(fs.stat(out)).rejects.toThrow();
+  });
+});
+
+describe("several insertions on one sheet, done in one pass", () => {
+  it("each reference moves by the rows inserted above it; a range over two points grows by both", () => {
+    const s = { sheet: "表1", steps: [{ at: 20, count: 1 }, { at: 10, count: 2 }] }; // bottom-up, as fill plans them
+    expect(shiftFormula("SUM(C5:C30)+C15+C25+C8", "表1", s)).toBe("SUM(C5:C33)+C17+C28+C8");
   });
 });

@@ -17,14 +17,21 @@ import type { Package } from "./patch";
 import { partText, relationships, setPart } from "./patch";
 import { elements, firstElement, getAttr, mainPrefix, setAttr, splice, unescapeXml, escapeText } from "./patchXml";
 
-/** One insertion: rows [at, at + count) of `sheet` are new; rows at or below `at` move down by `count` (0-based). */
-interface Shift {
+/**
+ * Insertions on one sheet, applied in order: at each step rows [at, at + count) are new and
+ * rows at or below `at` move down by `count` (0-based). All steps of a sheet are done in
+ * one pass over each part.
+ */
+export interface Shift {
   sheet: string;
-  at: number;
-  count: number;
+  steps: { at: number; count: number }[];
 }
 
-const movedRow = (row0: number, s: Shift) => (row0 >= s.at ? row0 + s.count : row0);
+const movedRow = (row0: number, s: Shift) => {
+  let r = row0;
+  for (const st of s.steps) if (r >= st.at) r += st.count;
+  return r;
+};
 
 // ---------------------------------------------------------------- formulas
 
@@ -102,19 +109,25 @@ class Refusal {
   }
 }
 
-/** A shared formula group stays consistent when no reference endpoint, over the rows of the group, straddles the insertion point. */
+/** A shared formula group stays consistent when no reference endpoint, over the rows of the group, straddles an insertion point. */
 function checkShared(fText: string, host: string, groupR1: number, groupR2: number, s: Shift, where: string, refusal: Refusal): void {
-  if (host === s.sheet && groupR1 < s.at && groupR2 >= s.at) {
-    refusal.add(`${where} 的共享公式组（第 ${groupR1 + 1}—${groupR2 + 1} 行）会被插入的行分开`);
-    return;
-  }
-  shiftFormula(fText, host, s, (ends) => {
-    for (const e of ends) {
-      const lo = e.abs ? e.row : e.row;
-      const hi = e.abs ? e.row : e.row + (groupR2 - groupR1);
-      if (lo < s.at && hi >= s.at) refusal.add(`${where} 的共享公式（${fText}）所引用的行会被插入的行分开`);
+  const height = groupR2 - groupR1;
+  let r1 = groupR1;
+  const ends: { row: number; abs: boolean }[] = [];
+  shiftFormula(fText, host, s, (e) => ends.push(...e));
+  for (const st of s.steps) {
+    if (host === s.sheet && r1 < st.at && r1 + height >= st.at) {
+      refusal.add(`${where} 的共享公式组（第 ${groupR1 + 1}—${groupR2 + 1} 行）会被插入的行分开`);
+      return;
     }
-  });
+    for (const e of ends) {
+      const hi = e.abs ? e.row : e.row + height;
+      if (e.row < st.at && hi >= st.at) refusal.add(`${where} 的共享公式（${fText}）所引用的行会被插入的行分开`);
+    }
+    // the next step sees the rows where this one left them
+    if (host === s.sheet && r1 >= st.at) r1 += st.count;
+    for (const e of ends) if (e.row >= st.at) e.row += st.count;
+  }
 }
 
 // ---------------------------------------------------------------- one sheet part
@@ -169,8 +182,9 @@ function shiftSheetData(xml: string, p: string, s: Shift, refusal: Refusal, host
   for (const row of elements(xml, `${p}row`, innerStart, sd.end)) {
     const a = getAttr(row.open, "r");
     r = a ? Number(a) - 1 : r + 1;
-    if (r < s.at) continue;
-    if (r + s.count > 1048575) refusal.add(`工作表“${host}”的最后几行已到 Excel 的行数上限`);
+    const to = movedRow(r, s);
+    if (to === r) continue;
+    if (to > 1048575) refusal.add(`工作表“${host}”的最后几行已到 Excel 的行数上限`);
     let inner = row.inner;
     const cellEdits: { start: number; end: number; text: string }[] = [];
     for (const c of elements(inner, `${p}c`)) {
@@ -178,7 +192,7 @@ function shiftSheetData(xml: string, p: string, s: Shift, refusal: Refusal, host
       if (ref) cellEdits.push({ start: c.start, end: c.start + c.open.length, text: setAttr(c.open, "r", shiftCellRef(ref, s)) });
     }
     inner = splice(inner, cellEdits);
-    const open = setAttr(row.open, "r", String(r + s.count + 1));
+    const open = setAttr(row.open, "r", String(to + 1));
     edits.push({ start: row.start, end: row.end, text: row.selfClosing ? open : `${open}${inner}</${p}row>` });
   }
   return splice(xml, edits);
@@ -243,7 +257,7 @@ async function shiftTargetSheet(pkg: Package, part: string, s: Shift, refusal: R
     x = mapText(x, `${p}formula2`, (v) => shiftFormula(v, s.sheet, s));
     // a manual page break before row n+1 has id n
     const rb = firstElement(x, `${p}rowBreaks`);
-    if (rb) x = mapAttr(x, p, "brk", "id", (v) => String(Number(v) >= s.at && Number(v) > 0 ? Number(v) + s.count : Number(v)));
+    if (rb) x = mapAttr(x, p, "brk", "id", (v) => String(Number(v) > 0 ? movedRow(Number(v), s) : Number(v)));
     return x;
   });
   setPart(pkg, part, xml);
@@ -341,20 +355,25 @@ export interface InsertedRows {
 export async function insertRowsInPackage(pkg: Package, blocks: RowBlock[]): Promise<InsertedRows[]> {
   const refusal = new Refusal();
   const done: InsertedRows[] = [];
+  // every step of a sheet in one pass; the order of the steps within a sheet is kept
+  const bySheet = new Map<string, Shift>();
   for (const b of blocks) {
     if (b.count <= 0) continue;
-    const part = pkg.sheets.get(b.sheet);
-    if (!part) throw new HostError(`找不到工作表“${b.sheet}”，未写入。`, "not-found");
-    const s: Shift = { sheet: b.sheet, at: b.at, count: b.count };
-    await shiftTargetSheet(pkg, part, s, refusal);
-    for (const name of pkg.sheetOrder) if (name !== b.sheet) await shiftOtherSheet(pkg, name, pkg.sheets.get(name)!, s, refusal);
-    await shiftWorkbookParts(pkg, s, refusal);
+    if (!pkg.sheets.has(b.sheet)) throw new HostError(`找不到工作表“${b.sheet}”，未写入。`, "not-found");
+    if (!bySheet.has(b.sheet)) bySheet.set(b.sheet, { sheet: b.sheet, steps: [] });
+    bySheet.get(b.sheet)!.steps.push({ at: b.at, count: b.count });
     for (const d of done) {
-      if (d.sheet !== s.sheet) continue;
-      if (d.start >= s.at) d.start += s.count;
-      if (d.source >= s.at) d.source += s.count;
+      if (d.sheet !== b.sheet) continue;
+      if (d.start >= b.at) d.start += b.count;
+      if (d.source >= b.at) d.source += b.count;
     }
-    done.push({ sheet: s.sheet, start: s.at, count: s.count, source: s.at + s.count });
+    done.push({ sheet: b.sheet, start: b.at, count: b.count, source: b.at + b.count });
+  }
+  for (const s of bySheet.values()) {
+    const part = pkg.sheets.get(s.sheet)!;
+    await shiftTargetSheet(pkg, part, s, refusal);
+    for (const name of pkg.sheetOrder) if (name !== s.sheet) await shiftOtherSheet(pkg, name, pkg.sheets.get(name)!, s, refusal);
+    await shiftWorkbookParts(pkg, s, refusal);
   }
   if (refusal.reasons.length) {
     throw new HostError(

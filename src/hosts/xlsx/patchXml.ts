@@ -35,25 +35,35 @@ export function unescapeXml(s: string): string {
   });
 }
 
+const attrRes = new Map<string, { get: RegExp; set: RegExp }>();
+function attrRe(name: string): { get: RegExp; set: RegExp } {
+  let re = attrRes.get(name);
+  if (!re) {
+    const n = name.replace(/[.:]/g, (c) => "\\" + c);
+    re = { get: new RegExp(`\\s${n}\\s*=\\s*("([^"]*)"|'([^']*)')`), set: new RegExp(`(\\s${n}\\s*=\\s*)("[^"]*"|'[^']*')`) };
+    attrRes.set(name, re);
+  }
+  return re;
+}
+
 /** The value of attribute `name` (exact qualified name) in a start tag, unescaped; undefined when absent. */
 export function getAttr(tag: string, name: string): string | undefined {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, (c) => "\\" + c)}\\s*=\\s*("([^"]*)"|'([^']*)')`);
-  const m = re.exec(tag);
+  const m = attrRe(name).get.exec(tag);
   if (!m) return undefined;
-  return unescapeXml(m[2] ?? m[3] ?? "");
+  const v = m[2] ?? m[3] ?? "";
+  return v.includes("&") ? unescapeXml(v) : v;
 }
 
 /** The start tag with attribute `name` set to `value` (replaced in place, or added at the end). */
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, (c) => "\\" + c)}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  const re = attrRe(name).set;
   if (re.test(tag)) return tag.replace(re, (_m, pre: string) => `${pre}"${escapeAttr(value)}"`);
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end)} ${name}="${escapeAttr(value)}"${tag.slice(end)}`;
 }
 
 export function removeAttr(tag: string, name: string): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, (c) => "\\" + c)}\\s*=\\s*("[^"]*"|'[^']*')`);
-  return tag.replace(re, "");
+  return tag.replace(attrRe(name).set, "");
 }
 
 export interface Element {
