@@ -12,6 +12,7 @@ import { emptyChangeSet, type CellEdit, type ChangeSet } from "../../src/core/ch
 import { cells, getCell, getSheet, mergeAt, type Cell, type Sheet, type Workbook } from "../../src/core/model";
 import { fillNamesCommand } from "../../src/cli/commands/fillNames";
 import { patchSheetXml, patchXlsxBuffer, type SheetContext } from "../../src/hosts/xlsx/patch";
+import { storedEntries } from "../../src/hosts/xlsx/patchZip";
 import { readXlsxBuffer, readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { captureIO } from "../helpers/cliIO";
 import { convertWithLibreOffice } from "../helpers/libreoffice";
@@ -126,6 +127,9 @@ async function checkMixed(file: string): Promise<void> {
     const refs = cs.edits.map((e) => toA1(e.r, e.c));
     const rows = [...new Set(cs.edits.map((e) => e.r + 1))];
     await comparePackages(input, buffer, new Map([[changedSheets[0], { refs, rows }]]), { formulas: true });
+    // unchanged entries are even stored the same: the same compressed bytes
+    const [sa, sb] = [storedEntries(input)!, storedEntries(buffer)!];
+    for (const [name, raw] of sa) if (!report.changedParts.includes(name) && !report.removedParts.includes(name)) expect({ name, same: Buffer.compare(raw, sb.get(name)!) === 0 }).toEqual({ name, same: true });
 
     // read back: the edited cells hold what was asked (text stays text), every other cell is as it was
     const back = await readXlsxBuffer(buffer);

@@ -21,6 +21,7 @@ import { HostError } from "../host";
 import { formatChange, StyleBook } from "./patchStyles";
 import { elements, escapeAttr, escapeCellText, escapeText, firstElement, getAttr, mainPrefix, removeAttr, setAttr, splice, unescapeXml } from "./patchXml";
 import { insertRowsInPackage, type InsertedRows } from "./patchRows";
+import { rebuildZip } from "./patchZip";
 import { guardOutputPath } from "../../cli/outputPath";
 import { readXlsxBuffer } from "./xlsxHost";
 
@@ -45,6 +46,8 @@ export interface Package {
   sheetOrder: string[];
   /** Parts read and changed so far, as text (written back at the end). */
   text: Map<string, string>;
+  /** Parts as read (decompressed once). */
+  original: Map<string, string>;
   removed: Set<string>;
 }
 
@@ -52,9 +55,12 @@ export interface Package {
 export async function partText(pkg: Package, name: string): Promise<string | undefined> {
   if (pkg.text.has(name)) return pkg.text.get(name);
   if (pkg.removed.has(name)) return undefined;
+  const cached = pkg.original.get(name);
+  if (cached !== undefined) return cached;
   const f = pkg.zip.file(name);
   if (!f) return undefined;
   const s = await f.async("string");
+  pkg.original.set(name, s);
   return s;
 }
 
@@ -103,7 +109,7 @@ export async function openPackage(input: Buffer | ArrayBuffer): Promise<Package>
   } catch {
     throw unreadable("无法解压");
   }
-  const pkg: Package = { zip, workbookPath: "", relsPath: "", sheets: new Map(), sheetOrder: [], text: new Map(), removed: new Set() };
+  const pkg: Package = { zip, workbookPath: "", relsPath: "", sheets: new Map(), sheetOrder: [], text: new Map(), original: new Map(), removed: new Set() };
   const root = await relationships(pkg, "");
   const office = root.find((r) => /\/officeDocument$/.test(r.type));
   pkg.workbookPath = office?.target ?? "xl/workbook.xml";
@@ -467,14 +473,20 @@ export async function patchXlsxBuffer(input: Buffer | ArrayBuffer, cs: ChangeSet
   if (report.formulasWritten) await setFullCalcOnLoad(pkg);
   if (report.formulaOverwritten || rowsMoved) await dropCalcChain(pkg);
   const changedParts: string[] = [];
+  const replace = new Map<string, string>();
   for (const [name, xml] of pkg.text) {
-    const orig = pkg.zip.file(name) ? await pkg.zip.file(name)!.async("string") : undefined;
-    if (orig === xml) continue;
-    pkg.zip.file(name, xml);
+    if (pkg.original.get(name) === xml) continue;
+    replace.set(name, xml);
     changedParts.push(name);
   }
-  for (const name of pkg.removed) pkg.zip.remove(name);
-  const buffer = await pkg.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // unchanged entries are copied as stored (compressed bytes included); JSZip only when the zip is unusual
+  const src = Buffer.isBuffer(input) ? input : Buffer.from(input);
+  let buffer = rebuildZip(src, replace, pkg.removed);
+  if (!buffer) {
+    for (const [name, xml] of replace) pkg.zip.file(name, xml);
+    for (const name of pkg.removed) pkg.zip.remove(name);
+    buffer = await pkg.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
   return { buffer, report: { changedParts, removedParts: [...pkg.removed], cellsWritten: report.cells, formulasWritten: report.formulasWritten } };
 }
 
