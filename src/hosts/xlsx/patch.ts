@@ -21,7 +21,7 @@ import { HostError } from "../host";
 import { formatChange, StyleBook } from "./patchStyles";
 import { elements, escapeAttr, escapeCellText, escapeText, firstElement, getAttr, mainPrefix, removeAttr, setAttr, splice, unescapeXml } from "./patchXml";
 import { insertRowsInPackage, type InsertedRows } from "./patchRows";
-import { rebuildZip } from "./patchZip";
+import { readEntryText, rebuildZip, zipIndex } from "./patchZip";
 import { guardOutputPath } from "../../cli/outputPath";
 import { readXlsxBuffer } from "./xlsxHost";
 
@@ -46,6 +46,8 @@ export interface Package {
   sheetOrder: string[];
   /** Parts read and changed so far, as text (written back at the end). */
   text: Map<string, string>;
+  /** The zip's entries for reading with Node's zlib (null: read through JSZip). */
+  index: ReturnType<typeof zipIndex>;
   /** Parts as read (decompressed once). */
   original: Map<string, string>;
   removed: Set<string>;
@@ -59,7 +61,13 @@ export async function partText(pkg: Package, name: string): Promise<string | und
   if (cached !== undefined) return cached;
   const f = pkg.zip.file(name);
   if (!f) return undefined;
-  const s = await f.async("string");
+  let s: string | undefined;
+  try {
+    s = pkg.index ? readEntryText(pkg.index, name) : undefined;
+  } catch {
+    s = undefined;
+  }
+  if (s === undefined) s = await f.async("string");
   pkg.original.set(name, s);
   return s;
 }
@@ -109,7 +117,12 @@ export async function openPackage(input: Buffer | ArrayBuffer): Promise<Package>
   } catch {
     throw unreadable("无法解压");
   }
-  const pkg: Package = { zip, workbookPath: "", relsPath: "", sheets: new Map(), sheetOrder: [], text: new Map(), original: new Map(), removed: new Set() };
+  const pkg: Package = { zip, workbookPath: "", relsPath: "", sheets: new Map(), sheetOrder: [], text: new Map(), original: new Map(), removed: new Set(), index: null };
+  try {
+    pkg.index = zipIndex(Buffer.isBuffer(input) ? input : Buffer.from(input));
+  } catch {
+    pkg.index = null;
+  }
   const root = await relationships(pkg, "");
   const office = root.find((r) => /\/officeDocument$/.test(r.type));
   pkg.workbookPath = office?.target ?? "xl/workbook.xml";

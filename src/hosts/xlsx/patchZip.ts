@@ -146,3 +146,28 @@ export function storedEntries(zip: Buffer): Map<string, Buffer> | null {
   });
   return out;
 }
+
+/** An index of a zip's entries for reading them with Node's zlib; null when this reader does not handle the zip. */
+export function zipIndex(zip: Buffer): Map<string, { method: number; data: Buffer }> | null {
+  const cd = readCentral(zip);
+  if (!cd) return null;
+  const out = new Map<string, { method: number; data: Buffer }>();
+  for (const e of cd.entries) {
+    const method = e.record.readUInt16LE(10);
+    const size = e.record.readUInt32LE(20);
+    const p = e.localOffset;
+    if (zip.readUInt32LE(p) !== 0x04034b50) return null;
+    const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28);
+    out.set(e.flags & 0x800 ? e.name : e.nameBytes.toString("utf8"), { method, data: zip.subarray(start, start + size) });
+  }
+  return out;
+}
+
+/** An entry's content as text (UTF-8), or undefined when absent or stored in a way this reader does not know. */
+export function readEntryText(index: Map<string, { method: number; data: Buffer }>, name: string): string | undefined {
+  const e = index.get(name);
+  if (!e) return undefined;
+  if (e.method === 0) return e.data.toString("utf8");
+  if (e.method === 8) return zlib.inflateRawSync(e.data).toString("utf8");
+  return undefined;
+}
