@@ -8,6 +8,7 @@ import { RULES } from "../../core/checks/rules";
 import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
 import { toolVersion } from "../version";
 import { parseArgs, type CliCommand } from "../io";
+import { guardOutputPath, writeGuarded } from "../outputPath";
 
 export const checkCommand: CliCommand = {
   name: "check",
@@ -50,9 +51,19 @@ export const checkCommand: CliCommand = {
       }
       options.roundingFactor = f;
     }
+    if (typeof flags.out === "string") {
+      // before any work: the report never goes over an input, a folder, or an existing file without --force
+      try {
+        await guardOutputPath(flags.out, positional, { force: !!flags.force });
+      } catch (e) {
+        io.err(`budget-tables check：${(e as Error).message}`);
+        return 2;
+      }
+    }
     const results: FileFindings[] = [];
     let unreadable = false;
-    for (const file of await expandFiles(positional)) {
+    const files = await expandFiles(positional);
+    for (const file of files) {
       try {
         const wb = await readXlsxFile(file);
         results.push({ file, findings: checkWorkbook(wb, options) });
@@ -70,11 +81,12 @@ export const checkCommand: CliCommand = {
       text += `\n共检查 ${results.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${failed} 个。\n`;
     }
     if (typeof flags.out === "string") {
-      if (!flags.force && (await fs.stat(flags.out).catch(() => null))) {
-        io.err(`budget-tables check：${flags.out} 已存在，未覆盖。确需覆盖请加 --force。`);
+      try {
+        await writeGuarded(flags.out, [...positional, ...files], text, { force: !!flags.force });
+      } catch (e) {
+        io.err(`budget-tables check：${(e as Error).message}`);
         return 2;
       }
-      await fs.writeFile(flags.out, text, "utf8");
       io.err(`结果已写入 ${flags.out}`);
     } else io.out(text);
     const errors = results.some((r) => r.findings.some((f) => f.severity === "error"));

@@ -1,8 +1,9 @@
-import { promises as fs } from "fs";
-import { applyToModel } from "../../core/changes";
 import { mergePlans, planFill } from "../../core/fill/plan";
 import { guessYear } from "../../core/fill/year";
-import { readXlsxFile, writeXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { HostError } from "../../hosts/host";
+import { writeChangedCopy } from "../../hosts/xlsx/patch";
+import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { guardOutputPath, OutputPathError } from "../outputPath";
 import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
 import { parseArgs, type CliCommand } from "../io";
 
@@ -20,18 +21,11 @@ export const fillNamesCommand: CliCommand = {
       io.err(`用法：${this.usage}`);
       return 2;
     }
-    if (out === input) {
-      io.err("输出文件不能与输入文件相同：请另存为新文件，原文件保持不变。");
+    try {
+      await guardOutputPath(out, [input], { force: !!flags.force });
+    } catch (e) {
+      io.err(`budget-tables fill-names：${(e as Error).message}`);
       return 2;
-    }
-    if (!flags.force) {
-      try {
-        await fs.access(out);
-        io.err(`输出文件 ${out} 已存在，未覆盖。确需覆盖请加 --force。`);
-        return 2;
-      } catch {
-        // does not exist: fine
-      }
     }
     const wb = await readXlsxFile(input);
     const year = flags.year !== undefined ? Number(flags.year) : guessYear(wb) ?? new Date().getFullYear();
@@ -45,8 +39,16 @@ export const fillNamesCommand: CliCommand = {
     const plan = mergePlans(
       wb.sheets.map((s) => planFill(s, catalog, { year, fixNames: !!flags["fix-names"], addParents: !!flags["add-parents"], indent: !!flags.indent })),
     );
-    applyToModel(wb, plan.changes);
-    await writeXlsxFile(wb, out);
+    // the copy is the input's package with only the changed cells rewritten (every other part byte for byte)
+    try {
+      await writeChangedCopy(input, plan.changes, out, { force: !!flags.force, before: wb });
+    } catch (e) {
+      if (e instanceof OutputPathError || e instanceof HostError) {
+        io.err(`budget-tables fill-names：${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
     io.out(`按 ${plan.edition ?? year} 年科目${plan.note ? `（${plan.note}）` : ""}：填入 ${plan.counts.fill} 个，更正 ${plan.counts.fix} 个，需核对 ${plan.counts.flag} 个，插入上级行 ${plan.counts["add-parent"]} 个。`);
     for (const it of plan.items) io.out(`  [${LABEL[it.action]}] ${it.sheet}!${it.cell}  ${it.code}  ${it.old || "（空）"} → ${it.new ?? "（未知编码）"}${it.action === "flag" ? `  ${it.message.replace(/^[A-Z]+\d+：/, "")}` : ""}`);
     for (const name of plan.protectedSheets) io.out(`  （工作表“${name}”受保护：只列出需要的修改，未写入。撤消保护后再运行。）`);

@@ -1,8 +1,8 @@
-import { promises as fs } from "fs";
 import { renderTemplateSet, type AmountUnit, type Scope } from "../../core/templates";
 import { STANDARD_TABLES } from "../../core/specs/tables";
-import { writeXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { writeXlsxBuffer } from "../../hosts/xlsx/xlsxHost";
 import { parseArgs, type CliCommand } from "../io";
+import { guardOutputPath, writeOutputFile } from "../outputPath";
 
 const USAGE =
   "budget-tables templates --year 2024 --unit 某某单位 [--scope 部门|单位] [--amount-unit 万元|元] [--tables T1,T3,…] [--no-formulas] [--all-classes] [--empty-note T8,T9] [--t1-split] [--t4-funds] [--t5-plain] --out FILE.xlsx [--force]";
@@ -49,12 +49,11 @@ export const templatesCommand: CliCommand = {
     const out = typeof flags.out === "string" ? flags.out : "";
     if (!out) return bad("请用 --out 给出要写入的 .xlsx 文件。");
     if (!/\.xlsx$/i.test(out)) return bad("--out 的文件名应以 .xlsx 结尾。");
-    if (!flags.force) {
-      const exists = await fs
-        .stat(out)
-        .then(() => true)
-        .catch(() => false);
-      if (exists) return bad(`文件 ${out} 已存在，未覆盖（确认要覆盖请加 --force）。`);
+    try {
+      await guardOutputPath(out, [], { force: !!flags.force });
+    } catch (e) {
+      io.err(`budget-tables templates：${(e as Error).message}`);
+      return 2;
     }
     const set = renderTemplateSet({
       year,
@@ -69,7 +68,12 @@ export const templatesCommand: CliCommand = {
       t5Basic: flags["t5-plain"] ? "plain" : "split",
       t4Expense: flags["t4-funds"] ? "funds" : "amount",
     });
-    await writeXlsxFile({ sheets: set.sheets }, out);
+    try {
+      await writeOutputFile(out, await writeXlsxBuffer({ sheets: set.sheets }), { force: !!flags.force });
+    } catch (e) {
+      io.err(`budget-tables templates：${(e as Error).message}`);
+      return 2;
+    }
     for (const n of set.notes) io.out(`注意：${n}`);
     io.out(`已写入 ${out}：${set.sheets.length} 个工作表，公式 ${set.formulaCount} 个（${year} 年，${scope}，金额单位 ${amountUnit}）`);
     for (const s of set.sheets) {

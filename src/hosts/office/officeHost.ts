@@ -95,7 +95,8 @@ export function sheetFromRange(
       const raw = vrow[j];
       const f = formulas[i]?.[j];
       const fmt = numberFormat?.[i]?.[j];
-      const isFormula = typeof f === "string" && f.startsWith("=");
+      // Range.formulas gives a constant cell's value: a text "=HYPERLINK(…)" reads the same in both and is text, not a formula
+      const isFormula = typeof f === "string" && f.startsWith("=") && f !== raw;
       const empty = raw === "" || raw === null || raw === undefined;
       if (empty && !isFormula) continue;
       let value: CellValue;
@@ -118,13 +119,54 @@ export function sheetFromRange(
   return sheet;
 }
 
-function cellInput(c: Cell | null | undefined): string | number | boolean {
+/**
+ * A text Excel would not keep as that text when written through Range.values — it parses a
+ * written string as if typed: "=…", "+…", "-…", "@…" become formulas, "2080101" or "10%" a
+ * number, "TRUE" a boolean, "2024-01-01" a date, "#N/A" an error. Such a cell gets the text
+ * number format "@" first, so the string is stored as it is.
+ */
+export function textNeedsTextFormat(s: string): boolean {
+  const t = s.trim();
+  if (/^[=+\-@]/.test(s)) return true;
+  if (t === "") return false;
+  if (/^[-+]?[(]?[¥$€£]?\s*(\d[\d,]*\.?\d*|\.\d+)([eE][-+]?\d+)?\s*%?[)]?$/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  if (/^\d{1,4}\s*[-/.年]\s*\d{1,2}\s*月?(\s*[-/.]?\s*\d{1,4}\s*日?)?$/.test(t) || /^\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t)) return true;
+  if (/^\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?$/.test(t)) return true;
+  if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(t)) return true;
+  return false;
+}
+
+/** What goes into Range.values for a cell (null for a formula cell: a null in the grid leaves that cell to the formulas write). */
+function valueInput(c: Cell | null | undefined): string | number | boolean | null {
   if (!c) return "";
-  if (c.formula) return c.formula;
+  if (c.formula) return null;
   const v = c.value;
   if (v === null || v === undefined) return "";
   if (typeof v === "object") return v.error; // writing "#N/A" back restores the error value
   return v;
+}
+
+/** What goes into Range.formulas: the formula for a formula cell, null (leave alone) for every other. */
+function formulaInput(c: Cell | null | undefined): string | null {
+  return c?.formula ? c.formula : null;
+}
+
+/** The number format to write: the cell's own, or "@" for a text that Excel would otherwise turn into something else. */
+function formatInput(c: Cell | null | undefined): string {
+  if (c && !c.formula && typeof c.value === "string" && textNeedsTextFormat(c.value)) return "@";
+  return c?.numFmt ?? "General";
+}
+
+/**
+ * Queue the writes of a block of cells: number formats first (so "@" applies before the
+ * text arrives), then values, then formulas only where the cells hold formulas. Text is
+ * never written through Range.formulas, so "=HYPERLINK(…)" copied as text stays text.
+ */
+function queueCells(range: Excel.Range, grid: (Cell | null | undefined)[][]): void {
+  range.numberFormat = grid.map((row) => row.map(formatInput));
+  range.values = grid.map((row) => row.map(valueInput)) as unknown as (string | number | boolean)[][];
+  if (grid.some((row) => row.some((c) => c?.formula))) range.formulas = grid.map((row) => row.map(formulaInput)) as unknown as string[][];
 }
 
 function applyStyle(range: Excel.Range, st: CellStyle): void {
@@ -153,22 +195,13 @@ function queueSheetContent(ws: Excel.Worksheet, sheet: Sheet): void {
   if (ur) {
     const rows = ur.r2 + 1;
     const cols = ur.c2 + 1;
-    const formulas: (string | number | boolean)[][] = [];
-    const formats: string[][] = [];
+    const grid: (Cell | undefined)[][] = [];
     for (let r = 0; r < rows; r++) {
-      const f: (string | number | boolean)[] = [];
-      const n: string[] = [];
-      for (let c = 0; c < cols; c++) {
-        const cell = getCell(sheet, r, c);
-        f.push(cellInput(cell));
-        n.push(cell?.numFmt ?? "General");
-      }
-      formulas.push(f);
-      formats.push(n);
+      const row: (Cell | undefined)[] = [];
+      for (let c = 0; c < cols; c++) row.push(getCell(sheet, r, c));
+      grid.push(row);
     }
-    const range = ws.getRangeByIndexes(0, 0, rows, cols);
-    range.numberFormat = formats;
-    range.formulas = formulas;
+    queueCells(ws.getRangeByIndexes(0, 0, rows, cols), grid);
     // Styles: one range per run of equal style in a row.
     for (let r = 0; r < rows; r++) {
       let c = 0;
@@ -310,8 +343,7 @@ export class OfficeHost implements WorkbookHost {
         for (const b of changes.insertRows ?? []) sheets.getItem(b.sheet).getRange(`${b.at + 1}:${b.at + b.count}`).insert("Down");
         for (const run of rowRuns(changes.edits)) {
           const range = sheets.getItem(run.sheet).getRangeByIndexes(run.r, run.c, 1, run.cells.length);
-          range.numberFormat = [run.cells.map((c) => c?.numFmt ?? "General")];
-          range.formulas = [run.cells.map(cellInput)];
+          queueCells(range, [run.cells]);
           run.cells.forEach((c, i) => {
             if (c?.style) applyStyle(range.getCell(0, i), c.style);
           });
