@@ -11,6 +11,13 @@ export interface Amount {
   sources: SourceRef[];
   /** Set when the amount is a sum of cells rather than one cell. */
   how?: string;
+  /** The unit of the table it is read from (tables of one workbook can differ: 三公 in 万元, the rest in 元). */
+  unit?: "万元" | "元";
+}
+
+/** An amount in 元, for arithmetic across tables of different units. */
+export function inYuan(a: Amount, fallback: "万元" | "元"): number {
+  return (a.unit ?? fallback) === "万元" ? a.value * 1e4 : a.value;
 }
 
 export const PCT_DECIMALS = 2;
@@ -32,7 +39,8 @@ export function fixed(n: number, d: number): string {
  * The text figure of an amount: in 万元 tables as printed (the cell's decimals); in 元 tables
  * converted to 万元 with 2 decimals.
  */
-export function amountFigure(a: Amount, tableUnit: "万元" | "元", kind: DraftFigure["kind"] = "amount", how?: string): DraftFigure {
+export function amountFigure(a: Amount, workbookUnit: "万元" | "元", kind: DraftFigure["kind"] = "amount", how?: string): DraftFigure {
+  const tableUnit = a.unit ?? workbookUnit;
   const inWan = tableUnit === "元" ? a.value / 1e4 : a.value;
   const d = tableUnit === "元" ? 2 : a.decimals;
   const hows = [a.how, how, tableUnit === "元" ? "元换算为万元，保留两位小数" : undefined].filter(Boolean);

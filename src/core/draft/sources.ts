@@ -34,7 +34,7 @@ function rowName(r: RecognizedRow): string {
 
 export function cellAmount(t: RecognizedTable, r: RecognizedRow, cell: AmountCell, colKey: string, workbook: SourceRef["workbook"]): Amount | undefined {
   if (cell.value === null) return undefined;
-  return { value: cell.value, decimals: cell.decimals, sources: [{ table: t.spec.id, sheet: t.sheet, cell: toA1(cell.r, cell.c), row: rowName(r), column: colKey, workbook }] };
+  return { value: cell.value, decimals: cell.decimals, unit: t.amountUnit, sources: [{ table: t.spec.id, sheet: t.sheet, cell: toA1(cell.r, cell.c), row: rowName(r), column: colKey, workbook }] };
 }
 
 function colKeyOf(t: RecognizedTable, r: RecognizedRow, col?: string): string | undefined {
@@ -77,6 +77,7 @@ export function sumOf(parts: Amount[], how: string): Amount {
     decimals: Math.max(0, ...parts.map((p) => p.decimals)),
     sources: parts.flatMap((p) => p.sources),
     how,
+    unit: parts[0]?.unit,
   };
 }
 
@@ -84,6 +85,6 @@ export function sumOf(parts: Amount[], how: string): Amount {
 export function toUnit(a: Amount | undefined, from: "万元" | "元", to: "万元" | "元"): Amount | undefined {
   if (!a || from === to) return a;
   // 元 → 万元: as a 万元 table would print it (2 decimals); 万元 → 元: exact.
-  if (from === "元") return { ...a, value: Math.round(a.value / 100) / 100, decimals: 2, how: [a.how, "上年元换算为万元"].filter(Boolean).join("；") };
-  return { ...a, value: Math.round(a.value * 1e4 * 100) / 100, decimals: Math.max(0, a.decimals - 4), how: [a.how, "上年万元换算为元"].filter(Boolean).join("；") };
+  if (from === "元") return { ...a, unit: "万元", value: Math.round(a.value / 100) / 100, decimals: 2, how: [a.how, "上年元换算为万元"].filter(Boolean).join("；") };
+  return { ...a, unit: "元", value: Math.round(a.value * 1e4 * 100) / 100, decimals: Math.max(0, a.decimals - 4), how: [a.how, "上年万元换算为元"].filter(Boolean).join("；") };
 }

@@ -29,6 +29,8 @@ export interface DraftFigure {
   sources: SourceRef[];
   /** How it is computed when it is not a single cell ("本年 − 上年", "占 收入总计 的比例（最大余数法）"). */
   how?: string;
+  /** Shares written together (one whole, its parts): the same id; they add up to 100% under the largest remainder method. */
+  shareGroup?: number;
 }
 
 export type Run = string | { figure: DraftFigure } | { placeholder: string };

@@ -9,7 +9,7 @@ import { builtinCatalog } from "../catalog";
 import type { Catalog } from "../catalog/catalog";
 import { classCodes, primaryTable, totalRow } from "../checks/crossRelations";
 import type { RecognizedRow, RecognizedTable, WorkbookFacts } from "../recognize/types";
-import { amountFigure, compare, fixed, largestRemainder, percentFigure, type Amount, type Comparison } from "./numbers";
+import { amountFigure, compare, fixed, inYuan, largestRemainder, percentFigure, type Amount, type Comparison } from "./numbers";
 import { cellAmount, findRow, pick, sumOf, table, toUnit, type Locator } from "./sources";
 import { REASON_PLACEHOLDER, USE_PLACEHOLDER, type Draft, type DraftParagraph, type DraftSection, type OmittedSection, type Run, type SourceRef } from "./types";
 
@@ -51,8 +51,8 @@ class Para {
     this.runs.push({ figure: amountFigure(a, this.w.unit, "amount", how) }, " 万元");
     return this;
   }
-  pct(value: number, sources: SourceRef[], how: string): this {
-    this.runs.push({ figure: percentFigure(value, sources, how) }, "%");
+  pct(value: number, sources: SourceRef[], how: string, shareGroup?: number): this {
+    this.runs.push({ figure: { ...percentFigure(value, sources, how), shareGroup } }, "%");
     return this;
   }
   ph(text: string): this {
@@ -63,7 +63,7 @@ class Para {
   change(c: Comparison | undefined, what = "预算", reason = true): this {
     if (!c) return this;
     const py = this.w.prevYearText;
-    const delta: Amount = { value: c.delta, decimals: c.deltaDecimals, sources: [...c.cur.sources, ...c.prior.sources], how: "本年 − 上年" };
+    const delta: Amount = { value: c.delta, decimals: c.deltaDecimals, sources: [...c.cur.sources, ...c.prior.sources], how: "本年 − 上年", unit: c.cur.unit };
     if (c.kind === "flat") return this.t(`，与${py}${what}持平`);
     if (c.kind === "new") {
       this.t(`，比${py}${what}新增 `);
@@ -99,6 +99,7 @@ class Writer {
   readonly omitted: OmittedSection[] = [];
   private n = 0;
   sharesRounded = false;
+  private shareGroups = 0;
   /** Paragraphs of 其他重要事项 (机关运行经费, 政府采购, 绩效), gathered into one section. */
   others: { title: string; p: DraftParagraph }[] = [];
   scopeWord = "部门";
@@ -127,9 +128,11 @@ class Writer {
   prior(loc: Locator, zeroIfAbsent = false): Amount | undefined {
     const prev = this.opts.previous;
     if (!prev) return undefined;
-    const a = toUnit(pick(prev, loc, "previous"), prev.amountUnit, this.unit);
+    const raw = pick(prev, loc, "previous");
+    const target = primaryTable(this.facts, loc.table)?.amountUnit ?? this.unit;
+    const a = raw ? toUnit(raw, raw.unit ?? prev.amountUnit, target) : undefined;
     if (a) return a;
-    if (zeroIfAbsent && primaryTable(prev, loc.table)) return { value: 0, decimals: 2, sources: [], how: "上年表中无此行" };
+    if (zeroIfAbsent && primaryTable(prev, loc.table)) return { value: 0, decimals: 2, sources: [], how: "上年表中无此行", unit: target };
     return undefined;
   }
 
@@ -152,16 +155,17 @@ class Writer {
   /** "A a 万元，占 p%；B b 万元，占 q%" over a whole, shares by the largest remainder. */
   shares(p: Para, parts: { name: string; a: Amount }[], whole: Amount, wholeName: string, sep = "；"): void {
     const { shares, method } = largestRemainder(
-      parts.map((x) => x.a.value),
-      whole.value,
+      parts.map((x) => inYuan(x.a, this.unit)),
+      inYuan(whole, this.unit),
     );
     if (method === "rounded") this.sharesRounded = true;
+    const group = ++this.shareGroups;
     parts.forEach((x, i) => {
       if (i) p.t(sep);
       p.t(`${x.name} `).amt(x.a).t("，占 ");
       const how = `${x.name} ÷ ${wholeName}${method === "largest-remainder" ? "（最大余数法，各项合计 100%）" : "（各项之和与总数有尾差，逐项四舍五入）"}`;
-      if (parts.length === 1 && shares[i] === 100) p.runs.push({ figure: { kind: "percent", text: "100", unit: "%", value: 100, sources: [...x.a.sources, ...whole.sources], how } }, "%");
-      else p.pct(shares[i], [...x.a.sources, ...whole.sources], how);
+      if (parts.length === 1 && shares[i] === 100) p.runs.push({ figure: { kind: "percent", text: "100", unit: "%", value: 100, sources: [...x.a.sources, ...whole.sources], how, shareGroup: group } }, "%");
+      else p.pct(shares[i], [...x.a.sources, ...whole.sources], how, group);
     });
   }
 
@@ -335,7 +339,7 @@ function gpb(w: Writer): void {
   paras.push(w.p().t("（一）一般公共预算当年拨款规模变化情况").done(true));
   const scale = w.p().t(`${w.who}${w.yearText}一般公共预算当年拨款 `).amt(current).change(w.cmp(current, curLoc ?? { table: "T5", row: { total: true }, col: "total" }), "预算").t("。");
   const carry = w.cur({ table: "T4", row: { fixed: "in.carry.gpb" } });
-  if (Math.abs(t5total.value - current.value) >= 0.5 * Math.pow(10, -t5total.decimals) && !isZero(carry)) {
+  if (Math.abs(inYuan(t5total, w.unit) - inYuan(current, w.unit)) >= 0.5 * Math.pow(10, -t5total.decimals) && !isZero(carry)) {
     scale.t("一般公共预算支出 ").amt(t5total).t("，其中：当年拨款 ").amt(current).t("，上年结转 ").amt(carry!).t("。");
   }
   paras.push(scale.done());
@@ -345,8 +349,8 @@ function gpb(w: Writer): void {
     const t4 = table(w.facts, "T4");
     const gpbCol = t4?.columns.some((c) => c.key === "expense.gpb");
     if (t4) classes = classAmounts(w, t4, gpbCol ? "gpb" : undefined);
-    const sum = classes.reduce((s, c) => s + c.a.value, 0);
-    if (!classes.length || Math.abs(sum - t5total.value) > 0.01 + 1e-9) classes = classSumsFromItems(w, t5, "total");
+    const sum = classes.reduce((s, c) => s + inYuan(c.a, w.unit), 0);
+    if (!classes.length || Math.abs(sum - inYuan(t5total, w.unit)) > (t5total.unit === "元" ? 1 : 100) + 1e-9) classes = classSumsFromItems(w, t5, "total");
   }
   paras.push(w.p().t("（二）一般公共预算当年拨款结构情况").done(true));
   const st = w.p().t(`一般公共预算支出 `).amt(t5total);
@@ -423,7 +427,7 @@ function sanGong(w: Writer): void {
     w.section("sanGong", "“三公”经费预算情况", [p.t("。").done()]);
     return;
   }
-  const zero: Amount = { value: 0, decimals: 2, sources: [], how: "表中为空" };
+  const zero: Amount = { value: 0, decimals: 2, sources: [], how: "表中为空", unit: t7.amountUnit };
   const head = w.p().t(`${w.who}${w.yearText}一般公共预算“三公”经费预算 `).amt(total ?? zero).change(total ? w.cmp(total, loc("total")) : undefined, "预算").t("。其中：");
   const paras = [head.done()];
   const item = (n: string, name: string, col: string, extra?: (p: Para) => void) => {
