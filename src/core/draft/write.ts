@@ -132,7 +132,9 @@ class Writer {
     const target = primaryTable(this.facts, loc.table)?.amountUnit ?? this.unit;
     const a = raw ? toUnit(raw, raw.unit ?? prev.amountUnit, target) : undefined;
     if (a) return a;
-    if (zeroIfAbsent && primaryTable(prev, loc.table)) return { value: 0, decimals: 2, sources: [], how: "上年表中无此行", unit: target };
+    // A row last year's table does not have is 0 last year — when that table lists rows at all.
+    const pt = primaryTable(prev, loc.table);
+    if (zeroIfAbsent && pt && pt.rows.some((r) => r.code && /^\d+$/.test(r.code))) return { value: 0, decimals: 2, sources: [], how: "上年表中无此行", unit: target };
     return undefined;
   }
 
@@ -354,8 +356,11 @@ function gpb(w: Writer): void {
   }
   paras.push(w.p().t("（二）一般公共预算当年拨款结构情况").done(true));
   const st = w.p().t(`一般公共预算支出 `).amt(t5total);
+  // Compare the table's total with last year's when the scale sentence could not (no 财政拨款收支总表 last year).
+  const t5cmp = curLoc && !w.cmp(current, curLoc) ? w.cmp(t5total, { table: "T5", row: { total: true }, col: "total" }) : undefined;
+  st.change(t5cmp, "预算");
   if (classes.length) {
-    st.t("，其中：");
+    st.t(t5cmp ? "。其中：" : "，其中：");
     w.shares(st, classes.map((c) => ({ name: w.fnName(c.code), a: c.a })), t5total, "一般公共预算支出合计");
   }
   st.t("。");

@@ -14,7 +14,7 @@ import { PLACEHOLDER_RE } from "../../draft/types";
 import { analyzeNarrative, figureCell, quote, sectionBefore } from "../../narrative/analyze";
 import { figure, fmt, overlaps, sub, type Interval } from "../../narrative/interval";
 import type { Figure, ParsedParagraph } from "../../narrative/parse";
-import { domainContext, matchSubject, targetFigures, type Target } from "../../narrative/targets";
+import { domainContext, matchSubject, subjectKey, targetFigures, type Target } from "../../narrative/targets";
 import { recognizeWorkbook } from "../../recognize";
 import type { WorkbookFacts } from "../../recognize/types";
 import { cellAt } from "../../narrative/paragraphs";
@@ -40,8 +40,8 @@ export const MESSAGES = {
     "en-US": (q: string, d: string, prior: string, pct: string, said: string) => `Wrong rate of change: "${q}": ${d} ÷ last year ${prior} = ${pct}%, the text says ${said}`,
   },
   zeroBase: {
-    "zh-CN": (q: string, said: string) => `上年为 0，不能计算增长率：“${q}”写了 ${said}，应写“新增”`,
-    "en-US": (q: string, said: string) => `Last year was 0, there is no rate of growth: "${q}" says ${said}; write 新增 (new) instead`,
+    "zh-CN": (q: string, said: string, flat: boolean) => `上年为 0，不能计算增长率：“${q}”写了 ${said}，应写“${flat ? "持平" : "新增"}”`,
+    "en-US": (q: string, said: string, flat: boolean) => `Last year was 0, there is no rate of growth: "${q}" says ${said}; write ${flat ? "持平 (unchanged)" : "新增 (new)"} instead`,
   },
   notNew: {
     "zh-CN": (q: string, prior: string) => `不是新增：“${q}”，上年为 ${prior}`,
@@ -83,7 +83,10 @@ interface Claim {
 function claimsOf(p: ParsedParagraph): Claim[] {
   const out: Claim[] = [];
   for (const c of p.changes) {
-    const cur = c.current.find((f) => !f.inParens) ?? c.current[0];
+    // The figure compared: the one its clause names ("项目支出比去年增加 0.00" → 项目支出's), else the sentence's own.
+    const named = c.subject ? c.current.find((f) => subjectKey(f.subject) === subjectKey(c.subject)) : undefined;
+    const own = c.current.find((f) => !f.inParens && f.sentence === c.sentence) ?? c.current.find((f) => f.sentence === c.sentence);
+    const cur = named ?? own;
     if (!cur) continue;
     out.push({ kind: c.dir, current: cur, delta: c.delta, percent: c.percent, prior: c.prior, start: c.start, end: c.end });
   }
@@ -186,7 +189,7 @@ function judge(ctx: RuleContext, p: ParsedParagraph, c: Claim, pr: Pair): { cell
   }
   if (c.percent) {
     const said = c.percent.raw.replace(/\s/g, "");
-    if (zeroBase) return { cell: c.percent, message: m.zeroBase[lang](q, said), actual: c.percent.value };
+    if (zeroBase) return { cell: c.percent, message: m.zeroBase[lang](q, said, curIv.lo <= 0 && curIv.hi >= 0), actual: c.percent.value };
     const lo = Math.max(0, Math.min(Math.abs(real.lo), Math.abs(real.hi)) * (real.lo <= 0 && real.hi >= 0 ? 0 : 1));
     const hi = Math.max(Math.abs(real.lo), Math.abs(real.hi));
     const rate: Interval = { lo: (lo / pr.priorIv.hi) * 100, hi: (hi / pr.priorIv.lo) * 100 };
