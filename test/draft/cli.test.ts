@@ -77,3 +77,15 @@ test("a workbook without tables gets no draft and a message saying what to do", 
   expect(await main(["draft", path.join(__dirname, "../fixtures/seeds/haikou-2024.xlsx")], io)).toBe(1);
   expect(io.stderr).toMatch(/haikou-2024\.xlsx：没有识别到可据以起草的预算表/);
 });
+
+test("check --previous: the text's comparisons checked against last year's workbook", async () => {
+  const prev = path.join(dir, "wuhan-2023-check.xlsx");
+  await writeXlsxFile(wuhan2023(), prev);
+  const io = captureIO();
+  await main(["check", WUHAN, "--previous", prev, "--format", "json"], io);
+  const yoy = (JSON.parse(io.stdout) as { ruleId: string; severity: string; message: string }[]).filter((f) => f.ruleId === "year-over-year" && f.severity === "error");
+  expect(yoy.map((f) => f.message)).toEqual([expect.stringMatching(/3\.87.*增长100%/), expect.stringMatching(/因公出国.*增长0%/)]);
+  const none = captureIO();
+  await main(["check", WUHAN, "--format", "json"], none);
+  expect((JSON.parse(none.stdout) as { ruleId: string; severity: string }[]).filter((f) => f.ruleId === "year-over-year" && f.severity === "error")).toEqual([]);
+});
