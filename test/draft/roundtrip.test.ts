@@ -113,3 +113,19 @@ test("the insertion never takes an existing sheet name and undoes to the workboo
   applyToModel(wb, ins.undo);
   expect(wb.sheets.map((s) => s.name)).toEqual(names);
 });
+
+test("tables in 元: the text states 万元 with 2 decimals and says so; a workbook without 收支总表 leaves those sections out and says why", async () => {
+  const wb = justice2026("元");
+  const { draft, text } = planDraftInsertion(wb);
+  expect(draft.year).toBe(2026);
+  expect(text).toContain("上海市普陀区司法局2026年收支预算总数 9628.22 万元");
+  expect(text.trim().split("\n").pop()).toMatch(/^注：表中金额单位为元，本说明中的金额换算为万元，保留两位小数/);
+  // “三公” printed in 万元 in the published table, the rest in 元: each table's own unit is used
+  expect(planDraftInsertion(justice2026("万元")).text).toContain("“三公”经费预算 10.81 万元");
+  const partial = { sheets: wb.sheets.filter((s) => s.name !== "收支总表") };
+  const p = planDraftInsertion(partial, { year: 2026 });
+  expect(p.draft.omitted.map((o) => o.id)).toEqual(expect.arrayContaining(["overall", "income"]));
+  expect(p.draft.sections.map((s) => s.id)).toEqual(expect.arrayContaining(["expense", "fiscal", "gpb", "basic", "sanGong"]));
+  applyToModel(partial, p.changes);
+  expect(textFindings(partial, p.sheetName)).toEqual([]);
+});

@@ -560,6 +560,8 @@ export function writeDraft(facts: WorkbookFacts, opts: DraftOptions = {}): Draft
     w.section("other", "其他重要事项的情况说明", paras);
   }
   void t1;
+  if (w.sections.length && facts.tables.some((t) => t.amountUnit === "元"))
+    w.sections.push({ id: "note", title: "注", paragraphs: [{ runs: ["注：表中金额单位为元，本说明中的金额换算为万元，保留两位小数，四舍五入可能存在尾差。"] }] });
   const conventions = [
     facts.amountUnit === "元" ? "表中金额单位为元，说明中换算为万元，保留两位小数。" : "金额单位为万元，数字按表中印出的小数位数照录。",
     "占比 = 分项 ÷ 总数，保留两位小数；各项之和等于总数时按最大余数法取舍，使各项占比合计为 100%。",
