@@ -3,7 +3,7 @@
  * insert (a change set adding one new sheet, never over an existing one), undo (its inverse).
  */
 import { inverseOf, type ChangeSet } from "../changes";
-import { uniqueSheetName, type Workbook } from "../model";
+import { uniqueSheetName, type Sheet, type Workbook } from "../model";
 import { guessYear } from "../fill/year";
 import { recognizeWorkbook } from "../recognize";
 import type { WorkbookFacts } from "../recognize/types";
@@ -46,4 +46,22 @@ export function stripNarrative(wb: Workbook): Workbook {
   const facts = recognizeWorkbook(wb);
   const tableSheets = new Set(facts.tables.map((t) => t.sheet));
   return { ...wb, sheets: wb.sheets.filter((s) => tableSheets.has(s.name)) };
+}
+
+/**
+ * Whether undoing an insertion keeps the user's data: the drafted sheet is still there and
+ * unchanged (no reason filled in, nothing edited). Otherwise undo would throw their work away.
+ */
+export function canUndoDraft(wb: Workbook, ins: Pick<DraftInsertion, "sheetName" | "changes">): boolean {
+  const now = wb.sheets.find((s) => s.name === ins.sheetName);
+  const made = ins.changes.newSheets[0];
+  if (!now || !made) return false;
+  const content = (sheet: Sheet) => {
+    const out: string[] = [];
+    sheet.rows.forEach((row, r) => row?.forEach((c, k) => {
+      if (c && ((c.value !== null && c.value !== "") || c.formula)) out.push(`${r},${k}=${JSON.stringify(c.value)}${c.formula ?? ""}`);
+    }));
+    return out.join("\n");
+  };
+  return content(now) === content(made);
 }
