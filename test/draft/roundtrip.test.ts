@@ -90,6 +90,21 @@ describe.each(CASES)("draft round trip: $name", ({ load, year }) => {
     sheet.rows[r]![0]!.value = text.replace(/预算数为 ([\d.]+) 万元/, (_m, x) => `预算数为 ${(Number(x) + 1).toFixed(2)} 万元`);
     expect(textFindings(wb, ins.sheetName).some((f) => f.startsWith("error narrative"))).toBe(true);
   });
+
+  test("a share or a 经济分类 amount changed by hand is caught too", async () => {
+    for (const [re, bump, rule] of [
+      [/占 (\d+\.\d\d)%/, (x: number) => `占 ${(x + 1).toFixed(2)}%`, "percent"],
+      [/主要包括：(\S+?) (\d+\.\d\d) 万元/, (x: number) => `${(x + 1).toFixed(2)}`, "narrative"],
+    ] as const) {
+      const { wb, ins } = await drafted(await load(), year);
+      const sheet = getSheet(wb, ins.sheetName)!;
+      const cell = sheet.rows.map((row) => row?.[0]).find((c) => typeof c?.value === "string" && re.test(c.value as string))!;
+      const text = cell.value as string;
+      cell.value = rule === "percent" ? text.replace(re, (_m, x) => bump(Number(x))) : text.replace(re, (m, _n, x) => m.replace(x, bump(Number(x))));
+      expect(cell.value).not.toBe(text);
+      expect(textFindings(wb, ins.sheetName).some((f) => f.startsWith(`error ${rule}`))).toBe(true);
+    }
+  });
 });
 
 test("a workbook without tables (海口: only text) gets no invented figures: every section is left out and says why", async () => {

@@ -407,13 +407,13 @@ function basicSection(w: Writer): void {
     if (!a) return;
     p.t(`${name} `).amt(a);
     if (items.length) {
-      p.t("，主要包括：");
+      p.t("，按部门预算支出经济分类主要包括：");
       items.forEach((x, i) => p.t(i ? "、" : "").t(`${x.name} `).amt(x.a));
     }
     p.t(last ? "。" : "；");
   };
   if (personnel || pub) {
-    p.t("按部门预算支出经济分类，其中：");
+    p.t("其中：");
     group("人员经费", personnel, list("basic.personnel", ["301", "303"]), !pub);
     group("公用经费", pub, list("basic.public", ["302", "310", "399"]), true);
   }
