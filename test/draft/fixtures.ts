@@ -75,8 +75,13 @@ const ECON_ROWS: (CellValue | undefined)[][] = [
  * The 2026 tables of 普陀区司法局. `sanGongUnit`: the published “三公” table is in 万元 while
  * every other table is in 元; "元" gives the same figures in 元.
  */
-export function justice2026(sanGongUnit: "万元" | "元" = "万元"): Workbook {
+export function justice2026(sanGongUnit: "万元" | "元" = "万元", codes: "split" | "joined" = "split"): Workbook {
   const k = sanGongUnit === "元" ? 1e4 : 1;
+  // "joined": one 科目编码 column (2040601) instead of 类 / 款 / 项 — the same content in another layout.
+  const fn = (rows: (CellValue | undefined)[][]) => (codes === "split" ? rows : rows.map((r) => [[r[0], r[1], r[2]].filter(Boolean).join("") || null, ...r.slice(3)]));
+  const econ = (rows: (CellValue | undefined)[][]) => (codes === "split" ? rows : rows.map((r) => [[r[0], r[1]].filter(Boolean).join("") || null, ...r.slice(2)]));
+  const fnHead = codes === "split" ? ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"] : ["科目编码", "科目名称", "合计", "基本支出", "项目支出"];
+  const econHead = codes === "split" ? ["类", "款", "科目名称", "合计", "人员经费", "公用经费"] : ["科目编码", "科目名称", "合计", "人员经费", "公用经费"];
   return {
     sheets: [
       table("收支总表", "2026年部门收支总表", "元", [
@@ -89,7 +94,7 @@ export function justice2026(sanGongUnit: "万元" | "元" = "万元"): Workbook 
         ["本年收入合计", 96282213.44, "本年支出合计", 96282213.44],
         ["收入总计", 96282213.44, "支出总计", 96282213.44],
       ]),
-      table("支出总表", "2026年部门支出总表", "元", [["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"], ...FN_ROWS, FN_TOTAL]),
+      table("支出总表", "2026年部门支出总表", "元", [fnHead, ...fn([...FN_ROWS, FN_TOTAL])]),
       table("财政拨款收支总表", "2026年财政拨款收支总表", "元", [
         ["收入", null, "支出"],
         ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
@@ -100,8 +105,8 @@ export function justice2026(sanGongUnit: "万元" | "元" = "万元"): Workbook 
         [null, null, "（四）住房保障支出", 4521559.0, 4521559.0, 0, 0],
         ["收入总计", 96282213.44, "支出总计", 96282213.44, 96282213.44, 0, 0],
       ]),
-      table("一般公共预算支出表", "2026年一般公共预算支出表", "元", [["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"], ...FN_ROWS, FN_TOTAL]),
-      table("一般公共预算基本支出表", "2026年一般公共预算基本支出表", "元", [["类", "款", "科目名称", "合计", "人员经费", "公用经费"], ...ECON_ROWS, [null, null, "合计", 25741666.44, 23563342.0, 2178324.44]]),
+      table("一般公共预算支出表", "2026年一般公共预算支出表", "元", [fnHead, ...fn([...FN_ROWS, FN_TOTAL])]),
+      table("一般公共预算基本支出表", "2026年一般公共预算基本支出表", "元", [econHead, ...econ([...ECON_ROWS, [null, null, "合计", 25741666.44, 23563342.0, 2178324.44]])]),
       table("三公经费", "2026年一般公共预算“三公”经费支出表", sanGongUnit, [
         ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", null, null, "公务接待费"],
         [null, null, "小计", "公务用车购置费", "公务用车运行费"],

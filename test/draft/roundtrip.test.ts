@@ -50,6 +50,7 @@ async function drafted(wb: Workbook, year: number) {
 const CASES: { name: string; load: () => Promise<Workbook>; year: number }[] = [
   ...SEEDS.map((s) => ({ name: s.file, load: () => seed(s.file), year: s.year })),
   { name: "hand-built 普陀区司法局 2026（元，类/款/项分列）", load: async () => justice2026("元"), year: 2026 },
+  { name: "hand-built 普陀区司法局 2026（元，编码一列）", load: async () => justice2026("元", "joined"), year: 2026 },
 ];
 
 describe.each(CASES)("draft round trip: $name", ({ load, year }) => {
@@ -143,4 +144,11 @@ test("tables in 元: the text states 万元 with 2 decimals and says so; a workb
   expect(p.draft.sections.map((s) => s.id)).toEqual(expect.arrayContaining(["expense", "fiscal", "gpb", "basic", "sanGong"]));
   applyToModel(partial, p.changes);
   expect(textFindings(partial, p.sheetName)).toEqual([]);
+});
+
+test("the same content in two layouts (类/款/项 split or one code column) gives the same draft", () => {
+  const a = planDraftInsertion(justice2026("元", "split")).text;
+  const b = planDraftInsertion(justice2026("元", "joined")).text;
+  expect(a).toContain("1. 公共安全支出（类）司法（款）行政运行（项）2026年预算数为 1672.67 万元");
+  expect(b).toBe(a);
 });
