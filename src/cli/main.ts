@@ -9,8 +9,9 @@ import { checkCommand } from "./commands/check";
 import { templatesCommand } from "./commands/templates";
 import { catalogCommand } from "./commands/catalog";
 import { fillNamesCommand } from "./commands/fillNames";
+import { draftCommand } from "./commands/draft";
 
-export const commands: CliCommand[] = [checkCommand, templatesCommand, fillNamesCommand, catalogCommand, inspectCommand];
+export const commands: CliCommand[] = [checkCommand, templatesCommand, fillNamesCommand, draftCommand, catalogCommand, inspectCommand];
 
 function help(io: CliIO): void {
   io.out("budget-tables —— 部门预算公开表格助手（命令行）\n");

@@ -18,6 +18,7 @@ import { STRINGS, type Lang } from "./i18n";
 import { InsertPanel } from "./panels/InsertPanel";
 import { FillPanel } from "./panels/FillPanel";
 import { CheckPanel } from "./panels/CheckPanel";
+import { DraftPanel, draftTabLabel } from "./panels/DraftPanel";
 import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
 import { defaultServices, detect, type Services } from "./services";
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-export type TabId = "insert" | "fill" | "check";
+export type TabId = "insert" | "fill" | "check" | "draft";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -131,8 +132,11 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
           <Tab value="check" id="tab-check" aria-controls="panel-check">
             {t.tabCheck}
           </Tab>
+          <Tab value="draft" id="tab-draft" aria-controls="panel-draft">
+            {draftTabLabel(t)}
+          </Tab>
         </TabList>
-        {(["insert", "fill", "check"] as TabId[])
+        {(["insert", "fill", "check", "draft"] as TabId[])
           .filter((id) => visited.has(id))
           .map((id) => (
             // panels stay mounted once opened, so a preview or a result list survives switching tabs
@@ -141,6 +145,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
                 {id === "insert" && <InsertPanel {...props} />}
                 {id === "fill" && <FillPanel {...props} />}
                 {id === "check" && <CheckPanel {...props} />}
+                {id === "draft" && <DraftPanel {...props} />}
               </PanelErrorBoundary>
             </section>
           ))}

@@ -13,7 +13,7 @@ import { guardOutputPath, writeGuarded } from "../outputPath";
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year Y] [--rounding F] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
+  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year Y] [--rounding F] [--out FILE [--force]] [--tables 9|14] [--previous LAST.xlsx] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args, ["force"]);
     if (positional.length === 0) {
@@ -59,6 +59,13 @@ export const checkCommand: CliCommand = {
         io.err(`budget-tables check：${(e as Error).message}`);
         return 2;
       }
+    }
+    if (flags.previous !== undefined) {
+      if (typeof flags.previous !== "string") {
+        io.err("--previous 后面要给上年的工作簿文件（.xlsx），用于核对说明中与上年的比较。");
+        return 2;
+      }
+      options.previous = await readXlsxFile(flags.previous);
     }
     const results: FileFindings[] = [];
     let unreadable = false;

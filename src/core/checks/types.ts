@@ -46,6 +46,8 @@ export interface CheckOptions {
   tableSet?: 9 | 14 | "auto";
   /** The classification catalog to judge names with (default: the built-in one; the task pane passes the one with the user's imported editions). */
   catalog?: Catalog;
+  /** Last year's workbook: the year-over-year rule checks the text's 比上年 comparisons against it. */
+  previous?: Workbook;
 }
 
 export interface RuleContext {
@@ -64,6 +66,8 @@ export interface RuleCase {
   /** What the case shows, in a few words. */
   name: string;
   workbook: () => Workbook;
+  /** Options the case runs with (e.g. last year's workbook). */
+  options?: Partial<CheckOptions>;
   /** For invalid cases: what must be found (rule id implied). */
   expect?: { severity: Severity; cell?: string; messageIncludes?: string }[];
 }

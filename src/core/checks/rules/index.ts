@@ -13,6 +13,7 @@ import { narrativeRule } from "./narrative";
 import { crossTableRule } from "./cross-table";
 import { namesRule } from "./names";
 import { completenessRule } from "./completeness";
+import { yearOverYearRule } from "./year-over-year";
 
 export const RULES: Rule[] = [
   totalRowRule,
@@ -25,6 +26,7 @@ export const RULES: Rule[] = [
   crossTableRule,
   namesRule,
   completenessRule,
+  yearOverYearRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,335 @@
+/**
+ * 与上年比较 (year-over-year): the comparisons a 情况说明 makes with last year, checked against
+ * last year's workbook when one is given (CLI --previous, task pane: pick a file):
+ *  - "比上年增加 / 减少 D 万元": this year's figure − last year's = ±D (within the rounding envelope);
+ *  - "增长 / 下降 P%": P = D ÷ last year's figure; a base of 0 gives no percentage ("增长 100%"
+ *    from nothing is an error: the standard wording is 新增);
+ *  - "持平" / "无增减变化": the two years are equal; "新增": last year had nothing;
+ *  - a last-year figure written in the text ("比上年预算 650.27 万元减少") is last year's figure.
+ * Without last year's workbook only the placeholders are checked: a 【请填写…】 left by the
+ * draft writer (a reason, a use) is a warning until the person has written it.
+ */
+import { sheetFromRows, type Workbook } from "../../model";
+import { PLACEHOLDER_RE } from "../../draft/types";
+import { analyzeNarrative, figureCell, quote, sectionBefore } from "../../narrative/analyze";
+import { figure, fmt, overlaps, sub, type Interval } from "../../narrative/interval";
+import type { Figure, ParsedParagraph } from "../../narrative/parse";
+import { domainContext, matchSubject, subjectKey, targetFigures, type Target } from "../../narrative/targets";
+import { recognizeWorkbook } from "../../recognize";
+import type { WorkbookFacts } from "../../recognize/types";
+import { cellAt } from "../../narrative/paragraphs";
+import type { Finding, Rule, RuleContext } from "../types";
+import { ref } from "../crossRelations";
+
+const ID = "year-over-year";
+
+type Lang = "zh-CN" | "en-US";
+
+/** Messages of the rule, Chinese first. */
+export const MESSAGES = {
+  placeholder: {
+    "zh-CN": (what: string, n: number) => `说明中还有待填写的内容：${what}${n > 1 ? `（本段共 ${n} 处）` : ""}，请填写后再公开`,
+    "en-US": (what: string, n: number) => `The text still has a placeholder to fill in: ${what}${n > 1 ? ` (${n} in this paragraph)` : ""}`,
+  },
+  wrongDelta: {
+    "zh-CN": (q: string, cur: string, prior: string, real: string, said: string) => `与上年比较不对：“${q}”，本年 ${cur} − 上年 ${prior} = ${real}，说明写${said}`,
+    "en-US": (q: string, cur: string, prior: string, real: string, said: string) => `Wrong year-over-year change: "${q}": this year ${cur} − last year ${prior} = ${real}, the text says ${said}`,
+  },
+  wrongPercent: {
+    "zh-CN": (q: string, d: string, prior: string, pct: string, said: string) => `增减率不对：“${q}”，${d} ÷ 上年 ${prior} = ${pct}%，说明写 ${said}`,
+    "en-US": (q: string, d: string, prior: string, pct: string, said: string) => `Wrong rate of change: "${q}": ${d} ÷ last year ${prior} = ${pct}%, the text says ${said}`,
+  },
+  zeroBase: {
+    "zh-CN": (q: string, said: string, flat: boolean) => `上年为 0，不能计算增长率：“${q}”写了 ${said}，应写“${flat ? "持平" : "新增"}”`,
+    "en-US": (q: string, said: string, flat: boolean) => `Last year was 0, there is no rate of growth: "${q}" says ${said}; write ${flat ? "持平 (unchanged)" : "新增 (new)"} instead`,
+  },
+  notNew: {
+    "zh-CN": (q: string, prior: string) => `不是新增：“${q}”，上年为 ${prior}`,
+    "en-US": (q: string, prior: string) => `Not new: "${q}", last year was ${prior}`,
+  },
+  wrongPrior: {
+    "zh-CN": (q: string, said: string, prior: string, where: string) => `上年数不对：“${q}”写上年 ${said}，上年工作簿 ${where} 为 ${prior}`,
+    "en-US": (q: string, said: string, prior: string, where: string) => `Wrong figure for last year: "${q}" gives ${said}, last year's workbook has ${prior} at ${where}`,
+  },
+} as const;
+
+let lang: Lang = "zh-CN";
+/** Language of the messages (zh-CN default; the task pane switches it with the interface). */
+export function setYearOverYearLanguage(l: Lang): void {
+  lang = l;
+}
+
+const prevCache = new WeakMap<Workbook, WorkbookFacts>();
+function previousFacts(wb: Workbook): WorkbookFacts {
+  let f = prevCache.get(wb);
+  if (!f) {
+    f = recognizeWorkbook(wb);
+    prevCache.set(wb, f);
+  }
+  return f;
+}
+
+/** A comparison the text makes: direction (+1 / −1 / 0 持平 / "new" 新增), the stated figures. */
+interface Claim {
+  kind: 1 | -1 | 0 | "new";
+  current: Figure;
+  delta?: Figure;
+  percent?: Figure;
+  prior?: Figure;
+  start: number;
+  end: number;
+}
+
+function claimsOf(p: ParsedParagraph): Claim[] {
+  const out: Claim[] = [];
+  for (const c of p.changes) {
+    // The figure compared: the one its clause names ("项目支出比去年增加 0.00" → 项目支出's), else the sentence's own.
+    const named = c.subject ? c.current.find((f) => subjectKey(f.subject) === subjectKey(c.subject)) : undefined;
+    const own = c.current.find((f) => !f.inParens && f.sentence === c.sentence) ?? c.current.find((f) => f.sentence === c.sentence);
+    const cur = named ?? own;
+    if (!cur) continue;
+    out.push({ kind: c.dir, current: cur, delta: c.delta, percent: c.percent, prior: c.prior, start: c.start, end: c.end });
+  }
+  const sentences = new Set(p.changes.map((c) => c.sentence));
+  // 新增: "比上年新增 3.87 万元" (the parser has no direction word for it).
+  for (const f of p.figures) {
+    if (f.kind !== "amount") continue;
+    const sent = p.sentences[f.sentence];
+    const pre = p.norm.slice(sent.start, f.start);
+    const m = /(比|较|与)[^，,；;。]{0,20}?(上年|去年|上一年|\d{4}\s*年)[^，,；;。]{0,12}?新增\s*$/.exec(pre);
+    if (!m) continue;
+    const cur = [...p.figures].reverse().find((g) => g.kind === "amount" && g.sentence === f.sentence && g.end <= sent.start + m.index && !g.inParens && g.role !== "delta");
+    if (!cur) continue;
+    const pct = p.figures.find((g) => g.kind === "percent" && g.sentence === f.sentence && g.start > f.end && g.start - f.end <= 16);
+    out.push({ kind: "new", current: cur, delta: f, percent: pct, start: sent.start + m.index, end: (pct ?? f).end });
+  }
+  // "与 2025 年预算持平" (no 比 / 上年 in the sentence: the parser leaves it).
+  p.sentences.forEach((sent, k) => {
+    if (sentences.has(k)) return;
+    const st = p.norm.slice(sent.start, sent.end);
+    const re = /(与|和|同|比)\s*(上年|去年|上一年|上年度|\d{4}\s*年)[^，,；;。]{0,12}?(持平|无增减变化|无变化|没有变化)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(st))) {
+      const at = sent.start + m.index;
+      const cur = [...p.figures].reverse().find((g) => g.kind === "amount" && g.sentence === k && g.end <= at && !g.inParens);
+      if (cur && !out.some((c) => c.current === cur)) out.push({ kind: 0, current: cur, start: at, end: at + m[0].length });
+    }
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function iv(f: Figure, factor: number): Interval {
+  return figure(f.value, f.decimals, factor, f.scale);
+}
+
+interface Pair {
+  key: string;
+  where: string;
+  /** Last year's figure in this workbook's unit, and its envelope. */
+  prior: number;
+  priorIv: Interval;
+  cur?: { value: number; iv: Interval };
+}
+
+function targetsFor(ctx: RuleContext, paras: ParsedParagraph[], i: number, f: Figure, year: number): Target[] {
+  const texts = [...sectionBefore(paras, i, 2).map((p) => p.norm).reverse(), paras[i].norm.slice(0, f.start)];
+  const context = f.chain ? "function" : domainContext(texts);
+  let ts = matchSubject(f.subject, year, context);
+  if (f.chain && f.chain.length > 1) {
+    const top = matchSubject(f.chain[0].name, year, "function").flatMap((t) => t.codes ?? []);
+    if (top.length) ts = ts.filter((t) => !t.codes || t.codes.some((c) => top.some((p) => c.startsWith(p))));
+  }
+  return ts;
+}
+
+function pairs(ctx: RuleContext, prev: WorkbookFacts, targets: Target[]): Pair[] {
+  const factor = ctx.options.roundingFactor;
+  const unitScale = (u: "万元" | "元") => (u === ctx.facts.amountUnit ? 1 : u === "万元" ? 1e4 : 1e-4);
+  const keyOf = (t: Target, tf: { table: { spec: { id: string }; sheet: string }; where: string }) => `${tf.table.spec.id}|${t.id}|${t.kind === "structure" ? tf.where.slice(tf.table.sheet.length) : ""}`;
+  const out: Pair[] = [];
+  for (const t of targets) {
+    const cur = new Map(targetFigures(ctx.facts, t).map((tf) => [keyOf(t, tf), tf]));
+    for (const pf of targetFigures(prev, t)) {
+      if (pf.cell.value === null && !pf.table.empty) continue;
+      const k = keyOf(t, pf);
+      const s = unitScale(pf.table.amountUnit);
+      const value = (pf.cell.value ?? 0) * s;
+      const c = cur.get(k);
+      const cs = c ? unitScale(c.table.amountUnit) : 1;
+      out.push({
+        key: k,
+        where: ref(pf.table, pf.cell),
+        prior: value,
+        priorIv: pf.cell.value === null ? { lo: 0, hi: 0 } : figure(value, pf.cell.decimals, factor, s),
+        cur: c && c.cell.value !== null ? { value: c.cell.value * cs, iv: figure(c.cell.value * cs, c.cell.decimals, factor, cs) } : undefined,
+      });
+    }
+  }
+  return out;
+}
+
+/** Judge one claim against one pair; null when it agrees. */
+function judge(ctx: RuleContext, p: ParsedParagraph, c: Claim, pr: Pair): { cell: Figure; message: string; expected?: number; actual?: number } | null {
+  const factor = ctx.options.roundingFactor;
+  const m = MESSAGES;
+  const q = quote(p, Math.min(c.current.start, c.start), c.end);
+  const curIv = iv(c.current, factor);
+  const real = sub(curIv, pr.priorIv);
+  const realMid = c.current.value - pr.prior;
+  const zeroBase = pr.priorIv.lo <= 0 && pr.priorIv.hi >= 0;
+  if (c.prior && !overlaps(iv(c.prior, factor), pr.priorIv)) return { cell: c.prior, message: m.wrongPrior[lang](q, fmt(c.prior.value), fmt(pr.prior), pr.where), expected: Number(fmt(pr.prior)), actual: c.prior.value };
+  const said = c.kind === 0 ? "持平" : c.kind === "new" ? `新增 ${fmt(c.delta?.value ?? 0)}` : `${c.kind > 0 ? "增加" : "减少"} ${fmt(c.delta?.value ?? 0)}`;
+  const realText = Math.abs(realMid) < 1e-9 ? "0（持平）" : `${realMid > 0 ? "+" : "−"}${fmt(Math.abs(realMid))}`;
+  if (c.kind === "new") {
+    if (!zeroBase) return { cell: c.delta ?? c.current, message: m.notNew[lang](q, fmt(pr.prior)), expected: Number(fmt(pr.prior)), actual: 0 };
+    if (c.delta && !overlaps(iv(c.delta, factor), real)) return { cell: c.delta, message: m.wrongDelta[lang](q, fmt(c.current.value), fmt(pr.prior), realText, said), expected: Number(fmt(realMid)), actual: c.delta.value };
+  } else {
+    const claimed: Interval = c.kind === 0 || !c.delta ? { lo: 0, hi: 0 } : c.kind > 0 ? iv(c.delta, factor) : { lo: -iv(c.delta, factor).hi, hi: -iv(c.delta, factor).lo };
+    if ((c.kind === 0 || c.delta) && !overlaps(claimed, real)) return { cell: c.delta ?? c.current, message: m.wrongDelta[lang](q, fmt(c.current.value), fmt(pr.prior), realText, said), expected: Number(fmt(realMid)), actual: c.kind === 0 ? 0 : (c.kind as number) * (c.delta?.value ?? 0) };
+  }
+  if (c.percent) {
+    const said = c.percent.raw.replace(/\s/g, "");
+    if (zeroBase) return { cell: c.percent, message: m.zeroBase[lang](q, said, curIv.lo <= 0 && curIv.hi >= 0), actual: c.percent.value };
+    const lo = Math.max(0, Math.min(Math.abs(real.lo), Math.abs(real.hi)) * (real.lo <= 0 && real.hi >= 0 ? 0 : 1));
+    const hi = Math.max(Math.abs(real.lo), Math.abs(real.hi));
+    const rate: Interval = { lo: (lo / pr.priorIv.hi) * 100, hi: (hi / pr.priorIv.lo) * 100 };
+    if (!overlaps(rate, figure(c.percent.value, c.percent.decimals, factor))) {
+      const pct = (Math.abs(realMid) / pr.prior) * 100;
+      return { cell: c.percent, message: m.wrongPercent[lang](q, fmt(Math.abs(realMid)), fmt(pr.prior), fmt(pct), said), expected: Number(fmt(pct)), actual: c.percent.value };
+    }
+  }
+  return null;
+}
+
+function checkPlaceholders(paras: ParsedParagraph[]): Finding[] {
+  const out: Finding[] = [];
+  for (const p of paras) {
+    const hits = [...p.para.text.matchAll(PLACEHOLDER_RE)];
+    if (!hits.length) continue;
+    const loc = cellAt(p.para, hits[0].index ?? 0);
+    const kinds = [...new Set(hits.map((h) => h[0]))].join("、");
+    out.push({ ruleId: ID, severity: "warning", sheet: loc.sheet, cell: loc.cell, message: MESSAGES.placeholder[lang](kinds, hits.length) });
+  }
+  return out;
+}
+
+export function checkYearOverYear(ctx: RuleContext): Finding[] {
+  const { paras, year: textYear } = analyzeNarrative(ctx.facts, ctx.wb);
+  if (!paras.length) return [];
+  const out = checkPlaceholders(paras);
+  if (!ctx.options.previous) return out;
+  const prev = previousFacts(ctx.options.previous);
+  const year = ctx.options.year ?? ctx.facts.year ?? textYear ?? (prev.year ? prev.year + 1 : 2024);
+  paras.forEach((p, i) => {
+    for (const c of claimsOf(p)) {
+      if (!c.current.subject) continue;
+      const targets = targetsFor(ctx, paras, i, c.current, year);
+      if (!targets.length) continue;
+      let ps = pairs(ctx, prev, targets);
+      if (!ps.length) continue;
+      const curIv = iv(c.current, ctx.options.roundingFactor);
+      // Where this year's tables hold the figure, compare like with like (same table, same row).
+      if (ps.some((x) => x.cur)) {
+        ps = ps.filter((x) => x.cur && overlaps(x.cur.iv, curIv));
+        if (!ps.length) continue; // the figure itself disagrees with the tables: the narrative rule says so
+      }
+      const verdicts = ps.map((x) => ({ x, v: judge(ctx, p, c, x) }));
+      if (verdicts.some((v) => v.v === null)) continue;
+      const { x, v } = verdicts[0];
+      const loc = figureCell(p.para, v!.cell);
+      out.push({
+        ruleId: ID,
+        severity: "error",
+        sheet: loc.sheet,
+        cell: loc.cell,
+        related: [x.where],
+        expected: v!.expected,
+        actual: v!.actual,
+        difference: v!.expected !== undefined && v!.actual !== undefined ? Number(fmt(v!.actual - v!.expected)) : undefined,
+        message: v!.message,
+      });
+    }
+  });
+  return out;
+}
+
+// ── cases ──
+
+const text = (lines: string[]): Workbook => ({ sheets: [sheetFromRows("情况说明", lines.map((l) => [l]))] });
+
+/** Last year's 收支总表 and 一般公共预算支出表 (武汉 2023, from the figures its 2024 text gives). */
+function lastYear(): Workbook {
+  return {
+    sheets: [
+      sheetFromRows("收支总表", [
+        ["2023年部门收支总表"],
+        ["收入", null, "支出"],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、一般公共预算拨款收入", 1236.74, "一、社会保障和就业支出", 1236.74],
+        ["本年收入合计", 1236.74, "本年支出合计", 1236.74],
+        ["收入总计", 1236.74, "支出总计", 1236.74],
+      ]),
+      sheetFromRows("一般公共预算支出表", [
+        ["2023年一般公共预算支出表"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        [null, "合计", 1236.74, 838.14, 398.6],
+        ["2080150", "事业运行", 577.82, 577.82, 0],
+        ["2089999", "其他社会保障和就业支出", 0, 0, 0],
+        ["2210201", "住房公积金", 60.55, 60.55, 0],
+      ]),
+    ],
+  };
+}
+
+export const yearOverYearRule: Rule = {
+  id: ID,
+  description: "与上年比较：说明中的“比上年增加/减少…、增长/下降…%、持平、新增”与上年工作簿一致；上年为 0 不写增长率；待填写的原因提示",
+  defaultSeverity: "error",
+  check: checkYearOverYear,
+  valid: [
+    {
+      name: "武汉：总数减少 27.72、下降 2.24%，与上年一致",
+      workbook: () => text(["2024 年收支总预算 1209.02 万元，比 2023 年预算减少 27.72 万元，下降 2.24%。"]),
+      options: { previous: lastYear() },
+    },
+    {
+      name: "持平与新增（上年为 0）",
+      workbook: () => text(["8. 住房保障支出(类)住房改革支出(款)住房公积金(项)2024年预算数60.55万元，与2023年预算持平。", "5. 社会保障和就业支出(类)其他社会保障和就业支出(款)其他社会保障和就业支出(项)2024年预算数3.87万元，比2023年预算新增3.87万元。"]),
+      options: { previous: lastYear() },
+    },
+    { name: "没有上年工作簿时不比较", workbook: () => text(["2024 年收支总预算 1209.02 万元，比 2023 年预算减少 99.00 万元，下降 50%。"]) },
+  ],
+  invalid: [
+    {
+      name: "待填写的原因",
+      workbook: () => text(["2024 年收支总预算 1209.02 万元，比 2023 年预算减少 27.72 万元，下降 2.24%，主要原因是【请填写原因】。"]),
+      expect: [{ severity: "warning", cell: "A1", messageIncludes: "【请填写原因】" }],
+    },
+    {
+      name: "上年为 0 写“增长 100%”",
+      workbook: () => text(["5. 社会保障和就业支出(类)其他社会保障和就业支出(款)其他社会保障和就业支出(项)2024年预算数3.87万元,比2023年增加3.87万元,增长100%。", "【请填写原因】"]),
+      options: { previous: lastYear() },
+      expect: [{ severity: "error", cell: "A1", messageIncludes: "新增" }],
+    },
+    {
+      name: "增减额与上年工作簿不符",
+      workbook: () => text(["1. 社会保障和就业支出(类)人力资源和社会保障管理事务(款)事业运行(项)2024 年预算数 571.56 万元。比 2023 年预算减少 16.26 万元，下降 2.77%。", "【请填写原因】"]),
+      options: { previous: lastYear() },
+      expect: [{ severity: "error", cell: "A1", messageIncludes: "6.26" }],
+    },
+    {
+      name: "写新增而上年已有",
+      workbook: () => text(["8. 住房保障支出(类)住房改革支出(款)住房公积金(项)2024年预算数60.55万元，比2023年预算新增60.55万元。", "【请填写原因】"]),
+      options: { previous: lastYear() },
+      expect: [{ severity: "error", cell: "A1", messageIncludes: "不是新增" }],
+    },
+    {
+      name: "写持平而上年不同",
+      workbook: () => text(["2024 年收支总预算 1209.02 万元，与 2023 年预算持平。", "【请填写原因】"]),
+      options: { previous: lastYear() },
+      expect: [{ severity: "error", cell: "A1", messageIncludes: "持平" }],
+    },
+  ],
+};
+
+export default yearOverYearRule;

@@ -1,0 +1,156 @@
+/**
+ * 起草说明: write the 情况说明 from the tables (core/draft), preview it, then insert it as a new
+ * sheet (never over an existing one) or copy it; undo removes the sheet again — only while it is
+ * unchanged, so a reason the user has filled in is never thrown away.
+ */
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { canUndoDraft, planDraftInsertion, renderNotes, type DraftInsertion } from "../../core/draft";
+import { ErrorMessage } from "../errors";
+import { STRINGS } from "../i18n";
+import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
+
+const TEXT = {
+  "zh-CN": {
+    tab: "起草说明",
+    intro: "根据已识别的表格起草情况说明：数字取自表格，占比和增减自动计算，原因、用途留给您填写（【请填写…】）。",
+    preview: "预览草稿",
+    insert: "插入为新工作表",
+    copy: "复制文字",
+    copied: "已复制到剪贴板。",
+    undo: "撤销插入",
+    undoBlocked: "草稿工作表已被修改，为免丢失您填写的内容，不再撤销；如需删除请在 Excel 中删除该工作表。",
+    inserted: (name: string) => `已插入工作表“${name}”。`,
+    nothing: "没有识别到可据以起草的预算表（部门收支总表、一般公共预算支出表等）。",
+    placeholders: (n: number) => `还有 ${n} 处【请填写…】需要填写。`,
+    working: "正在起草…",
+    changed: "工作簿在预览后有变化，已按最新内容重新起草，请再看一遍。",
+  },
+  "en-US": {
+    tab: "Draft text",
+    intro: "Drafts the explanatory text from the recognised tables: figures from the tables, shares and changes computed; reasons and uses are left for you (【请填写…】).",
+    preview: "Preview draft",
+    insert: "Insert as a new sheet",
+    copy: "Copy text",
+    copied: "Copied to the clipboard.",
+    undo: "Undo insertion",
+    undoBlocked: "The draft sheet has been edited; to keep what you wrote it is not undone. Delete the sheet in Excel if you want it gone.",
+    inserted: (name: string) => `Inserted sheet “${name}”.`,
+    nothing: "No budget tables to draft from were recognised (收支总表, 一般公共预算支出表 …).",
+    placeholders: (n: number) => `${n} placeholder(s) 【请填写…】 left to fill in.`,
+    working: "Drafting…",
+    changed: "The workbook changed after the preview; the draft was made again from it, please look again.",
+  },
+};
+
+export function draftTabLabel(t: PanelProps["t"]): string {
+  return (t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"]).tab;
+}
+
+const useStyles = makeStyles({
+  text: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, maxHeight: "420px", overflowY: "auto", overflowWrap: "anywhere", margin: 0 },
+});
+
+export function DraftPanel({ host, t, settings, detected, reload }: PanelProps): React.ReactElement {
+  const s = usePanelStyles();
+  const st = useStyles();
+  const x = t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"];
+  const task = useTask();
+  const [preview, setPreview] = React.useState<DraftInsertion | null>(null);
+  const [inserted, setInserted] = React.useState<DraftInsertion | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+
+  const plan = async () => {
+    const wb = await host.readWorkbook();
+    return planDraftInsertion(wb, { year: settings.year ?? detected?.year ?? undefined });
+  };
+
+  const doPreview = () =>
+    task.run(x.working, async () => {
+      setNotice(null);
+      setPreview(await plan());
+    });
+
+  const insert = () =>
+    task.run(x.working, async () => {
+      if (!preview) return;
+      const fresh = await plan();
+      if (fresh.text !== preview.text || fresh.sheetName !== preview.sheetName) {
+        setPreview(fresh);
+        setNotice(x.changed);
+        return;
+      }
+      await host.applyChanges(fresh.changes);
+      setInserted(fresh);
+      setPreview(null);
+      setNotice(x.inserted(fresh.sheetName));
+      await reload().catch(() => undefined);
+    });
+
+  const undo = () =>
+    task.run(x.working, async () => {
+      if (!inserted) return;
+      const wb = await host.readWorkbook();
+      if (!canUndoDraft(wb, inserted)) {
+        setNotice(x.undoBlocked);
+        return;
+      }
+      await host.applyChanges(inserted.undo);
+      setInserted(null);
+      setNotice(null);
+      await reload().catch(() => undefined);
+    });
+
+  const copy = () =>
+    task.run(x.working, async () => {
+      if (!preview) return;
+      await navigator.clipboard?.writeText(preview.text);
+      setNotice(x.copied);
+    });
+
+  const left = preview ? (preview.text.match(/【请填写[^】]*】/g) ?? []).length : 0;
+  return (
+    <div className={s.panel} data-testid="draft-panel">
+      <Text className={s.intro}>{x.intro}</Text>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={doPreview} disabled={!!task.busy} data-testid="draft-preview">
+          {x.preview}
+        </Button>
+        {inserted && (
+          <Button onClick={undo} disabled={!!task.busy} data-testid="draft-undo">
+            {x.undo}
+          </Button>
+        )}
+      </div>
+      {task.busy && <Progress label={task.busy} />}
+      {task.error ? <ErrorMessage t={t} error={task.error} /> : null}
+      {notice && (
+        <MessageBar intent="info" data-testid="draft-notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && !preview.draft.sections.length && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{x.nothing}</MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && preview.draft.sections.length > 0 && (
+        <div className={s.section}>
+          <div className={s.actions}>
+            <Button appearance="primary" onClick={insert} disabled={!!task.busy} data-testid="draft-insert">
+              {x.insert}
+            </Button>
+            <Button onClick={copy} disabled={!!task.busy} data-testid="draft-copy">
+              {x.copy}
+            </Button>
+          </div>
+          {left > 0 && <Text className={s.small}>{x.placeholders(left)}</Text>}
+          <pre className={st.text} data-testid="draft-text">
+            {preview.text}
+          </pre>
+          <pre className={`${st.text} ${s.small}`}>{renderNotes(preview.draft)}</pre>
+        </div>
+      )}
+    </div>
+  );
+}
