@@ -258,7 +258,11 @@ export function joinParagraphs(lines: { line: Line; p: PageInfo }[]): Paragraph[
     let cont = false;
     if (cur && prev && !cur.heading && !centred) {
       const pl = prev.line;
-      const full = pl.x2 >= right - 1.5 * pl.size;
+      // Full: the line reaches the right margin, or the next line's first word (a figure is
+      // never broken) would not have fitted in what is left of it.
+      const lead = /^[A-Za-z0-9.,，%+\-]+/.exec(text)?.[0] ?? text.charAt(0);
+      const leadW = [...lead].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? em : 0.55 * em), 0);
+      const full = pl.x2 >= right - 1.5 * pl.size || (pl.x2 + leadW > right - 0.3 * em && !/[。；！？]$/.test(pl.text.trim()));
       const indented = l.x1 > left + 0.8 * em;
       const gap = pl.page === l.page ? l.y - pl.y : 0;
       const spaced = pl.page === l.page && gap > 2.2 * Math.max(em, pl.size);

@@ -295,36 +295,40 @@ export function buildTable(name: string, t: TableLines): BuiltTable {
     r++;
   }
   const headerTop = r;
-  const nLevels = levels.length;
-  for (const h of hsegs) {
-    const span = spans.get(h);
-    if (!span) continue;
-    let l = levelOf.get(h) ?? 0;
-    // Up to the row below the nearest header over it (a full-height cell starts at the top).
-    let l1 = 0;
-    for (const o of hsegs) {
-      const lo = levelOf.get(o) ?? 0;
-      const so = spans.get(o);
-      if (lo < l && so && so[0] <= span[0] && so[1] >= span[1]) l1 = Math.max(l1, lo + 1);
+  // Header rows as in the spreadsheet the table was printed from: a header cell starts in the
+  // row under the group over it (its text is centred in a cell that may run several rows
+  // down), and runs down to the row above the next header under it.
+  const placed = hsegs.filter((h) => spans.has(h)).sort((x, y) => (levelOf.get(x) ?? 0) - (levelOf.get(y) ?? 0) || x.x1 - y.x1);
+  const top = new Map<HSeg, number>();
+  for (const h of placed) {
+    const span = spans.get(h)!;
+    let r1 = 0;
+    for (const o of placed) {
+      const so = spans.get(o)!;
+      if ((levelOf.get(o) ?? 0) < (levelOf.get(h) ?? 0) && top.has(o) && so[0] <= span[0] && so[1] >= span[1]) r1 = Math.max(r1, top.get(o)! + 1);
     }
-    if (fullHeight(h)) l = l1;
-    // Down to the row above the next header under it, or to the last header row.
-    let l2 = nLevels - 1;
-    for (const o of hsegs) {
-      const lo = levelOf.get(o) ?? 0;
-      const so = spans.get(o);
-      if (lo > l && so && so[0] <= span[1] && so[1] >= span[0]) l2 = Math.min(l2, lo - 1);
+    top.set(h, r1);
+  }
+  const nRows = placed.length ? Math.max(...placed.map((h) => top.get(h)!)) + 1 : 0;
+  for (const h of placed) {
+    const span = spans.get(h)!;
+    const r1 = top.get(h)!;
+    let r2 = nRows - 1;
+    for (const o of placed) {
+      const so = spans.get(o)!;
+      if (top.get(o)! > r1 && so[0] <= span[1] && so[1] >= span[0]) r2 = Math.min(r2, top.get(o)! - 1);
     }
-    const there = sheet.rows[headerTop + l]?.[span[0]];
+    const there = sheet.rows[headerTop + r1]?.[span[0]];
     if (there && typeof there.value === "string") {
+      // Two texts in one cell of one row ("合 计" printed spaced out).
       there.value = joinText(there.value, h.text, 0, h.size);
       continue;
     }
-    put(headerTop + l, span[0], { value: h.text, style: { bold: true, horizontal: "center", wrap: true } }, { page: h.page, line: h.line });
-    if (span[1] > span[0] || l2 > l) sheet.merges.push({ r1: headerTop + l, c1: span[0], r2: headerTop + l2, c2: span[1] });
+    put(headerTop + r1, span[0], { value: h.text, style: { bold: true, horizontal: "center", wrap: true } }, { page: h.page, line: h.line });
+    if (span[1] > span[0] || r2 > r1) sheet.merges.push({ r1: headerTop + r1, c1: span[0], r2: headerTop + r2, c2: span[1] });
   }
-  r = headerTop + nLevels;
-  const headerRows = nLevels;
+  r = headerTop + nRows;
+  const headerRows = nRows;
 
   // Header path of each column, to know code columns (kept as text: 款 "03" keeps its zero).
   const paths: string[][] = Array.from({ length: n }, () => []);
@@ -352,6 +356,8 @@ export function buildTable(name: string, t: TableLines): BuiltTable {
         if (isNumericText(s.text.replace(/\s/g, "")) && parts[best] < 0.8 * (s.x2 - s.x1)) ambiguous++;
       }
       const prev = cells.get(c);
+      // Two figures of one line in one column: the columns run together.
+      if (prev && isNumericText(prev.text.replace(/\s/g, "")) && isNumericText(s.text.replace(/\s/g, ""))) ambiguous++;
       cells.set(c, { text: prev ? joinText(prev.text, s.text, s.x1 - prev.x2, l.size) : s.text, loc: prev?.loc ?? { page: l.page, line: l.index }, x2: s.x2 });
     }
     rows.push({ cells, line: l, y1: l.y, y2: l.y });
@@ -364,18 +370,24 @@ export function buildTable(name: string, t: TableLines): BuiltTable {
     const near = (o: (typeof rows)[number] | undefined) => o && o.line.page === row.line.page && Math.min(Math.abs(o.y1 - row.y2), Math.abs(row.y1 - o.y2)) <= 1.4 * em;
     const up = near(rows[i - 1]) ? rows[i - 1] : undefined;
     const down = near(rows[i + 1]) ? rows[i + 1] : undefined;
-    let into = up && down ? (hasFigure(up.cells) && !hasFigure(down.cells) ? up : !hasFigure(up.cells) && hasFigure(down.cells) ? down : row.y1 - up.y2 <= down.y1 - row.y2 ? up : down) : (up ?? down);
-    if (!into) continue;
-    // Only a continuation of the same cells: every text of the line sits in a column the other row fills with text.
-    if (![...row.cells.keys()].every((c) => into!.cells.has(c) && !isNumericText(into!.cells.get(c)!.text.replace(/\s/g, "")))) {
-      if (into === up && down && [...row.cells.keys()].every((c) => down.cells.has(c))) into = down;
-      else if (into === down && up && [...row.cells.keys()].every((c) => up.cells.has(c))) into = up;
-      else continue;
-    }
+    // Where the text belongs: a row with figures but nothing in those columns (the name printed
+    // above and below its figures), else a row already holding text there (a wrapped name).
+    const score = (o: (typeof rows)[number] | undefined): number => {
+      if (!o) return 0;
+      const cols = [...row.cells.keys()];
+      const empty = cols.every((c) => !o.cells.has(c));
+      if (empty) return hasFigure(o.cells) || hasCode(o.cells) ? 3 : 2;
+      return cols.every((c) => !o.cells.has(c) || !isNumericText(o.cells.get(c)!.text.replace(/\s/g, ""))) ? 1 : 0;
+    };
+    const su = score(up);
+    const sd = score(down);
+    if (!su && !sd) continue;
+    const into = su > sd ? up! : sd > su ? down! : row.y1 - up!.y2 <= down!.y1 - row.y2 ? up! : down!;
     const target = into;
     for (const [c, v] of row.cells) {
-      const p = target.cells.get(c)!;
-      target.cells.set(c, target === up ? { ...p, text: p.text + v.text } : { ...p, text: v.text + p.text, loc: v.loc });
+      const p = target.cells.get(c);
+      if (!p) target.cells.set(c, v);
+      else target.cells.set(c, target === up ? { ...p, text: p.text + v.text } : { ...p, text: v.text + p.text, loc: v.loc });
     }
     target.y1 = Math.min(target.y1, row.y1);
     target.y2 = Math.max(target.y2, row.y2);
