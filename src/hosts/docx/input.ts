@@ -7,7 +7,9 @@
 import { readFile } from "fs/promises";
 import { extname } from "path";
 import { uniqueSheetName, type Sheet, type Workbook } from "../../core/model";
-import type { Finding } from "../../core/checks/types";
+import { checkWorkbook } from "../../core/checks/engine";
+import { recognizeWorkbook } from "../../core/recognize";
+import type { CheckOptions, Finding } from "../../core/checks/types";
 import { NARRATIVE_SHEET, locateFinding, readPdf, unreadFindings } from "../pdf";
 import { DOCX_NARRATIVE_SHEET, locateDocxFinding, readDocx } from "./index";
 
@@ -85,11 +87,18 @@ export async function readAnyInput(file: string): Promise<InputRead> {
 
 /**
  * The tables of `tables` with the running text of `narrative`: the text sheets of the
- * tables' file (when it is a PDF or Word document) are replaced by the other file's text,
+ * tables' file (its 情况说明; in a workbook, the sheets with text and no table) are replaced by the other file's text,
  * so that each figure of the text is checked against the tables of the other file.
  */
 export function withNarrative(tables: InputRead, narrative: InputRead): InputRead {
-  const dropped = new Set(tables.narrativeSheets);
+  // A workbook's own text sheets: those with paragraphs and no table.
+  let own = tables.narrativeSheets;
+  if (tables.kind === "xlsx") {
+    const facts = recognizeWorkbook(tables.workbook);
+    const withTables = new Set(facts.tables.map((t) => t.sheet));
+    own = [...new Set(facts.paragraphs.map((p) => p.sheet))].filter((s) => !withTables.has(s));
+  }
+  const dropped = new Set(own);
   const sheets: Sheet[] = tables.workbook.sheets.filter((s) => !dropped.has(s.name));
   const textSheets = narrative.narrativeSheets.length
     ? narrative.workbook.sheets.filter((s) => narrative.narrativeSheets.includes(s.name))
@@ -117,4 +126,21 @@ export function withNarrative(tables: InputRead, narrative: InputRead): InputRea
       return `${nname} ${where ?? f.cell}`;
     },
   };
+}
+
+/**
+ * Check one input file (and, with `narrative`, the text of another against its tables):
+ * the checker's findings, each located in the original when it is a PDF or Word document
+ * ("（第 3 页第 12 行）" added to the message), after the findings about what could not be read.
+ */
+export async function checkInputFile(file: string, options: CheckOptions = {}, narrative?: string): Promise<Finding[]> {
+  let input = await readAnyInput(file);
+  if (narrative) input = withNarrative(input, await readAnyInput(narrative));
+  const findings = checkWorkbook(input.workbook, options);
+  const located = findings.map((f) => {
+    if (input.kind === "xlsx" && !input.narrativeSheets.includes(f.sheet)) return f;
+    const where = input.locate(f);
+    return where ? { ...f, message: `${f.message}（${where}）` } : f;
+  });
+  return [...input.readFindings, ...located];
 }
