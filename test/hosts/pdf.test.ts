@@ -321,3 +321,106 @@ describe("what cannot be read is reported, not guessed", () => {
     await expect(readPdf(new TextEncoder().encode("这不是 PDF"), { file: "/tmp/说明.pdf" })).rejects.toThrow(/“说明\.pdf”不是有效的 PDF 文件/);
   });
 });
+
+describe("another layout: joined codes, one header row, 万元, page numbers, a 目录 with leaders, a paragraph over a page break", () => {
+  const vp = [1, 0, 0, -1, 0, 800];
+  const W = (ch: string, size: number) => (/[\u4e00-\u9fff（），。；：、“”…]/.test(ch) ? size : size / 2);
+  const item = (str: string, x: number, y: number, size = 10) => ({ str, transform: [size, 0, 0, size, x, 800 - y], width: [...str].reduce((w, ch) => w + W(ch, size), 0) });
+  const right = (str: string, x2: number, y: number, size = 10) => item(str, x2 - [...str].reduce((w, ch) => w + W(ch, size), 0), y, size);
+  const footer = (n: number) => item(`- ${n} -`, 290, 780);
+  const para = "2024年，本单位收入预算405.52万元，其中：财政拨款收入405.52万元，比上年增加12.30万元，主要原因是人员经费增加，在职人员比上年增加2人，退休人员比上年减少1人；事业收入0万元，事业单位经营收入0万元，其他收入0万元。";
+  // Wrapped at the right margin (x = 540) the way a word processor does: first line indented 2 em.
+  const wrap = (text: string, widths: number[]): string[] => {
+    const out: string[] = [];
+    let cur = "";
+    let w = 0;
+    for (const ch of text) {
+      const cw = W(ch, 10);
+      if (w + cw > widths[Math.min(out.length, widths.length - 1)]) {
+        out.push(cur);
+        cur = "";
+        w = 0;
+      }
+      cur += ch;
+      w += cw;
+    }
+    out.push(cur);
+    return out;
+  };
+  const [l1, l2, ...rest] = wrap(para, [460, 480, 480]);
+  const long2 = rest.join("");
+
+  const pages: PageText[] = [
+    {
+      page: 1,
+      width: 600,
+      height: 800,
+      viewport: vp,
+      items: [item("目录", 280, 60, 16), item("一、部门预算编制说明……………………………… 2", 60, 100), item("二、部门支出总表………………………………………… 3", 60, 120), footer(1)],
+      images: 0,
+    },
+    {
+      page: 2,
+      width: 600,
+      height: 800,
+      viewport: vp,
+      items: [item("一、部门预算编制说明", 60, 60, 12), item(l1, 80, 100), item(l2, 60, 115), footer(2)],
+      images: 0,
+    },
+    {
+      page: 3,
+      width: 600,
+      height: 800,
+      viewport: vp,
+      items: [
+        item(long2, 60, 40),
+        item("2024年部门支出总表", 230, 80, 14),
+        item("单位：万元", 480, 105),
+        item("科目编码", 50, 130),
+        item("科目名称", 150, 130),
+        item("合计", 330, 130),
+        item("基本支出", 410, 130),
+        item("项目支出", 500, 130),
+        ...[
+          ["208", "社会保障和就业支出", "376.17", "300.00", "76.17"],
+          ["20805", "行政事业单位养老支出", "376.17", "300.00", "76.17"],
+          ["2080505", "机关事业单位基本养老保险缴费支出", "1,376.17", "", "1,376.17"],
+        ].flatMap((row, i) => {
+          const y = 155 + 22 * i;
+          return [item(row[0], 50, y), item(row[1], 110, y), right(row[2], 370, y), ...(row[3] ? [right(row[3], 460, y)] : []), right(row[4], 550, y)];
+        }),
+        item("合计", 150, 221),
+        right("2,128.51", 370, 221),
+        right("600.00", 460, 221),
+        right("1,528.51", 550, 221),
+        footer(3),
+      ],
+      images: 0,
+    },
+  ];
+
+  test("read as a table and paragraphs the way the page prints them", () => {
+    const read = pagesToWorkbook(pages);
+    expect(read.contents.map((c) => [c.text, c.printedPage])).toEqual([
+      ["一、部门预算编制说明", 2],
+      ["二、部门支出总表", 3],
+    ]);
+    expect(read.paragraphs.map((p) => p.text)).toEqual(["一、部门预算编制说明", para]);
+    expect(rest.length).toBe(1); // the paragraph does run onto page 3
+    expect(read.paragraphs[1]).toMatchObject({ page: 2, endPage: 3 });
+    expect(read.tables).toHaveLength(1);
+    const sheet = read.workbook.sheets[0];
+    expect(sheet.name).toBe("2024年部门支出总表");
+    const body = sheet.rows.slice(sheet.frozenRows);
+    expect(body.map((row) => Array.from(row!, (c) => c?.value ?? null))).toEqual([
+      ["208", "社会保障和就业支出", 376.17, 300, 76.17],
+      ["20805", "行政事业单位养老支出", 376.17, 300, 76.17],
+      ["2080505", "机关事业单位基本养老保险缴费支出", 1376.17, null, 1376.17],
+      [null, "合计", 2128.51, 600, 1528.51],
+    ]);
+    const facts = recognizeWorkbook(read.workbook);
+    const t3 = facts.tables.find((t) => t.spec.id === "T3")!;
+    expect(t3.amountUnit).toBe("万元");
+    expect(t3.rows.filter((r) => r.code).map((r) => r.code)).toEqual(["208", "20805", "2080505"]);
+  });
+});

@@ -42,7 +42,7 @@ export interface PdfRead {
   pages: { page: number; kind: PageInfo["kind"]; lines: number }[];
   tables: PdfTableInfo[];
   contents: ContentsEntry[];
-  paragraphs: { text: string; page: number; line: number; row: number; heading: boolean }[];
+  paragraphs: { text: string; page: number; line: number; endPage: number; row: number; heading: boolean }[];
   unread: PdfUnread[];
   /** Source of every cell: sheet → "r,c" → page and line. */
   locations: Map<string, Map<string, SourceLoc>>;
@@ -109,7 +109,7 @@ export function pagesToWorkbook(pages: PageText[], opts: ReadPdfOptions = {}): P
     layout.paragraphs.forEach((p, r) => {
       sheet.rows[r] = [{ value: p.text, style: p.heading ? { bold: true, wrap: true } : { wrap: true } }];
       loc.set(`${r},0`, { page: p.page, line: p.line });
-      paragraphs.push({ text: p.text, page: p.page, line: p.line, row: r, heading: p.heading });
+      paragraphs.push({ text: p.text, page: p.page, line: p.line, endPage: p.endPage, row: r, heading: p.heading });
     });
     wb.sheets.push(sheet);
     locations.set(name, loc);
