@@ -317,6 +317,24 @@ describe("what cannot be read is reported, not guessed", () => {
     }
   });
 
+  test("a table printed without a header is reported unread, and its rows do not become text", () => {
+    const pages: PageText[] = [
+      {
+        page: 1,
+        width: 600,
+        height: 800,
+        viewport: vp,
+        items: [item("2025年部门支出预算总表", 190, 60, 16), item("单位：元", 480, 90), item("201", 50, 115), item("一般公共服务支出", 90, 115), item("1,000.00", 300, 115), item("208", 50, 140), item("社会保障和就业支出", 90, 140), item("2,000.00", 300, 140)],
+        images: 0,
+      },
+    ];
+    const read = pagesToWorkbook(pages);
+    expect(read.tables).toEqual([]);
+    expect(read.unread).toEqual([expect.objectContaining({ kind: "table", page: 1, title: "2025年部门支出预算总表" })]);
+    expect(read.unread[0].message).toMatch(/找不到表头/);
+    expect(read.paragraphs.some((p) => /1,000\.00|一般公共服务支出/.test(p.text))).toBe(false);
+  });
+
   test("not a PDF: a clear message naming the file", async () => {
     await expect(readPdf(new TextEncoder().encode("这不是 PDF"), { file: "/tmp/说明.pdf" })).rejects.toThrow(/“说明\.pdf”不是有效的 PDF 文件/);
   });

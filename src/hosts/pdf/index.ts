@@ -84,6 +84,15 @@ export function pagesToWorkbook(pages: PageText[], opts: ReadPdfOptions = {}): P
       wb.sheets.map((s) => s.name),
       title.replace(/^\d+[.．、]\s*/, ""),
     );
+    if (!t.header.length) {
+      unread.push({
+        page: t.title.page,
+        title,
+        kind: "table",
+        message: `${displayName(opts.file)}第 ${t.pages.join("、")} 页的“${title}”：找不到表头，分不清各列是什么，本表未读取、未检查。请核对原表，或改用 Excel 版本检查。`,
+      });
+      continue;
+    }
     const built = buildTable(name, t);
     if (built.ambiguous > 0) {
       unread.push({

@@ -203,7 +203,8 @@ function readTable(all: { line: Line; p: PageInfo }[], start: number, bodySize: 
     if (isProse(all[i].line, page.width)) break;
     header.push(all[i++].line);
   }
-  if (!header.length) return null;
+  // No header at all: a table only when rows follow (it is then reported unread, its rows kept out of the text).
+  if (!header.length && !(i < all.length && isBodyLine(all[i].line) && hasFigures(all[i].line))) return null;
   const body: Line[] = [];
   const notes: Line[] = [];
   const pages = [title.page];
