@@ -116,7 +116,7 @@ describe("budget-tables check with .pdf, .docx and --narrative", () => {
   });
 
   test("a PDF is checked directly; its findings name the page", async () => {
-    const pdf = "/work/shared/field/2025-putuo-district-office-department.pdf";
+    const pdf = join(__dirname, "../../../shared/field/2025-putuo-district-office-department.pdf");
     const { code, out, err } = await run([pdf, "--format", "json"]);
     expect(err).toBe("");
     expect([0, 1]).toContain(code);

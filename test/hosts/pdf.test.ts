@@ -11,7 +11,7 @@ import { runChecks } from "../../src/core/checks/engine";
 import { locateFinding, pagesToWorkbook, readPdf, unreadFindings, type PdfRead } from "../../src/hosts/pdf";
 import type { PageText } from "../../src/hosts/pdf/pdfjs";
 
-const FIELD = "/work/shared/field";
+const FIELD = join(__dirname, "../../../shared/field");
 const files = readdirSync(FIELD)
   .filter((f) => f.endsWith(".pdf"))
   .sort();
