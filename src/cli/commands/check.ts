@@ -1,10 +1,10 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { checkWorkbook } from "../../core/checks/engine";
 import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
 import type { CheckOptions } from "../../core/checks/types";
 import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
 import { RULES } from "../../core/checks/rules";
+import { checkInputFile } from "../../hosts/docx/input";
 import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
 import { toolVersion } from "../version";
 import { parseArgs, type CliCommand } from "../io";
@@ -72,8 +72,8 @@ export const checkCommand: CliCommand = {
     const files = await expandFiles(positional);
     for (const file of files) {
       try {
-        const wb = await readXlsxFile(file);
-        results.push({ file, findings: checkWorkbook(wb, options) });
+        // .xlsx, .pdf or .docx; --narrative 说明.docx: that file's text checked against this file's tables.
+        results.push({ file, findings: await checkInputFile(file, options, typeof flags.narrative === "string" ? flags.narrative : undefined) });
       } catch (e) {
         unreadable = true;
         const msg = (e as Error).message;
@@ -110,7 +110,7 @@ async function expandFiles(args: string[]): Promise<string[]> {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+      else if (/\.(xlsx|pdf|docx)$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
     }
   };
   for (const a of args) {
