@@ -31,6 +31,8 @@ export interface RecognizeOptions {
 
 const TOTAL_LABEL = /^(合计|总计|部门合计|单位合计|本部门合计|合计数|总合计|本级合计)$/;
 const NOTE_RE = /(本表无数据|此表无数据|本表无内容|此表无内容|本表为空|此表为空|^注[：:]|^备注|^说明[：:]|^填表说明)/;
+/** A unit line whose unit name was left blank: "部门/单位： _____ 单位：万元", "单位名称：". */
+const BLANK_UNIT_LINE = /^(部门\/单位|单位名称|部门|单位)\s*[：:]\s*(_+\s*)?(单位[：:]\s*万?元)?\s*$/;
 const NUMBERING = /^(（[一二三四五六七八九十廿卅百零〇\d]+）|[一二三四五六七八九十廿卅百零〇]+[、.．]|\d{1,2}[、.．](?!\d)|[①-⑳])/;
 
 /** A row label without its numbering ("一、" "（一）" "(十七)" "廿一、" "1." "①"), compared by labelKey. */
@@ -107,14 +109,18 @@ function isCodeLike(cell: Cell): boolean {
 /** 1 2 3 … n under a header (栏次). */
 function isColumnNumberRow(cells: CellInfo[]): boolean {
   const nums: number[] = [];
+  let labelled = false;
   for (const { cell } of cells) {
     const v = cell.value;
-    if (typeof v === "string" && /^(栏次|行次)$/.test(v.trim())) continue;
+    if (typeof v === "string" && /^(栏次|行次)$/.test(v.replace(/\s+/g, ""))) {
+      labelled = true;
+      continue;
+    }
     const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
     if (!Number.isInteger(n)) return false;
     nums.push(n);
   }
-  if (nums.length < 3) return false;
+  if (nums.length < (labelled ? 1 : 3)) return false;
   for (let i = 1; i < nums.length; i++) if (nums[i] !== nums[i - 1] + 1) return false;
   return nums[0] <= 1;
 }
@@ -140,6 +146,14 @@ interface TitleHit {
   spec?: TableSpec;
   unitName?: string;
   year?: number;
+  fromSheetName?: boolean;
+}
+
+/** Rows with content above row `before`. */
+function contentRows(sheet: Sheet, before: number): number {
+  let n = 0;
+  for (let r = 0; r < Math.min(before, sheet.rows.length); r++) if (rowCells(sheet, r, 1).length) n++;
+  return n;
 }
 
 function findTitles(sheet: Sheet, index: TitleIndex): TitleHit[] {
@@ -178,6 +192,8 @@ interface Region {
   foundBy: "title" | "headers";
   titleUnit?: string;
   titleYear?: number;
+  /** The title is only in the sheet name (no title row): titleCell is the table's first cell. */
+  fromSheetName?: boolean;
 }
 
 /** A table without a title: the spec whose headers best match a block of header rows. */
@@ -224,6 +240,31 @@ function findByHeaders(sheet: Sheet, specs: TableSpec[], from: number, to: numbe
   return null;
 }
 
+/**
+ * A sheet name as a title: "部门收支总表", "2.15单位收支总表" (an export's numbering),
+ * "表1-部门收支总表". Null for names that are no table title (Sheet1, 表1, 情况说明).
+ */
+export function sheetNameTitle(name: string): string | null {
+  const t = toHalfWidth(name)
+    .trim()
+    .replace(/^\d{1,3}(?:[.\-_、]\d{1,3})*[.\-_、\s]*(?=[^\d年])/, "")
+    .replace(/^(附表|表)\s*[\d一二三四五六七八九十]+\s*[-—_.、:：\s]*/, "");
+  return t.length >= 4 ? t : null;
+}
+
+/** A sheet without any title row whose name is a table title: the table starts at the sheet's first row. */
+function sheetNameRegion(sheet: Sheet, index: TitleIndex, lastRow: number): Region | null {
+  const name = sheetNameTitle(sheet.name);
+  const m = name ? index.match(name) : null;
+  if (!m) return null;
+  for (let r = 0; r <= lastRow; r++) {
+    const cells = rowCells(sheet, r, 1);
+    if (!cells.length) continue;
+    return { spec: m.spec, title: sheet.name, titleCell: { r, c: cells[0].c }, start: r, end: lastRow, foundBy: "title", titleUnit: m.unitName, titleYear: m.year ?? yearIn(sheet.name), fromSheetName: true };
+  }
+  return null;
+}
+
 function maxDecimals(cells: AmountCell[]): number {
   let m = 0;
   for (const a of cells) if (a.decimals > m) m = a.decimals;
@@ -237,13 +278,15 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   let year = reg.titleYear;
   let amountUnit: "万元" | "元" | undefined;
   let unitCell: { r: number; c: number } | undefined;
+  let blankUnitLine: { r: number; c: number } | undefined;
 
   // Unit lines: the title row's other cells and up to 4 rows under the title.
   let h = reg.start;
   const readUnit = (r: number) => {
     for (const { c, cell } of rowCells(sheet, r)) {
       const t = strOf(cell);
-      if (!t || (r === reg.titleCell.r && c === reg.titleCell.c)) continue;
+      if (!t || (!reg.fromSheetName && r === reg.titleCell.r && c === reg.titleCell.c)) continue;
+      if (!blankUnitLine && BLANK_UNIT_LINE.test(t)) blankUnitLine = { r, c };
       const info = parseUnitLine(t);
       if (info.unitName && !unitName) {
         unitName = info.unitName;
@@ -254,7 +297,7 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
     }
   };
   if (reg.foundBy === "title") {
-    readUnit(reg.titleCell.r);
+    if (!reg.fromSheetName) readUnit(reg.titleCell.r);
     for (let k = 0; k < 4 && h <= reg.end; k++) {
       const cells = rowCells(sheet, h);
       if (cells.length === 0) {
@@ -641,6 +684,7 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   if (year) table.year = year;
   if (unitName) table.unitName = unitName;
   if (unitCell) table.unitCell = unitCell;
+  if (blankUnitLine && !unitName) table.blankUnitLine = blankUnitLine;
   if (note) table.note = note;
   return table;
 }
@@ -694,6 +738,12 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
       const regions: Region[] = [];
       // Unknown titles inside a form (绩效目标表 sub-headings) do not end it.
       const kept: TitleHit[] = [];
+      // The title only in the sheet name: a table body above every title row.
+      const bySheet = sheetNameRegion(sheet, index, lastRow);
+      const firstSpec = titles.find((t) => t.spec)?.r ?? Infinity;
+      if (bySheet && titles.length && contentRows(sheet, firstSpec) >= 2) {
+        kept.push({ r: bySheet.titleCell.r, c: bySheet.titleCell.c, text: bySheet.title, spec: bySheet.spec, unitName: bySheet.titleUnit, year: bySheet.titleYear, fromSheetName: true });
+      }
       for (const t of titles) {
         const open = kept[kept.length - 1];
         if (!t.spec && open?.spec?.layout === "form") continue;
@@ -706,11 +756,12 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
           if (next) unrecognized.push({ sheet: sheet.name, r: t.r, c: t.c, title: t.text });
           return;
         }
-        regions.push({ spec: t.spec, title: t.text, titleCell: { r: t.r, c: t.c }, start: t.r + 1, end, foundBy: "title", titleUnit: t.unitName, titleYear: t.year ?? yearIn(t.text) });
+        regions.push({ spec: t.spec, title: t.text, titleCell: { r: t.r, c: t.c }, start: t.fromSheetName ? t.r : t.r + 1, end, foundBy: "title", titleUnit: t.unitName, titleYear: t.year ?? yearIn(t.text), fromSheetName: t.fromSheetName });
       });
       if (titles.length === 0) {
-        const byHeaders = findByHeaders(sheet, specs, 0, lastRow);
-        if (byHeaders) regions.push(byHeaders);
+        const byHeaders = bySheet ? null : findByHeaders(sheet, specs, 0, lastRow);
+        if (bySheet) regions.push(bySheet);
+        else if (byHeaders) regions.push(byHeaders);
       }
       for (const reg of regions) {
         const t = recognizeRegion(sheet, reg);

@@ -70,6 +70,8 @@ export interface RecognizedTable {
   /** Unit (单位/部门) name from the title or unit line, if any. */
   unitName?: string;
   unitCell?: { r: number; c: number };
+  /** A unit line printed with the unit name left blank ("部门/单位： _____ 单位：万元"), and where. */
+  blankUnitLine?: { r: number; c: number };
   amountUnit: "万元" | "元";
   headerRows: { r1: number; r2: number };
   columns: RecognizedColumn[];
