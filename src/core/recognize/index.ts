@@ -9,7 +9,7 @@
  * rows named without codes; headers with spaces inside words and lost merges;
  * repeated page-break headers; empty tables with a 本表无数据 note.
  */
-import { getCell, type Cell, type Sheet, type Workbook } from "../model";
+import { displayValue, getCell, type Cell, type Sheet, type Workbook } from "../model";
 import { STANDARD_TABLES } from "../specs/tables";
 import type { FixedRowSpec, TableSpec } from "../specs/types";
 import { cleanText, labelKey, toHalfWidth } from "../text";
@@ -147,6 +147,17 @@ interface TitleHit {
   unitName?: string;
   year?: number;
   fromSheetName?: boolean;
+}
+
+/** The first row with content after row r (-1 if none). */
+function nextContentRow(sheet: Sheet, r: number, lastRow: number): number {
+  for (let k = r + 1; k <= lastRow; k++) if (rowCells(sheet, k, 1).length) return k;
+  return -1;
+}
+
+function prevContentRow(sheet: Sheet, r: number): number {
+  for (let k = r - 1; k >= 0; k--) if (rowCells(sheet, k, 1).length) return k;
+  return -1;
 }
 
 /** Rows with content above row `before`. */
@@ -428,6 +439,7 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   const domainDigit = codeSpec?.domain === "function" ? "2" : codeSpec?.domain === "econ-dept" ? "3" : codeSpec?.domain === "econ-gov" ? "5" : "";
   const hasCodeColumn = !!(codeCol || lei);
   let currentEconClass: string | undefined;
+  const splitCarry: { lei?: string; kuan?: string } = {};
   const allAmounts: { a: AmountCell; explicit: boolean }[] = [];
   const twoSided = !!spec.sides;
   const sideState: Record<string, { section: "current" | "carry" }> = { income: { section: "current" }, expense: { section: "current" } };
@@ -531,9 +543,12 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
     let codeCell: { r: number; c: number } | undefined;
     let codeSource: RecognizedRow["codeSource"];
     if (lei) {
-      const a = normCode(getCell(sheet, r, lei.c)?.value);
-      const b = kuan ? normCode(getCell(sheet, r, kuan.c)?.value) : "";
-      const x = xiang ? normCode(getCell(sheet, r, xiang.c)?.value) : "";
+      // A 类 cell merged down its block reads through the merge; a 类 (and 款) printed only on its own row carries down.
+      let a = normCode(displayValue(sheet, r, lei.c));
+      let b = kuan ? normCode(displayValue(sheet, r, kuan.c)) : "";
+      const x = xiang ? normCode(displayValue(sheet, r, xiang.c)) : "";
+      if (!a && (/^\d{1,2}$/.test(b) || /^\d{1,2}$/.test(x)) && splitCarry.lei) a = splitCarry.lei;
+      if (/^\d{3}$/.test(a) && !b && /^\d{1,2}$/.test(x) && splitCarry.lei === a && splitCarry.kuan) b = splitCarry.kuan;
       if (/^\d{3}$/.test(a)) {
         code = a;
         if (/^\d{1,2}$/.test(b)) {
@@ -542,6 +557,8 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
         } else if (/^\d{5}$/.test(b) && b.startsWith(a)) code = b;
         codeCell = { r, c: lei.c };
         codeSource = "split";
+        splitCarry.lei = code.slice(0, 3);
+        splitCarry.kuan = code.length >= 5 ? code.slice(3, 5) : undefined;
       }
     }
     if (!code && codeCol) {
@@ -714,6 +731,12 @@ function mode<T>(xs: (T | undefined)[]): T | undefined {
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
+/** The lines of a text cell: one for a one-line cell, else each line with its index. */
+function cellLines(sheet: string, r: number, c: number, text: string): Paragraph[] {
+  if (!/[\r\n]/.test(text)) return [{ sheet, r, c, text }];
+  return text.split(/\r?\n|\r/).map((t, line) => ({ sheet, r, c, text: t, line }));
+}
+
 /** "2024年部门预算" / "2024年度单位预算": the first budget year the text names. */
 function budgetYearInText(paragraphs: Paragraph[]): number | undefined {
   for (const p of paragraphs) {
@@ -749,8 +772,16 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
         if (!t.spec && open?.spec?.layout === "form") continue;
         kept.push(t);
       }
+      const hitRows = new Set(titles.map((t) => t.r));
       kept.forEach((t, i) => {
         const end = i + 1 < kept.length ? kept[i + 1].r - 1 : lastRow;
+        // A contents line (目录 sheet, the narrative's own contents): the next line is another title.
+        if (!t.fromSheetName) {
+          const next = nextContentRow(sheet, t.r, lastRow);
+          if (hitRows.has(next)) return;
+          // The last contents line: a title line above it, nothing of its own under it.
+          if ((next < 0 || next > end) && hitRows.has(prevContentRow(sheet, t.r))) return;
+        }
         if (!t.spec) {
           const next = rowCells(sheet, t.r + 1).length >= 2 || rowCells(sheet, t.r + 2).length >= 2;
           if (next) unrecognized.push({ sheet: sheet.name, r: t.r, c: t.c, title: t.text });
@@ -786,18 +817,37 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
       for (let c = 0; c < row.length; c++) {
         const v = row[c]?.value;
         if (typeof v !== "string") continue;
-        const text = v.trim();
-        if (text.length < 20 || !CHINESE.test(text)) continue;
-        if (!/[，。；、：,;:]/.test(text) && !/\d/.test(text)) continue;
-        if (NOTE_RE.test(text) && text.length < 40) continue;
-        paragraphs.push({ sheet: sheet.name, r, c, text });
+        // A cell holding several lines (the whole text pasted into one cell) is read line by line, as rows would be.
+        for (const line of cellLines(sheet.name, r, c, v)) {
+          const text = line.text.trim();
+          if (text.length < 20 || !CHINESE.test(text)) continue;
+          if (!/[，。；、：,;:]/.test(text) && !/\d/.test(text)) continue;
+          if (NOTE_RE.test(text) && text.length < 40) continue;
+          paragraphs.push({ ...line, text });
+        }
       }
     }
+  }
+  // The text to read, headings included: every text line of a sheet of text, the paragraphs elsewhere.
+  const textLines: Paragraph[] = [];
+  const tableSheets = new Set(tables.map((t) => t.sheet));
+  const textSheets = new Set(paragraphs.map((p) => p.sheet));
+  for (const sheet of wb.sheets) {
+    if (tableSheets.has(sheet.name) || !textSheets.has(sheet.name)) {
+      textLines.push(...paragraphs.filter((p) => p.sheet === sheet.name));
+      continue;
+    }
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (cell && typeof cell.value === "string" && cell.value.trim()) textLines.push(...cellLines(sheet.name, r, c, cell.value).filter((l) => l.text.trim()));
+      }),
+    );
   }
   const year = mode(tables.map((t) => t.year)) ?? budgetYearInText(paragraphs);
   const facts: WorkbookFacts = {
     tables,
     paragraphs,
+    textLines,
     amountUnit: mode(tables.map((t) => t.amountUnit)) ?? "万元",
   };
   if (year) facts.year = year;

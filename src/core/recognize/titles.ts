@@ -44,7 +44,8 @@ export class TitleIndex {
   match(text: string, knownUnit?: string): TitleMatch | null {
     if (text.length > 80) return null;
     const year = yearIn(text);
-    let raw = labelKey(text);
+    // A list number is no part of a title, nor a unit name: "一、部门收支总表", "（二）…", "3.…".
+    let raw = labelKey(text).replace(LIST_NUMBER, "");
     if (knownUnit) {
       const u = labelKey(knownUnit);
       if (u && raw.includes(u)) raw = raw.replace(u, "");
@@ -76,6 +77,8 @@ export class TitleIndex {
     return null;
   }
 }
+
+const LIST_NUMBER = /^(（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+[、.．]|\d{1,2}(\.\d{1,2})?[、.．](?!\d)|\d{1,2}(?=[\u4e00-\u9fff]))/;
 
 export function yearIn(text: string): number | undefined {
   const m = /((?:19|20)\d{2})\s*年/.exec(text);

@@ -98,11 +98,19 @@ export interface Paragraph {
   r: number;
   c: number;
   text: string;
+  /** Line inside a cell that holds several lines (0-based); absent for a one-line cell. */
+  line?: number;
 }
 
 export interface WorkbookFacts {
   tables: RecognizedTable[];
   paragraphs: Paragraph[];
+  /**
+   * Every line of text to read, in reading order: on a sheet of text (no table on it) each
+   * text line, headings included; elsewhere the paragraphs. Cells with several lines give
+   * one entry per line.
+   */
+  textLines?: Paragraph[];
   /** The budget year most tables and the text agree on. */
   year?: number;
   /** The unit name most tables agree on. */
