@@ -30,16 +30,17 @@ export function findingKey(f: Finding, facts: WorkbookFacts, amountFactor = 1): 
         break;
       }
       if (t.titleCell.r === pos.r && t.titleCell.c === pos.c) {
-        where = `${t.spec.id}|title`;
+        // Title and unit cells: where a table-level finding sits depends on the layout (title row, unit line, sheet name).
+        where = "";
         inTable = true;
         break;
       }
     }
-    if (!where && facts.paragraphs.some((p) => p.sheet === f.sheet && p.r === pos!.r && p.c === pos!.c)) where = "text";
   }
   const num = (v: unknown) => {
     if (typeof v !== "number") return v === undefined ? "" : labelKey(String(v));
-    const x = inTable && amountFactor !== 1 ? v / amountFactor : v;
+    // Figures of the tables (also where a text finding quotes them) are in 元 when the layout moved the tables to 元.
+    const x = (inTable || f.table) && amountFactor !== 1 ? v / amountFactor : v;
     return (Math.round(x * 100) / 100).toFixed(2);
   };
   return [f.ruleId, f.severity, f.table ?? "", where, num(f.actual), num(f.expected)].join(" · ");

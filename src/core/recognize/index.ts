@@ -149,6 +149,12 @@ interface TitleHit {
   fromSheetName?: boolean;
 }
 
+/** A line of a table of contents: "十三、整体支出绩效目标表", "13 | 整体支出绩效目标表 | 表13", "部门收支总表……3". */
+function isContentsLine(sheet: Sheet, t: TitleHit): boolean {
+  if (/^\s*(（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．\s])/.test(t.text) || /(…|\.{3,}|·{3,})\s*\d*\s*$/.test(t.text)) return true;
+  return rowCells(sheet, t.r).some(({ c, cell }) => c !== t.c && (typeof cell.value === "number" || (typeof cell.value === "string" && /^\s*(表|附表)?\s*[\d一二三四五六七八九十]+\s*$/.test(cell.value))));
+}
+
 /** The first row with content after row r (-1 if none). */
 function nextContentRow(sheet: Sheet, r: number, lastRow: number): number {
   for (let k = r + 1; k <= lastRow; k++) if (rowCells(sheet, k, 1).length) return k;
@@ -779,8 +785,8 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
         if (!t.fromSheetName) {
           const next = nextContentRow(sheet, t.r, lastRow);
           if (hitRows.has(next)) return;
-          // The last contents line: a title line above it, nothing of its own under it.
-          if ((next < 0 || next > end) && hitRows.has(prevContentRow(sheet, t.r))) return;
+          // The last contents line: a title line above it, and nothing of its own under it or it reads as a contents line.
+          if (hitRows.has(prevContentRow(sheet, t.r)) && (next < 0 || next > end || isContentsLine(sheet, t))) return;
         }
         if (!t.spec) {
           const next = rowCells(sheet, t.r + 1).length >= 2 || rowCells(sheet, t.r + 2).length >= 2;
