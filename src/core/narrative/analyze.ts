@@ -22,6 +22,7 @@ const cache = new WeakMap<WorkbookFacts, NarrativeAnalysis>();
  */
 export function collectParagraphs(facts: WorkbookFacts, wb?: Workbook): Paragraph[] {
   if (!wb) return facts.paragraphs;
+  if (facts.textLines) return facts.textLines;
   const tableSheets = new Set(facts.tables.map((t) => t.sheet));
   const textSheets = new Set(facts.paragraphs.map((p) => p.sheet));
   const out: Paragraph[] = [];

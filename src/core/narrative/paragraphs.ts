@@ -79,7 +79,7 @@ export function buildParagraphs(paragraphs: readonly Paragraph[]): NarrativePara
       last !== null &&
       last.sheet === p.sheet &&
       last.c === p.c &&
-      p.r === last.r + 1 &&
+      (p.r === last.r + 1 || (p.r === last.r && p.line !== undefined && p.line === (last.line ?? -1) + 1)) &&
       !cur.heading &&
       !SENTENCE_END.test(cur.text) &&
       (markerLevel(text) === undefined || CONTINUES.test(cur.text)) &&
