@@ -28,6 +28,8 @@ export interface DocTable {
   title: string;
   /** Classification codes (2xx / 3xx): the code column can be split into 类/款/项. */
   classification: boolean;
+  /** The unit name this table's own title or unit line gives. */
+  unitName?: string;
 }
 
 export interface Doc {
@@ -57,7 +59,7 @@ export function toDoc(wb: Workbook, facts: WorkbookFacts): Doc {
   facts.tables.forEach((t, i) => {
     const s = sheetOf(t.sheet);
     const classification = t.rows.some((x) => x.level && (x.domain === "function" || x.domain === "econ-dept") && (x.codeSource === "cell" || x.codeSource === "split"));
-    tables.push({ spec: t.spec.id, layout: t.spec.layout, title: t.title, classification });
+    tables.push({ spec: t.spec.id, layout: t.spec.layout, title: t.title, classification, unitName: t.unitName });
     if (t.title) tag(s, t.titleCell.r, t.titleCell.c, { role: "title", t: i }, true);
     for (const x of t.rows) {
       if (x.codeCell && (x.codeSource === "cell" || x.codeSource === "split")) {
@@ -331,13 +333,17 @@ export function splitCodes(mode: SplitMode = "repeat", dropZero = false): Transf
     );
 }
 
-/** Every code cell as a number (2080505, not "2080505"; a split 款 "05" becomes 5). */
+/**
+ * Every classification code cell as a number (2080505, not "2080505"; a split 款 "05"
+ * becomes 5). Unit codes with a leading zero ("030") stay text: as a number Excel would
+ * drop the zero, and the code with it.
+ */
 export const codesAsNumbers: Transform = (doc) => {
   const d = copyDoc(doc);
   for (const [cell, t] of d.tags) {
     if (t.role !== "code") continue;
     const s = codeText(cell);
-    if (/^\d+$/.test(s) && s.length <= 15) {
+    if (/^\d+$/.test(s) && s.length <= 15 && (s.length <= 2 || !s.startsWith("0"))) {
       cell.value = Number(s);
       delete cell.numFmt;
     }
@@ -408,8 +414,7 @@ export const columnNumberRow: Transform = (doc) =>
       const first = Math.min(b.c1, ...b.codeCols, b.nameCol ?? Infinity);
       put(s, r, first, newCell(d, "栏次", { role: "header", t: b.t }));
       let n = 1;
-      const last = Math.max(...b.amountCols);
-      for (let c = first + 1; c <= last; c++) {
+      for (let c = first + 1; c <= b.c2; c++) {
         if (c < b.amountCols[0]) continue;
         put(s, r, c, newCell(d, n++, { role: "header", t: b.t }));
       }
@@ -426,17 +431,21 @@ export const mergedHeaders: Transform = (doc) =>
     (d, s, b) => {
       if (b.h1 < 0) return;
       removeMergesAt(s, (m) => m.r1 >= b.h1 && m.r2 <= b.h2);
+      // A 栏次 row under the header is no part of the merges.
+      const isNumberRow = (r: number) => (s.rows[r] ?? []).some((c) => c && (typeof c.value === "number" || c.value === "栏次"));
+      let h2 = b.h2;
+      while (h2 > b.h1 && isNumberRow(h2)) h2--;
       const hasChildBelow = (r: number, c: number) => {
-        for (let k = r + 1; k <= b.h2; k++) if (get(s, k, c)) return true;
+        for (let k = r + 1; k <= h2; k++) if (get(s, k, c)) return true;
         return false;
       };
-      for (let r = b.h1; r <= b.h2; r++) {
+      for (let r = b.h1; r <= h2; r++) {
         for (let c = b.c1; c <= b.c2; c++) {
           const cell = get(s, r, c);
           if (!cell || d.tags.get(cell)?.role !== "header") continue;
           if (typeof cell.value === "number") continue; // 栏次
           if (!hasChildBelow(r, c)) {
-            if (r < b.h2) s.merges.push({ r1: r, c1: c, r2: b.h2, c2: c });
+            if (r < h2) s.merges.push({ r1: r, c1: c, r2: h2, c2: c });
             continue;
           }
           // A group: across the empty cells to its right that have children below.
@@ -506,7 +515,8 @@ export function unitLine(word: UnitStyle, oneCell = false): Transform {
     eachTable(
       doc,
       (d, s, b) => {
-        if (!b.title || !d.unitName) return;
+        const unitName = d.tables[b.t].unitName;
+        if (!b.title || !unitName) return;
         const amountUnit = d.amountFactor === 10000 ? "元" : "万元";
         let r = b.unitRows.find((x) => x > b.title!.r && x < b.h1);
         if (r === undefined) {
@@ -516,7 +526,7 @@ export function unitLine(word: UnitStyle, oneCell = false): Transform {
         const row = s.rows[r] ?? [];
         for (let c = 0; c < row.length; c++) if (row[c] && d.tags.get(row[c]!)?.t === b.t) row[c] = undefined;
         removeMergesAt(s, (m) => m.r1 === r && m.r2 === r);
-        const left = `${word}：${d.unitName}`;
+        const left = `${word}：${unitName}`;
         const right = `单位：${amountUnit}`;
         const c1 = b.title.c;
         if (oneCell) put(s, r, c1, newCell(d, `${left}　　　　${right}`, { role: "unit", t: b.t }));
@@ -595,7 +605,8 @@ export function sheetNames(style: SheetNaming): Transform {
           s.name = uniq(`Sheet${i}`);
           break;
         case "title-only":
-          if (bs.length === 1 && bs[0].title) {
+          // Only where the title fits in a sheet name (31 characters): a longer one would lose the unit or year it names.
+          if (bs.length === 1 && bs[0].title && t.length <= 31) {
             s.name = uniq(t);
             const tr = bs[0].title.r;
             const row = s.rows[tr];

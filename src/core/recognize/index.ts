@@ -347,7 +347,8 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
     if (isDataRow(cells) || isNoteRow(cells)) break;
     if (cells.some(({ cell }) => strOf(cell).length > 60)) break;
     // A lone label in the first column under a header block is a row label (an empty table's 项目 rows).
-    if (headerEnd >= headerStart && cells.length === 1 && cells[0].c <= firstHeaderCol(sheet, headerStart, headerEnd) && r - headerStart >= 1) break;
+    // (Not a group header merged across columns: "预算数" over every amount column.)
+    if (headerEnd >= headerStart && cells.length === 1 && cells[0].c <= firstHeaderCol(sheet, headerStart, headerEnd) && r - headerStart >= 1 && !sheet.merges.some((m) => m.r1 === r && m.c1 === cells[0].c && m.c2 > m.c1)) break;
     if (reg.foundBy === "title") readUnit(r);
     headerEnd = r;
   }
@@ -392,7 +393,8 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
           for (let j = 0; j < ps.length; j++) {
             const c = start + j;
             if (mapped.some((m) => m.c === c) || (labelCol && c < labelCol.c)) continue;
-            if (amountSpec && ps[j].length) {
+            // A spacer column under the side's group header ("收入" merged over it) is no figure column.
+            if (amountSpec && ps[j].length && !(ps[j].length === 1 && j > 0 && ps[0].length && headerKey(ps[j][0]) === headerKey(ps[0][0]))) {
               mapped.push({ key: `${side.key}.${amountSpec.key}`, c, header: ps[j].join(" / "), spec: amountSpec, side: side.key });
               break;
             }
