@@ -436,7 +436,8 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   const unitCodeCol = col("unitCode");
   const nameCol = col("name") ?? columns.find((c) => c.spec.role === "name" || c.spec.role === "label");
   const codeSpec = spec.columns.find((c) => c.role === "code");
-  const codeHeaderIsSubject = codeCol ? /科目|功能|经济/.test(codeCol.header) : false;
+  // Codes split over 类 / 款 / 项 are classification codes whatever the table's usual code column holds.
+  const codeHeaderIsSubject = lei ? true : codeCol ? /科目|功能|经济/.test(codeCol.header) : false;
   const codeKind: "classification" | "unit" | "project" | "none" = !codeSpec
     ? "none"
     : codeSpec.domain === "project"
@@ -654,6 +655,13 @@ function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   // Code tables: label-only rows beside code rows are group headings (a unit name), not parts.
   if (codeKind === "classification" && rows.some((x) => x.level)) {
     for (const x of rows) if (x.kind === "detail" && !x.level && !x.ofWhich) x.kind = "heading";
+    // Several units' rows: each code row belongs to the unit heading above it (the same code under two units is two rows).
+    let group: string | undefined;
+    for (const x of rows) {
+      if (x.kind === "heading" && x.label) group = stripNumbering(x.label);
+      else if (x.kind === "total") group = undefined;
+      else if (x.level && group) x.group = group;
+    }
   }
 
   // Precision: General numbers take the table's printed precision.

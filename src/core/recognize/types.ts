@@ -55,6 +55,8 @@ export interface RecognizedRow {
   domain?: "function" | "econ-dept" | "econ-gov" | "revenue" | "unit" | "project";
   /** How the code was found: a code cell, split 类/款/项 cells, another cell of the row, or the name. */
   codeSource?: "cell" | "split" | "other-cell" | "name";
+  /** Code rows under a unit heading (tables listing several units' rows): that heading, so the same code under two units stays two rows. */
+  group?: string;
   /** Two-sided tables: the part of the side the row is in (before / after the 上年结转 or 年终结转 line). */
   section?: "current" | "carry";
 }
