@@ -9,6 +9,7 @@ import type { CheckOptions } from "../../src/core/checks/types";
 import { sheetFromRows, type Workbook } from "../../src/core/model";
 import { demoWorkbook } from "../../src/taskpane/demoWorkbook";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
+import { putuoCommerce2025 } from "./fieldLike";
 
 export interface Fixture {
   name: string;
@@ -123,4 +124,5 @@ export const FIXTURES: Fixture[] = [
   seed("zengdu-2024"),
   { name: "hand-built consistent set", load: async () => consistentSet(), clean: true },
   { name: "task pane demo workbook", load: async () => demoWorkbook() },
+  { name: "9-table set in 元 (普陀区商务委员会 2025, field-like)", load: async () => putuoCommerce2025(), clean: true },
 ];
