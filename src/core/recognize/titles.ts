@@ -100,7 +100,7 @@ export function looksLikeTitle(text: string): boolean {
   return /表([（(][^）)]*[）)])?$/.test(t);
 }
 
-const UNIT_LINE_START = /^(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|填报单位|预算单位|部门\/单位|单位|部门|金额单位)\s*[：:]/;
+const UNIT_LINE_START = /^(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|编制部门|填报单位|填报部门|预算单位|预算部门|预算主管部门|主管部门|部门\/单位|单位|部门|金额单位)\s*[：:]/;
 
 /** Is this text a unit line ("单位名称：…", "部门：…", "单位：万元", "金额单位：万元")? */
 export function isUnitLine(text: string): boolean {
@@ -118,7 +118,7 @@ export interface UnitLineInfo {
 export function parseUnitLine(text: string): UnitLineInfo {
   const out: UnitLineInfo = {};
   const t = text.replace(/\u3000/g, " ");
-  const re = /(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|填报单位|预算单位|部门\/单位|金额单位|单位|部门)\s*[：:]\s*([^：:]*?)(?=\s+\S*[：:]|\s*$)/g;
+  const re = /(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|编制部门|填报单位|填报部门|预算单位|预算部门|预算主管部门|主管部门|部门\/单位|金额单位|单位|部门)\s*[：:]\s*([^：:]*?)(?=\s+\S*[：:]|\s*$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t))) {
     const key = m[1];
