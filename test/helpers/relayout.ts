@@ -30,6 +30,7 @@ export interface DocTable {
   classification: boolean;
   /** The unit name this table's own title or unit line gives. */
   unitName?: string;
+  amountUnit: "万元" | "元";
 }
 
 export interface Doc {
@@ -59,7 +60,7 @@ export function toDoc(wb: Workbook, facts: WorkbookFacts): Doc {
   facts.tables.forEach((t, i) => {
     const s = sheetOf(t.sheet);
     const classification = t.rows.some((x) => x.level && (x.domain === "function" || x.domain === "econ-dept") && (x.codeSource === "cell" || x.codeSource === "split"));
-    tables.push({ spec: t.spec.id, layout: t.spec.layout, title: t.title, classification, unitName: t.unitName });
+    tables.push({ spec: t.spec.id, layout: t.spec.layout, title: t.title, classification, unitName: t.unitName, amountUnit: t.amountUnit });
     if (t.title) tag(s, t.titleCell.r, t.titleCell.c, { role: "title", t: i }, true);
     for (const x of t.rows) {
       if (x.codeCell && (x.codeSource === "cell" || x.codeSource === "split")) {
@@ -517,7 +518,7 @@ export function unitLine(word: UnitStyle, oneCell = false): Transform {
       (d, s, b) => {
         const unitName = d.tables[b.t].unitName;
         if (!b.title || !unitName) return;
-        const amountUnit = d.amountFactor === 10000 ? "元" : "万元";
+        const amountUnit = d.tables[b.t].amountUnit;
         let r = b.unitRows.find((x) => x > b.title!.r && x < b.h1);
         if (r === undefined) {
           insertRows(s, b.title.r + 1, 1);
@@ -543,6 +544,8 @@ export function unitLine(word: UnitStyle, oneCell = false): Transform {
 
 /** Tables in 元 with 2 decimals (every amount × 10000, unit lines say 元); the narrative stays in 万元. */
 export const amountsInYuan: Transform = (doc) => {
+  // A workbook whose tables are already in 元 is that layout already.
+  if (doc.tables.some((t) => t.layout !== "form" && t.amountUnit === "元")) return doc;
   const d = copyDoc(doc);
   for (const [cell, t] of d.tags) {
     if (t.t === undefined) continue;
@@ -558,6 +561,7 @@ export const amountsInYuan: Transform = (doc) => {
   }
   // Tables without a unit line get one.
   d.amountFactor = doc.amountFactor * 10000;
+  for (const t of d.tables) if (t.layout !== "form") t.amountUnit = "元";
   for (const s of d.wb.sheets) {
     for (const b of boxes(d, s).reverse()) {
       if (d.tables[b.t].layout === "form" || !b.title) continue;
