@@ -205,7 +205,9 @@ function boxes(doc: Doc, s: Sheet): TableBox[] {
   for (const [t, ws] of by) {
     const rowsOf = (role: Role) => [...new Set(ws.filter((w) => w.tag.role === role).map((w) => w.r))].sort((a, b) => a - b);
     const colsOf = (role: Role) => [...new Set(ws.filter((w) => w.tag.role === role).map((w) => w.c))].sort((a, b) => a - b);
-    const hr = rowsOf("header");
+    // The header block: the first run of header rows (a header repeated at a page break further down is not part of it).
+    const all = rowsOf("header");
+    const hr = all.filter((r, k) => k === 0 || all.slice(0, k + 1).every((x, j) => j === 0 || x === all[j - 1] + 1));
     const body = ws.filter((w) => ["code", "name", "label", "amount", "other"].includes(w.tag.role));
     out.push({
       t,
@@ -503,6 +505,27 @@ export function deeperHeader(levels: 1 | 2 = 1): Transform {
     );
 }
 
+/** A table split over pages: its header rows printed again after the 10th data row. */
+export const pageBreakHeader: Transform = (doc) =>
+  eachTable(
+    doc,
+    (d, s, b) => {
+      if (b.h1 < 0) return;
+      const body = [...new Set(tagged(d, s, (t) => t.t === b.t && t.role === "amount").map((w) => w.r))].filter((r) => r > b.h2).sort((x, y) => x - y);
+      if (body.length < 12) return;
+      const at = body[10];
+      const n = b.h2 - b.h1 + 1;
+      const merges = s.merges.filter((m) => m.r1 >= b.h1 && m.r2 <= b.h2).map((m) => ({ ...m }));
+      insertRows(s, at, n);
+      for (let k = 0; k < n; k++) {
+        const row = s.rows[b.h1 + k] ?? [];
+        row.forEach((cell, c) => cell && put(s, at + k, c, newCell(d, cell.value, { role: "header", t: b.t }, { style: cell.style })));
+      }
+      for (const m of merges) s.merges.push({ r1: m.r1 - b.h1 + at, c1: m.c1, r2: m.r2 - b.h1 + at, c2: m.c2 });
+    },
+    (t) => t.layout !== "form" && t.layout !== "two-sided",
+  );
+
 // ---------------------------------------------------------------- unit lines
 
 export type UnitStyle = "编制单位" | "预算单位" | "预算主管部门" | "部门";
@@ -754,6 +777,7 @@ export const LAYOUTS: Layout[] = [
   { family: "position", name: "spacer columns", transform: spacerColumns },
   { family: "position", name: "栏次 row", transform: columnNumberRow },
   { family: "headers", name: "merged headers", transform: mergedHeaders },
+  { family: "headers", name: "header repeated at a page break", transform: pageBreakHeader },
   { family: "headers", name: "lost merges", transform: lostMerges },
   { family: "headers", name: "two-row header", transform: compose(deeperHeader(1), mergedHeaders) },
   { family: "headers", name: "three-row header", transform: compose(deeperHeader(2), mergedHeaders) },

@@ -28,7 +28,8 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
   const headerStart = h;
   let headerEnd = h - 1;
   const skip = new Set<number>();
-  for (let r = h; r <= reg.end && r < h + 5; r++) {
+  // Up to three header rows, a 栏次 row and a group row or two above them.
+  for (let r = h; r <= reg.end && r < h + 7; r++) {
     const cells = rowCells(sheet, r);
     if (cells.length === 0) {
       if (headerEnd >= headerStart) break;

@@ -90,7 +90,8 @@ export function readRows(sheet: Sheet, reg: Region, hdr: HeaderFacts, issues: Re
       break;
     }
     if (cells.length === 1 && strOf(cells[0].cell).length > 40) break; // the text after the table
-    const hasAmount = cells.some(({ c }) => amountColSet.has(c) && !(typeof getCell(sheet, r, c)?.value === "string" && /^[-—\s]*$/.test(strOf(getCell(sheet, r, c)))));
+    // (A header repeated at a page break has its words, not figures, in the amount columns.)
+    const hasAmount = cells.some(({ c, cell }) => amountColSet.has(c) && readAmount(cell, r, c).kind !== "blank" && readAmount(cell, r, c).kind !== "text");
     if (!hasAmount && cells.every(({ cell }) => typeof cell.value === "string" && headerTexts.has(headerKey(cell.value)))) {
       lastRow = r;
       continue; // a header repeated at a page break
