@@ -28,6 +28,8 @@ export interface DocTable {
   title: string;
   /** Classification codes (2xx / 3xx): the code column can be split into 类/款/项. */
   classification: boolean;
+  /** The title was moved into the sheet name: renaming the sheet would lose it. */
+  titleInSheetName?: boolean;
   /** The unit name this table's own title or unit line gives. */
   unitName?: string;
   amountUnit: "万元" | "元";
@@ -621,6 +623,10 @@ export function sheetNames(style: SheetNaming): Transform {
       const bs = boxes(d, s);
       const title = bs[0]?.title?.cell.value;
       const t = typeof title === "string" ? title.replace(/\s+/g, "") : bs.length ? d.tables[bs[0].t].title || s.name : s.name;
+      if (bs.some((b) => d.tables[b.t].titleInSheetName)) {
+        s.name = uniq(s.name);
+        continue;
+      }
       switch (style) {
         case "表N":
           s.name = uniq(bs.length ? `表${i}` : s.name);
@@ -635,6 +641,7 @@ export function sheetNames(style: SheetNaming): Transform {
           // Only where the title fits in a sheet name (31 characters): a longer one would lose the unit or year it names.
           if (bs.length === 1 && bs[0].title && t.length <= 31) {
             s.name = uniq(t);
+            d.tables[bs[0].t].titleInSheetName = true;
             const tr = bs[0].title.r;
             const row = s.rows[tr];
             const others = (row ?? []).filter((c) => c && c !== bs[0].title!.cell && !(typeof c.value === "string" && c.value.trim() === ""));
@@ -651,7 +658,8 @@ export function sheetNames(style: SheetNaming): Transform {
 /** All tables stacked on one sheet ("预算公开表"), two empty rows between them. */
 export const stackTables: Transform = (doc) => {
   const d = copyDoc(doc);
-  const ts = tableSheets(d);
+  // (A sheet whose title is only in its name keeps its name.)
+  const ts = tableSheets(d).filter((s) => !boxes(d, s).some((b) => d.tables[b.t].titleInSheetName));
   if (ts.length < 2) return d;
   const out = newSheet("预算公开表");
   let at = 0;
@@ -759,6 +767,15 @@ export const narrativeQuotesTitles: Transform = (doc) => {
 
 // ---------------------------------------------------------------- the catalogue of layouts
 
+/**
+ * Transformations in the order they can be chained: what rewrites headers and codes before
+ * what copies the header (a page break) or moves whole tables and sheets. Random
+ * combinations are applied in this order (the layout they give is one an office could make).
+ */
+export function inLayoutOrder(ls: Layout[]): Layout[] {
+  return [...ls].sort((a, b) => LAYOUTS.indexOf(a) - LAYOUTS.indexOf(b));
+}
+
 export interface Layout {
   name: string;
   family: string;
@@ -777,10 +794,10 @@ export const LAYOUTS: Layout[] = [
   { family: "position", name: "spacer columns", transform: spacerColumns },
   { family: "position", name: "栏次 row", transform: columnNumberRow },
   { family: "headers", name: "merged headers", transform: mergedHeaders },
-  { family: "headers", name: "header repeated at a page break", transform: pageBreakHeader },
   { family: "headers", name: "lost merges", transform: lostMerges },
   { family: "headers", name: "two-row header", transform: compose(deeperHeader(1), mergedHeaders) },
   { family: "headers", name: "three-row header", transform: compose(deeperHeader(2), mergedHeaders) },
+  { family: "headers", name: "header repeated at a page break", transform: pageBreakHeader },
   { family: "sheets", name: "sheets 表N", transform: sheetNames("表N") },
   { family: "sheets", name: "sheets like an export", transform: sheetNames("export") },
   { family: "sheets", name: "sheets Sheet1…", transform: sheetNames("SheetN") },

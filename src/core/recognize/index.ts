@@ -110,7 +110,7 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
         // A known title with nothing under it (a heading in running text) is not a table.
         if (reg.foundBy === "title" && t.columns.length === 0 && t.rows.length === 0 && !t.note && reg.spec.layout !== "form") {
           const next = rowCells(sheet, reg.start);
-          if (next.length === 0 || strOf(next[0].cell).length > 40) continue;
+          if (next.length === 0 || strOf(next[0].cell).length > 40 || isContentsLine(sheet, { r: reg.titleCell.r, c: reg.titleCell.c, text: reg.title })) continue;
         }
         sheetTables.push(t);
       }

@@ -9,7 +9,7 @@ import { displayValue, getCell, type Sheet } from "../../model";
 import type { FixedRowSpec, TableSpec } from "../../specs/types";
 import { labelKey, toHalfWidth } from "../../text";
 import { readAmount } from "../amounts";
-import { CLASSIFICATION, TOTAL_LABEL, domainOf, isNoteRow, normCode, rowCells, stripNumbering, strOf } from "../cells";
+import { CLASSIFICATION, TOTAL_LABEL, domainOf, isColumnNumberRow, isNoteRow, normCode, rowCells, stripNumbering, strOf } from "../cells";
 import { headerKey } from "../columns";
 import { classCodeByName, econClassByName, econItemByName } from "../names";
 import type { Region } from "../regions";
@@ -90,6 +90,10 @@ export function readRows(sheet: Sheet, reg: Region, hdr: HeaderFacts, issues: Re
       break;
     }
     if (cells.length === 1 && strOf(cells[0].cell).length > 40) break; // the text after the table
+    if (isColumnNumberRow(cells)) {
+      lastRow = r;
+      continue; // a 栏次 row repeated at a page break
+    }
     // (A header repeated at a page break has its words, not figures, in the amount columns.)
     const hasAmount = cells.some(({ c, cell }) => amountColSet.has(c) && readAmount(cell, r, c).kind !== "blank" && readAmount(cell, r, c).kind !== "text");
     if (!hasAmount && cells.every(({ cell }) => typeof cell.value === "string" && headerTexts.has(headerKey(cell.value)))) {
