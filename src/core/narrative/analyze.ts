@@ -41,6 +41,8 @@ export interface AnalyzeOptions {
  */
 export function collectParagraphs(facts: WorkbookFacts, wb?: Workbook): Paragraph[] {
   if (!wb) return facts.paragraphs;
+  // Recognition reads the text cells (the only reader of raw cells); the fallback is for facts made without it.
+  if (facts.textLines) return facts.textLines;
   const textSheets = new Set(facts.paragraphs.map((p) => p.sheet));
   const out: Paragraph[] = [];
   for (const sheet of wb.sheets) {

@@ -108,7 +108,8 @@ export function buildParagraphs(paragraphs: readonly Paragraph[]): NarrativePara
   for (const p of sorted) {
     const parts = p.text.split(/\r?\n/);
     parts.forEach((t, line) => {
-      if (t.trim()) lines.push({ ...p, text: t, line });
+      // Recognition may have split the cell already (p.line): keep its line numbers.
+      if (t.trim()) lines.push({ ...p, text: t, line: (p.line ?? 0) + line });
     });
   }
   let last: (Paragraph & { line: number }) | null = null;

@@ -44,7 +44,8 @@ export class TitleIndex {
   match(text: string, knownUnit?: string): TitleMatch | null {
     if (text.length > 80) return null;
     const year = yearIn(text);
-    let raw = labelKey(text);
+    // A list number is no part of a title, nor a unit name: "一、部门收支总表", "（二）…", "3.…".
+    let raw = labelKey(text).replace(LIST_NUMBER, "");
     if (knownUnit) {
       const u = labelKey(knownUnit);
       if (u && raw.includes(u)) raw = raw.replace(u, "");
@@ -77,6 +78,8 @@ export class TitleIndex {
   }
 }
 
+const LIST_NUMBER = /^(（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+[、.．]|\d{1,2}(\.\d{1,2})?[、.．](?!\d)|\d{1,2}(?=[\u4e00-\u9fff]))/;
+
 export function yearIn(text: string): number | undefined {
   const m = /((?:19|20)\d{2})\s*年/.exec(text);
   return m ? Number(m[1]) : undefined;
@@ -97,7 +100,7 @@ export function looksLikeTitle(text: string): boolean {
   return /表([（(][^）)]*[）)])?$/.test(t);
 }
 
-const UNIT_LINE_START = /^(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|填报单位|预算单位|部门\/单位|单位|部门|金额单位)\s*[：:]/;
+const UNIT_LINE_START = /^(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|编制部门|填报单位|填报部门|预算单位|预算部门|预算主管部门|主管部门|部门\/单位|单位|部门|金额单位)\s*[：:]/;
 
 /** Is this text a unit line ("单位名称：…", "部门：…", "单位：万元", "金额单位：万元")? */
 export function isUnitLine(text: string): boolean {
@@ -115,7 +118,7 @@ export interface UnitLineInfo {
 export function parseUnitLine(text: string): UnitLineInfo {
   const out: UnitLineInfo = {};
   const t = text.replace(/\u3000/g, " ");
-  const re = /(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|填报单位|预算单位|部门\/单位|金额单位|单位|部门)\s*[：:]\s*([^：:]*?)(?=\s+\S*[：:]|\s*$)/g;
+  const re = /(单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|编制单位|编制部门|填报单位|填报部门|预算单位|预算部门|预算主管部门|主管部门|部门\/单位|金额单位|单位|部门)\s*[：:]\s*([^：:]*?)(?=\s+\S*[：:]|\s*$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t))) {
     const key = m[1];

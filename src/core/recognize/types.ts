@@ -55,6 +55,8 @@ export interface RecognizedRow {
   domain?: "function" | "econ-dept" | "econ-gov" | "revenue" | "unit" | "project";
   /** How the code was found: a code cell, split 类/款/项 cells, another cell of the row, or the name. */
   codeSource?: "cell" | "split" | "other-cell" | "name";
+  /** Code rows under a unit heading (tables listing several units' rows): that heading, so the same code under two units stays two rows. */
+  group?: string;
   /** Two-sided tables: the part of the side the row is in (before / after the 上年结转 or 年终结转 line). */
   section?: "current" | "carry";
 }
@@ -70,6 +72,8 @@ export interface RecognizedTable {
   /** Unit (单位/部门) name from the title or unit line, if any. */
   unitName?: string;
   unitCell?: { r: number; c: number };
+  /** A unit line printed with the unit name left blank ("部门/单位： _____ 单位：万元"), and where. */
+  blankUnitLine?: { r: number; c: number };
   amountUnit: "万元" | "元";
   headerRows: { r1: number; r2: number };
   columns: RecognizedColumn[];
@@ -96,11 +100,19 @@ export interface Paragraph {
   r: number;
   c: number;
   text: string;
+  /** Line inside a cell that holds several lines (0-based); absent for a one-line cell. */
+  line?: number;
 }
 
 export interface WorkbookFacts {
   tables: RecognizedTable[];
   paragraphs: Paragraph[];
+  /**
+   * Every line of text to read, in reading order: on a sheet of text (no table on it) each
+   * text line, headings included; elsewhere the paragraphs. Cells with several lines give
+   * one entry per line.
+   */
+  textLines?: Paragraph[];
   /** The budget year most tables and the text agree on. */
   year?: number;
   /** The unit name most tables agree on. */

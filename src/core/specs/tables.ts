@@ -23,12 +23,12 @@ export function codeRowRelations(id: string, depth: 2 | 3 = 3): RelationSpec[] {
 const code = (domain: ColumnSpec["domain"] = "function"): ColumnSpec => ({
   key: "code",
   header: "科目编码",
-  aliases: ["编码", "功能科目编码", "科目代码", "支出功能分类科目编码"],
+  aliases: ["编码", "功能科目编码", "科目代码", "支出功能分类科目编码", "功能分类科目编码"],
   role: "code",
   domain,
   width: 12,
 });
-const name: ColumnSpec = { key: "name", header: "科目名称", aliases: ["名称", "功能科目名称", "功能分类科目名称", "单位名称（科目）", "项目"], role: "name", width: 36 };
+const name: ColumnSpec = { key: "name", header: "科目名称", aliases: ["名称", "功能科目名称", "功能分类科目名称", "支出功能分类科目名称", "单位名称（科目）", "项目"], role: "name", width: 36 };
 const amount = (key: string, header: string, aliases: string[] = [], group?: string[], optional?: boolean): ColumnSpec => ({
   key,
   header,
@@ -59,7 +59,7 @@ const T1_INCOME: FixedRowSpec[] = [
 export const T1: TableSpec = {
   id: "T1",
   title: "部门收支总表",
-  titleAliases: ["收支总表", "预算收支总表", "收入支出预算总表", "部门收支预算总表", "单位收支总表", "收支预算总表", "财务收支预算总表"],
+  titleAliases: ["收支总表", "预算收支总表", "收入支出预算总表", "部门收支预算总表", "单位收支总表", "收支预算总表", "财务收支预算总表", "部门财务收支预算总表"],
   description: "全部收入按来源、全部支出按功能分类“类”列示，收支平衡。",
   layout: "two-sided",
   columns: [],
@@ -107,9 +107,9 @@ export const T1: TableSpec = {
 };
 
 const SOURCES_CURRENT = [
-  amount("cur.gpb", "一般公共预算", ["一般公共预算拨款收入", "一般公共预算拨款"], ["本年收入"]),
-  amount("cur.gfb", "政府性基金预算", ["政府性基金", "政府性基金预算拨款收入"], ["本年收入"]),
-  amount("cur.socb", "国有资本经营预算", ["国有资本经营预算拨款收入"], ["本年收入"]),
+  amount("cur.gpb", "一般公共预算", ["一般公共预算拨款收入", "一般公共预算拨款"], ["本年收入"], true),
+  amount("cur.gfb", "政府性基金预算", ["政府性基金", "政府性基金预算拨款收入"], ["本年收入"], true),
+  amount("cur.socb", "国有资本经营预算", ["国有资本经营预算拨款收入"], ["本年收入"], true),
   amount("cur.special", "财政专户管理资金", [], ["本年收入"], true),
   amount("cur.business", "事业收入", [], ["本年收入"], true),
   amount("cur.operating", "事业单位经营收入", [], ["本年收入"], true),
@@ -125,12 +125,14 @@ export const T2: TableSpec = {
   description: "按单位（或科目）列示本年收入各来源和上年结转。",
   layout: "unit-rows",
   columns: [
-    { key: "code", header: "单位代码", aliases: ["部门（单位）代码", "单位编码", "科目编码", "部门(单位)代码"], role: "code", domain: "unit", width: 12 },
-    { key: "name", header: "单位名称", aliases: ["部门（单位）名称", "单位名称（科目）", "科目名称", "部门(单位)名称"], role: "name", width: 32 },
+    { key: "code", header: "单位代码", aliases: ["部门（单位）代码", "单位编码", "科目编码", "部门(单位)代码", "功能分类科目编码"], role: "code", domain: "unit", width: 12 },
+    { key: "name", header: "单位名称", aliases: ["部门（单位）名称", "单位名称（科目）", "科目名称", "部门(单位)名称", "功能分类科目名称"], role: "name", width: 32 },
     TOTAL,
     amount("cur.subtotal", "小计", ["本年收入"], ["本年收入"], true),
+    // 9-table sets (收入预算总表 by 功能分类): one 财政拨款收入 column instead of its three parts.
+    amount("cur.fiscal", "财政拨款收入", ["财政拨款", "财政拨款资金"], ["本年收入"], true),
     ...SOURCES_CURRENT,
-    amount("carry.subtotal", "小计", ["上年结转", "上年结转结余"], ["上年结转结余"]),
+    amount("carry.subtotal", "小计", ["上年结转", "上年结转结余"], ["上年结转结余"], true),
     amount("carry.gpb", "一般公共预算", [], ["上年结转结余"], true),
     amount("carry.gfb", "政府性基金预算", [], ["上年结转结余"], true),
     amount("carry.socb", "国有资本经营预算", [], ["上年结转结余"], true),
@@ -178,8 +180,8 @@ export const T3: TableSpec = {
 
 const T4_INCOME: FixedRowSpec[] = [
   { key: "in.current", label: "本年收入", aliases: ["本年收入合计"], kind: "subtotal", side: "income", numbering: "cn" },
-  { key: "in.cur.gpb", label: "一般公共预算拨款", aliases: ["一般公共预算", "一般公共预算拨款收入"], kind: "detail", side: "income", numbering: "cn-paren" },
-  { key: "in.cur.gfb", label: "政府性基金预算拨款", aliases: ["政府性基金预算", "政府性基金预算拨款收入"], kind: "detail", side: "income", numbering: "cn-paren" },
+  { key: "in.cur.gpb", label: "一般公共预算拨款", aliases: ["一般公共预算", "一般公共预算拨款收入", "一般公共预算资金"], kind: "detail", side: "income", numbering: "cn-paren" },
+  { key: "in.cur.gfb", label: "政府性基金预算拨款", aliases: ["政府性基金预算", "政府性基金预算拨款收入", "政府性基金"], kind: "detail", side: "income", numbering: "cn-paren" },
   { key: "in.cur.socb", label: "国有资本经营预算拨款", aliases: ["国有资本经营预算", "国有资本经营预算拨款收入"], kind: "detail", side: "income", numbering: "cn-paren" },
   { key: "in.carry", label: "上年结转", aliases: ["上年财政拨款结转", "上年结转结余"], kind: "subtotal", side: "income", numbering: "cn" },
   { key: "in.carry.gpb", label: "一般公共预算拨款", aliases: ["一般公共预算", "一般公共预算拨款收入"], kind: "detail", side: "income", numbering: "cn-paren" },
@@ -273,7 +275,7 @@ export const T6: TableSpec = {
   description: "一般公共预算基本支出按部门预算支出经济分类列到“款”，分人员经费、公用经费。",
   layout: "code-rows",
   columns: [
-    { ...code("econ-dept"), aliases: ["经济科目编码", "部门预算支出经济分类科目编码", "科目代码"] },
+    { ...code("econ-dept"), aliases: ["经济科目编码", "部门预算支出经济分类科目编码", "科目代码", "部门预算经济分类科目编码", "经济分类科目编码"] },
     { ...name, aliases: ["部门预算支出经济分类科目名称", "部门预算支出经济科目名称", "经济科目名称", "经济分类科目名称", "部门经济分类科目名称", "科目名称"] },
     TOTAL,
     amount("basic.personnel", "人员经费"),
@@ -292,7 +294,7 @@ export const T6: TableSpec = {
 export const T7: TableSpec = {
   id: "T7",
   title: "一般公共预算“三公”经费支出表",
-  titleAliases: ["一般公共预算“三公”经费支出预算表", "“三公”经费支出表", "财政拨款“三公”经费支出表", "“三公”经费和机关运行经费预算表"],
+  titleAliases: ["一般公共预算“三公”经费支出预算表", "“三公”经费支出表", "财政拨款“三公”经费支出表", "“三公”经费和机关运行经费预算表", "“三公”经费预算表"],
   description: "因公出国（境）费、公务用车购置及运行费、公务接待费。",
   layout: "single-row",
   columns: [

@@ -95,13 +95,13 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       });
     }
   }
-  const blank = facts.tables.filter((t) => !t.unitName && wb.sheets.some((s) => s.name === t.sheet && s.rows.slice(t.titleCell.r + 1, t.headerRows.r1).some((row) => row?.some((c) => typeof c?.value === "string" && /^(部门\/单位|单位名称|部门|单位)\s*[：:]\s*(_+\s*)?(单位[：:]\s*万?元)?\s*$/.test(c.value.trim())))));
+  const blank = facts.tables.filter((t) => !t.unitName && t.blankUnitLine);
   if (blank.length) {
     out.push({
       ruleId: ID,
       severity: "warning",
       sheet: blank[0].sheet,
-      cell: toA1(blank[0].titleCell.r + 1, 0),
+      cell: toA1(blank[0].blankUnitLine!.r, blank[0].blankUnitLine!.c),
       message: `表头没有填写单位名称：${blank.map((t) => t.sheet).join("、")}`,
     });
   }

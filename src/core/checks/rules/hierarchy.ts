@@ -17,16 +17,18 @@ const LEVEL_WORD = ["", "类", "款", "项"];
 export function codeChildren(rows: RecognizedRow[]): Map<RecognizedRow, RecognizedRow[]> {
   const byKey = new Map<string, RecognizedRow>();
   const coded = rows.filter((r) => r.level && r.code && !r.ofWhich);
+  // Keyed by the unit heading the row is under too: the same code under two units is two rows.
+  const key = (r: RecognizedRow, code: string) => `${r.group ?? ""}\u0000${r.domain}:${code}`;
   for (const r of coded) {
-    const k = `${r.domain}:${r.code}`;
+    const k = key(r, r.code!);
     if (!byKey.has(k)) byKey.set(k, r);
   }
   const children = new Map<RecognizedRow, RecognizedRow[]>();
   for (const r of coded) {
-    if (byKey.get(`${r.domain}:${r.code}`) !== r) continue; // a code listed twice counts once
+    if (byKey.get(key(r, r.code!)) !== r) continue; // a code listed twice counts once
     const c = r.code!;
     for (let len = c.length - 2; len >= 3; len -= 2) {
-      const parent = byKey.get(`${r.domain}:${c.slice(0, len)}`);
+      const parent = byKey.get(key(r, c.slice(0, len)));
       if (parent) {
         let list = children.get(parent);
         if (!list) children.set(parent, (list = []));

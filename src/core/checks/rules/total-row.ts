@@ -27,8 +27,10 @@ export function topCodeRows(rows: RecognizedRow[]): RecognizedRow[] {
   return inDomain.filter((r) => {
     const c = r.code!;
     for (let len = c.length - 2; len >= 3; len -= 2) if (codes.has(c.slice(0, len))) return false;
-    if (seen.has(c)) return false;
-    seen.add(c);
+    // The same code under two units' headings is two rows; repeated under one heading, one.
+    const k = `${r.group ?? ""}\u0000${c}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
     return true;
   });
 }
