@@ -3,7 +3,7 @@
  * "2080101", 2080101 as a number), codes split over 类/款/项 columns (208 | 01 | 50, or
  * 301 | 2 with the leading zero lost), and the name column next to them.
  */
-import { getCell, usedRange, type RangeRef, type Sheet } from "../model";
+import { getCell, isCellError, usedRange, type CellValue, type RangeRef, type Sheet } from "../model";
 import { parseAmount, toHalfWidth } from "../text";
 
 export interface CodeRow {
@@ -34,6 +34,31 @@ function cellText(sheet: Sheet, r: number, c: number): string {
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
   if (typeof v === "string") return toHalfWidth(v).replace(/\s+/g, "").replace(/^'/, "");
   return "";
+}
+
+/** A name cell's text: an error value shows as Excel shows it (#N/A), a number as its digits. */
+function nameText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (isCellError(v)) return v.error;
+  return String(v).trim();
+}
+
+/** The occupied rows of `sheet` within r1..r2, ascending (holes of the sparse array skipped). */
+function occupiedRows(sheet: Sheet, r1: number, r2: number): number[] {
+  const out: number[] = [];
+  sheet.rows.forEach((row, r) => {
+    if (row && r >= r1 && r <= r2) out.push(r);
+  });
+  return out;
+}
+
+/** The occupied columns of row r within c1..c2, ascending. */
+function occupiedCols(sheet: Sheet, r: number, c1: number, c2: number): number[] {
+  const out: number[] = [];
+  sheet.rows[r]?.forEach((cell, c) => {
+    if (cell && c >= c1 && c <= c2) out.push(c);
+  });
+  return out;
 }
 
 function joinedCode(t: string): string | null {
@@ -73,23 +98,27 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
   const ur = range ?? usedRange(sheet);
   if (!ur) return [];
   const blocks: CodeBlock[] = [];
-  const width = ur.c2 - ur.c1 + 1;
+  // Only occupied cells are visited: a sheet with one cell at XFD1048576 costs no more than its cells.
+  const rowList = occupiedRows(sheet, ur.r1, ur.r2);
   // Candidate code columns: count code-looking cells per column (joined) and per column start (split).
-  const joinedCount = new Array(width).fill(0);
-  const splitCount = new Array(width).fill(0);
-  for (let r = ur.r1; r <= ur.r2; r++) {
-    for (let c = ur.c1; c <= ur.c2; c++) {
+  const joinedCount = new Map<number, number>();
+  const splitCount = new Map<number, number>();
+  const bump = (m: Map<number, number>, c: number) => m.set(c, (m.get(c) ?? 0) + 1);
+  for (const r of rowList) {
+    for (const c of occupiedCols(sheet, r, ur.c1, ur.c2)) {
       const t = cellText(sheet, r, c);
       if (!t) continue;
-      if (joinedCode(t)) joinedCount[c - ur.c1]++;
-      if (splitCode(sheet, r, c)) splitCount[c - ur.c1]++;
+      if (joinedCode(t)) bump(joinedCount, c);
+      if (splitCode(sheet, r, c)) bump(splitCount, c);
     }
   }
   const used = new Set<number>();
   const candidates: { c: number; split: boolean; n: number }[] = [];
-  for (let i = 0; i < width; i++) {
-    if (splitCount[i] >= 2 && splitCount[i] >= joinedCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: splitCount[i] });
-    else if (joinedCount[i] >= 2) candidates.push({ c: ur.c1 + i, split: false, n: joinedCount[i] });
+  for (const c of [...new Set([...joinedCount.keys(), ...splitCount.keys()])].sort((a, b) => a - b)) {
+    const sc = splitCount.get(c) ?? 0;
+    const jc = joinedCount.get(c) ?? 0;
+    if (sc >= 2 && sc >= jc) candidates.push({ c, split: true, n: sc });
+    else if (jc >= 2) candidates.push({ c, split: false, n: jc });
   }
   candidates.sort((a, b) => b.n - a.n || a.c - b.c);
   for (const cand of candidates) {
@@ -97,7 +126,7 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
     if (!cand.split && candidates.some((o) => o.split && cand.c > o.c && cand.c <= o.c + 3)) continue;
     const rows: CodeRow[] = [];
     let codeWidth = 1;
-    for (let r = ur.r1; r <= ur.r2; r++) {
+    for (const r of rowList) {
       if (cand.split) {
         const s = splitCode(sheet, r, cand.c);
         if (s) {
@@ -142,16 +171,16 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
       nameCol = c; // an empty column right of the codes: the names belong here
       break;
     }
-    if (nameCol !== null) for (const row of rows) row.name = (getCell(sheet, row.r, nameCol)?.value as string | undefined)?.toString().trim() ?? "";
-    const amountCols: number[] = [];
+    if (nameCol !== null) for (const row of rows) row.name = nameText(getCell(sheet, row.r, nameCol)?.value);
     const from = (nameCol ?? codeCols[codeCols.length - 1]) + 1;
-    for (let c = from; c <= ur.c2; c++) {
-      const nums = rows.filter((row) => {
+    const amountSet = new Set<number>();
+    for (const row of rows)
+      for (const c of occupiedCols(sheet, row.r, from, ur.c2)) {
+        if (amountSet.has(c)) continue;
         const cell = getCell(sheet, row.r, c);
-        return cell?.formula || parseAmount(cell?.value) !== null;
-      }).length;
-      if (nums > 0) amountCols.push(c);
-    }
+        if (cell?.formula || parseAmount(cell?.value) !== null) amountSet.add(c);
+      }
+    const amountCols = [...amountSet].sort((a, b) => a - b);
     if (rows.length) blocks.push({ codeCols, nameCol, amountCols, rows, r1: rows[0].r, r2: rows[rows.length - 1].r });
   }
   return blocks.sort((a, b) => a.codeCols[0] - b.codeCols[0]);
