@@ -2,15 +2,18 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../../core/checks/engine";
 import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
-import type { CheckOptions } from "../../core/checks/types";
-import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import type { CheckOptions, Finding } from "../../core/checks/types";
+import { parseA1, parseRangeA1, toA1 } from "../../core/a1";
+import { HostError } from "../../hosts/host";
+import type { XlsxReadInfo } from "../../hosts/xlsx/read";
+import { readInputFile } from "../../hosts/xlsx/readInput";
 import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
 import { parseArgs, type CliCommand } from "../io";
 
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year Y] [--rounding F] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
+  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year 2000-2100] [--rounding 0-10] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args, ["force"]);
     if (positional.length === 0) {
@@ -25,10 +28,10 @@ export const checkCommand: CliCommand = {
     const loaded = await catalogFromFlags(flags, io, "check", format !== "text");
     if ("exit" in loaded) return loaded.exit;
     const options: CheckOptions = { catalog: loaded.catalog };
-    if (typeof flags.year === "string") {
-      const y = Number(flags.year);
-      if (!Number.isInteger(y)) {
-        io.err(`--year 应为年份：${flags.year}`);
+    if (flags.year !== undefined) {
+      const y = typeof flags.year === "string" && /^\d{4}$/.test(flags.year.trim()) ? Number(flags.year) : NaN;
+      if (!(y >= 2000 && y <= 2100)) {
+        io.err(`budget-tables check：--year 应为 2000—2100 之间的四位年份，例如 --year 2025：${flags.year === true ? "（缺少年份）" : flags.year}`);
         return 2;
       }
       options.year = y;
@@ -40,23 +43,29 @@ export const checkCommand: CliCommand = {
       }
       options.tableSet = Number(flags.tables) as 9 | 14;
     }
-    if (typeof flags.rounding === "string") {
-      const f = Number(flags.rounding);
-      if (!Number.isFinite(f) || f < 0) {
-        io.err(`--rounding 应为不小于 0 的数：${flags.rounding}`);
+    if (flags.rounding !== undefined) {
+      const f = typeof flags.rounding === "string" && flags.rounding.trim() !== "" ? Number(flags.rounding) : NaN;
+      if (!Number.isFinite(f) || f < 0 || f > MAX_ROUNDING) {
+        io.err(
+          `budget-tables check：--rounding 应为 0—${MAX_ROUNDING} 之间的数（尾差容许度：0 严格，不容许尾差；1 标准，按各数的印出精度；2 宽松，加倍）：${flags.rounding === true ? "（缺少数值）" : flags.rounding}`,
+        );
         return 2;
       }
       options.roundingFactor = f;
     }
     const results: FileFindings[] = [];
     let unreadable = false;
-    for (const file of await expandFiles(positional)) {
+    const expanded = await expandFiles(positional);
+    for (const note of expanded.notes) io.err(`budget-tables check：${note}`);
+    if (expanded.fatal) return 2;
+    for (const file of expanded.files) {
       try {
-        const wb = await readXlsxFile(file);
-        results.push({ file, findings: checkWorkbook(wb, options) });
+        const { wb, info, note } = await readInputFile(file, { convert: true });
+        if (note) io.err(`budget-tables check：${note}`);
+        results.push({ file, findings: withUncachedFormulas(checkWorkbook(wb, options), info) });
       } catch (e) {
         unreadable = true;
-        const msg = (e as Error).message;
+        const msg = e instanceof HostError ? e.message : `${file} 检查时出错（${(e as Error).message}）`;
         io.err(`budget-tables check：${msg}`);
         results.push({ file, findings: [], error: msg });
       }
@@ -76,26 +85,126 @@ export const checkCommand: CliCommand = {
       io.err(`结果已写入 ${flags.out}`);
     } else io.out(text);
     const errors = results.some((r) => r.findings.some((f) => f.severity === "error"));
-    if (unreadable) return 2;
+    if (unreadable || expanded.emptyFolder) return 2;
     return errors ? 1 : 0;
   },
 };
 
-/** Files to check: each argument, or every .xlsx inside an argument that is a folder (sorted, recursively). */
-async function expandFiles(args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+const MAX_ROUNDING = 10;
+
+/** Spreadsheet files a folder run picks up; others (.csv, .pdf …) are left alone unless named. */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|et|ods)$/i;
+
+/**
+ * Files to check: each argument, or every spreadsheet inside an argument that is a folder
+ * (sorted, recursively). Entries that are not regular files (a FIFO, a device, a socket) are
+ * skipped with a note and never opened; a folder without any spreadsheet is an error.
+ */
+export async function expandFiles(args: string[]): Promise<{ files: string[]; notes: string[]; fatal: boolean; emptyFolder: boolean }> {
+  const files: string[] = [];
+  const notes: string[] = [];
+  let fatal = false;
+  const walk = async (dir: string): Promise<number> => {
+    let entries;
+    try {
+      entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (e) {
+      notes.push(`无法读取文件夹 ${dir}（${(e as NodeJS.ErrnoException).code === "EACCES" ? "没有权限" : (e as NodeJS.ErrnoException).code ?? "读取失败"}），已跳过。`);
+      return 0;
+    }
+    let n = 0;
     for (const e of entries) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+      if (e.isDirectory()) n += await walk(p);
+      else if (!SPREADSHEET.test(e.name) || e.name.startsWith("~$")) continue;
+      else if (e.isFile()) {
+        files.push(p);
+        n++;
+      } else if (e.isSymbolicLink()) {
+        const st = await fs.stat(p).catch(() => null);
+        if (st?.isFile()) {
+          files.push(p);
+          n++;
+        } else notes.push(`${p} 是指向${st ? "非普通文件" : "不存在的文件"}的链接，已跳过。`);
+      } else notes.push(`${p} 不是普通文件（${e.isFIFO() ? "命名管道 FIFO" : e.isSocket() ? "套接字" : "设备文件"}），已跳过（没有打开它）。`);
     }
+    return n;
   };
   for (const a of args) {
     const st = await fs.stat(a).catch(() => null);
-    if (st?.isDirectory()) await walk(a);
-    else out.push(a);
+    if (st?.isDirectory()) {
+      const before = notes.length;
+      if ((await walk(a)) === 0) {
+        fatal = true;
+        notes.splice(before, 0, `文件夹 ${a} 中没有 Excel 工作簿（.xlsx、.xls、.et、.ods），没有可检查的文件。`);
+      }
+    } else files.push(a);
   }
-  return out;
+  return { files, notes, fatal: fatal && files.length === 0, emptyFolder: fatal };
+}
+
+/**
+ * A formula without a cached result (a file written by a program and never calculated) has no
+ * figure to check: its findings ("未填列", sums that do not match) say nothing about the data.
+ * They are replaced, per sheet, by one finding that says what to do.
+ */
+export function withUncachedFormulas(findings: Finding[], info: XlsxReadInfo): Finding[] {
+  if (!info.uncachedFormulas.length) return findings;
+  const bySheet = new Map<string, Set<string>>();
+  for (const u of info.uncachedFormulas) {
+    let set = bySheet.get(u.sheet);
+    if (!set) bySheet.set(u.sheet, (set = new Set()));
+    set.add(toA1(u.r, u.c));
+  }
+  const touches = (f: Finding): boolean => {
+    const own = bySheet.get(f.sheet);
+    if (own?.has(f.cell)) return true;
+    for (const rel of f.related ?? []) {
+      const bang = rel.lastIndexOf("!");
+      const sheet = bang < 0 ? f.sheet : rel.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const set = bySheet.get(sheet);
+      if (!set) continue;
+      const addr = (bang < 0 ? rel : rel.slice(bang + 1)).replace(/\$/g, "");
+      if (!addr.includes(":")) {
+        if (set.has(addr)) return true;
+        continue;
+      }
+      let range;
+      try {
+        range = parseRangeA1(addr);
+      } catch {
+        continue;
+      }
+      for (const a of set) {
+        const { r, c } = parseA1(a);
+        if (r >= range.r1 && r <= range.r2 && c >= range.c1 && c <= range.c2) return true;
+      }
+    }
+    return false;
+  };
+  const kept: Finding[] = [];
+  const dropped = new Map<string, number>();
+  for (const f of findings) {
+    if (touches(f)) dropped.set(f.sheet, (dropped.get(f.sheet) ?? 0) + 1);
+    else kept.push(f);
+  }
+  const notes: Finding[] = [];
+  for (const [sheet, set] of bySheet) {
+    const list = [...set];
+    const first = list[0];
+    const shown = list.slice(0, 5).join("、") + (list.length > 5 ? " 等" : "");
+    const n = dropped.get(sheet) ?? 0;
+    notes.push({
+      ruleId: "recognition",
+      severity: "warning",
+      sheet,
+      cell: first,
+      related: list.slice(0, 50),
+      message:
+        `${sheet} 有 ${list.length} 个公式没有计算结果（${shown}），这些单元格的金额无法核对。` +
+        `公式没有计算结果，请在 Excel 中重新计算并保存（或在 WPS / LibreOffice 中打开后保存），再检查。` +
+        (n ? `与这些单元格有关的 ${n} 条结果未列出。` : ""),
+    });
+  }
+  return [...notes, ...kept];
 }
