@@ -13,7 +13,10 @@ import { scanCodeBlocks } from "../../src/core/fill/scan";
 import { newSheet, setCell } from "../../src/core/model";
 import { readXlsxFile, writeXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { captureIO } from "../helpers/cliIO";
-import { convertWithLibreOffice } from "../helpers/libreoffice";
+import { convertWithLibreOffice, recalculate } from "../helpers/libreoffice";
+import { renderTemplateSet } from "../../src/core/templates";
+import { computeFormulaResults } from "../../src/core/templates/evaluate";
+import { readInputFile } from "../../src/hosts/xlsx/readInput";
 
 const SEED = path.join(__dirname, "..", "fixtures", "seeds", "xinzhou-2023.xlsx");
 let dir: string;
@@ -203,5 +206,80 @@ describe("options and odd cells", () => {
     const blocks = scanCodeBlocks(s);
     expect(blocks).toHaveLength(1);
     expect(blocks[0]).toMatchObject({ codeCols: [0], nameCol: 1, amountCols: [3], r1: 1, r2: 3 });
+  });
+});
+
+describe("templates: formulas carry cached results", () => {
+  it("writes a fresh template whose every formula has a result (0), so it checks without errors or 'no result' findings", async () => {
+    const out = path.join(dir, "fresh.xlsx");
+    const t = await run(["templates", "--year", "2025", "--unit", "某某区教育局", "--t1-split", "--t4-funds", "--out", out]);
+    expect(t.code).toBe(0);
+    expect(t.out).not.toContain("没有预先算出结果");
+    const { info, wb } = await readInputFile(out);
+    expect(info.uncachedFormulas).toEqual([]);
+    const formulas = wb.sheets.flatMap((s) => s.rows.flatMap((row) => (row ?? []).filter((c) => c?.formula)));
+    expect(formulas.length).toBeGreaterThan(250);
+    expect(formulas.every((c) => c!.value === 0)).toBe(true);
+    const r = await run(["check", out, "--format", "json"]);
+    const findings = JSON.parse(r.out) as { severity: string; message: string; ruleId: string }[];
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.filter((f) => /未填列|没有计算结果/.test(f.message))).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it("computes the template formulas over filled amounts as LibreOffice does", async () => {
+    const set = renderTemplateSet({ year: 2025, unitName: "某某区教育局", scope: "部门", amountUnit: "元", t1Expense: "split", allClasses: false });
+    // fill every empty amount cell (a number format, no formula) with a figure in cents
+    let seed = 7;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) % 1000000) / 100;
+    let filled = 0;
+    for (const s of set.sheets)
+      s.rows.forEach((row) =>
+        row?.forEach((c) => {
+          if (c && !c.formula && c.value === null && c.numFmt && /0\.00/.test(c.numFmt)) {
+            c.value = rand();
+            filled++;
+          }
+        }),
+      );
+    expect(filled).toBeGreaterThan(50);
+    const wb = { sheets: set.sheets };
+    const res = computeFormulaResults(wb);
+    expect(res.left).toBe(0);
+    const mine = JSON.parse(JSON.stringify(wb)) as typeof wb;
+    for (const s of wb.sheets) s.rows.forEach((row) => row?.forEach((c) => c?.formula && (c.value = null)));
+    const lo = await recalculate(wb);
+    let compared = 0;
+    for (const s of mine.sheets) {
+      const other = lo.sheets.find((x) => x.name === s.name)!;
+      s.rows.forEach((row, r) =>
+        row?.forEach((c, col) => {
+          if (!c?.formula) return;
+          const v = other.rows[r]?.[col]?.value;
+          expect([s.name, r, col, Math.abs((c.value as number) - (v as number)) < 1e-6]).toEqual([s.name, r, col, true]);
+          compared++;
+        }),
+      );
+    }
+    expect(compared).toBe(res.computed);
+    expect(mine.sheets.some((s) => s.rows.some((row) => row?.some((c) => c?.formula && (c.value as number) > 0)))).toBe(true);
+  });
+});
+
+describe("check: formulas without a cached result", () => {
+  it("says the file needs recalculating instead of reporting 未填列", async () => {
+    const set = renderTemplateSet({ year: 2025, unitName: "某某区教育局", scope: "部门", amountUnit: "万元" });
+    const s = set.sheets.find((x) => x.name === "部门支出总表")!;
+    // one figure typed in, so the table is not empty and its totals would be checked
+    s.rows.forEach((row) => row?.forEach((c) => c && !c.formula && c.value === null && c.numFmt && (c.value = 12.34)));
+    const f = path.join(dir, "uncached.xlsx");
+    await writeXlsxFile({ sheets: set.sheets }, f); // formulas written without results, as another program might
+    const r = await run(["check", f, "--format", "json"]);
+    const findings = JSON.parse(r.out) as { severity: string; message: string; sheet: string }[];
+    expect(findings.filter((x) => /未填列/.test(x.message))).toEqual([]);
+    const note = findings.find((x) => x.sheet === "部门支出总表" && /公式没有计算结果/.test(x.message));
+    expect(note?.message).toMatch(/^部门支出总表 有 \d+ 个公式没有计算结果（.*），这些单元格的金额无法核对。公式没有计算结果，请在 Excel 中重新计算并保存/);
+    const i = await run(["inspect", f]);
+    expect(i.out).toMatch(/部门支出总表.*公式 \d+（其中 \d+ 个没有计算结果：请在 Excel 中重新计算并保存）/);
   });
 });
