@@ -17,7 +17,7 @@ const types = { ".html": "text/html; charset=utf-8", ".js": "application/javascr
 // scripts, Fluent UI's inline styles; nothing else.
 const CSP =
   "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self' https://appsforoffice.microsoft.com; frame-src 'self' https://appsforoffice.microsoft.com; object-src 'none'; base-uri 'self'; form-action 'none'";
+  "connect-src 'self' https://appsforoffice.microsoft.com; frame-src 'self' https://appsforoffice.microsoft.com https://telemetryservice.firstpartyapps.oaspapps.com; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 /** Answer one request: 400 for a malformed URL, 404 outside dist/web, the file otherwise. */
 function handle(req, res) {
