@@ -6,6 +6,7 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -282,4 +283,40 @@ describe("check: formulas without a cached result", () => {
     const i = await run(["inspect", f]);
     expect(i.out).toMatch(/部门支出总表.*公式 \d+（其中 \d+ 个没有计算结果：请在 Excel 中重新计算并保存）/);
   });
+});
+
+describe("check: a time limit per file in a folder run", () => {
+  it("stops a file that takes longer than --timeout, reports it as timed out, and checks the next", async () => {
+    const folder = path.join(dir, "timeout-folder");
+    fs.mkdirSync(folder);
+    // a-big.xlsx: 120,000 rows × 8 numbers — far more than one second of reading and checking
+    const rows: string[] = [];
+    for (let r = 1; r <= 120000; r++) {
+      let cellsXml = "";
+      for (let c = 0; c < 8; c++) cellsXml += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7 + c) % 1000}.25</v></c>`;
+      rows.push(`<row r="${r}">${cellsXml}</row>`);
+    }
+    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const zip = new JSZip();
+    zip.file("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    zip.file("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+    zip.file("xl/worksheets/sheet1.xml", `<worksheet ${NS}><sheetData>${rows.join("")}</sheetData></worksheet>`);
+    fs.writeFileSync(path.join(folder, "a-big.xlsx"), await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }));
+    const small = newSheet("支出表");
+    setCell(small, 0, 0, { value: "科目编码" });
+    setCell(small, 0, 1, { value: "科目名称" });
+    setCell(small, 1, 0, { value: "201" });
+    setCell(small, 1, 1, { value: "一般公共服务支出" });
+    await writeXlsxFile({ sheets: [small] }, path.join(folder, "b.xlsx"));
+    const r = await run(["check", folder, "--timeout", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${path.join(folder, "a-big.xlsx")} 在 1 秒内没有检查完，已停止并跳过`);
+    expect(r.out).toContain("b.xlsx：错误");
+    expect(r.out).toContain("共检查 2 个文件");
+    const bad = await run(["check", folder, "--timeout", "-5"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--timeout 应为 0—86400 之间的整数秒数");
+  }, 300_000);
 });

@@ -7,13 +7,14 @@ import { parseA1, parseRangeA1, toA1 } from "../../core/a1";
 import { HostError } from "../../hosts/host";
 import type { XlsxReadInfo } from "../../hosts/xlsx/read";
 import { readInputFile } from "../../hosts/xlsx/readInput";
-import { catalogFromFlags, IMPORT_USAGE } from "../catalogOption";
+import { catalogFromFlags, IMPORT_FLAGS, IMPORT_USAGE } from "../catalogOption";
+import { CheckPool } from "../checkWorker";
 import { parseArgs, type CliCommand } from "../io";
 
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year 2000-2100] [--rounding 0-10] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
+  usage: `budget-tables check FILE.xlsx|FOLDER... [--format text|json|html] [--year 2000-2100] [--rounding 0-10] [--timeout 秒] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args, ["force"]);
     if (positional.length === 0) {
@@ -58,18 +59,48 @@ export const checkCommand: CliCommand = {
     const expanded = await expandFiles(positional);
     for (const note of expanded.notes) io.err(`budget-tables check：${note}`);
     if (expanded.fatal) return 2;
-    for (const file of expanded.files) {
-      try {
-        const { wb, info, note } = await readInputFile(file, { convert: true });
-        if (note) io.err(`budget-tables check：${note}`);
-        results.push({ file, findings: withUncachedFormulas(checkWorkbook(wb, options), info) });
-      } catch (e) {
-        unreadable = true;
-        const msg = e instanceof HostError ? e.message : `${file} 检查时出错（${(e as Error).message}）`;
-        io.err(`budget-tables check：${msg}`);
-        results.push({ file, findings: [], error: msg });
-      }
+    // Several files (a folder run), or --timeout: each file is checked in a child process with
+    // a time limit, so one pathological file cannot stall the run. One file: in this process.
+    const timeoutSec = flags.timeout === undefined ? DEFAULT_TIMEOUT_SEC : typeof flags.timeout === "string" && /^\d+$/.test(flags.timeout.trim()) ? Number(flags.timeout) : NaN;
+    if (!(timeoutSec >= 0 && timeoutSec <= 86400)) {
+      io.err(`budget-tables check：--timeout 应为 0—86400 之间的整数秒数（每个文件的检查时限，0 为不限）：${flags.timeout === true ? "（缺少数值）" : flags.timeout}`);
+      return 2;
     }
+    const pooled = timeoutSec > 0 && (expanded.files.length > 1 || flags.timeout !== undefined);
+    const pool = pooled ? new CheckPool(timeoutSec * 1000, Object.fromEntries(Object.entries(flags).filter(([k]) => IMPORT_FLAGS.includes(k)))) : null;
+    const { catalog: _catalog, ...plainOptions } = options;
+    void _catalog;
+    let timedOut = 0;
+    try {
+      for (const file of expanded.files) {
+        if (pool) {
+          const r = await pool.check(file, plainOptions);
+          if ("error" in r) {
+            unreadable = true;
+            if (r.timedOut) timedOut++;
+            io.err(`budget-tables check：${r.error}`);
+            results.push({ file, findings: [], error: r.error });
+          } else {
+            if (r.note) io.err(`budget-tables check：${r.note}`);
+            results.push({ file, findings: r.findings });
+          }
+          continue;
+        }
+        try {
+          const { wb, info, note } = await readInputFile(file, { convert: true });
+          if (note) io.err(`budget-tables check：${note}`);
+          results.push({ file, findings: withUncachedFormulas(checkWorkbook(wb, options), info) });
+        } catch (e) {
+          unreadable = true;
+          const msg = e instanceof HostError ? e.message : `${file} 检查时出错（${(e as Error).message}）`;
+          io.err(`budget-tables check：${msg}`);
+          results.push({ file, findings: [], error: msg });
+        }
+      }
+    } finally {
+      pool?.close();
+    }
+    void timedOut;
     let text = format === "json" ? formatJson(results) : format === "html" ? formatHtml(results) : formatText(results);
     if (format === "text" && results.length > 1) {
       const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
@@ -91,6 +122,8 @@ export const checkCommand: CliCommand = {
 };
 
 const MAX_ROUNDING = 10;
+/** Time allowed per file when several are checked (seconds); --timeout changes it. */
+const DEFAULT_TIMEOUT_SEC = 300;
 
 /** Spreadsheet files a folder run picks up; others (.csv, .pdf …) are left alone unless named. */
 const SPREADSHEET = /\.(xlsx|xlsm|xls|et|ods)$/i;
