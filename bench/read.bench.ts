@@ -38,16 +38,18 @@ async function generate(rows: number, file: string): Promise<void> {
   const thin = { border: true } as const;
 
   /** One consistent pass over the catalog tree: leaves random, parents their sums. */
-  function tree(cols: number): { code: string; name: string; v: number[] }[] {
+  function tree(cols: number, limit: number): { code: string; name: string; v: number[] }[] {
     const out: { code: string; name: string; v: number[] }[] = [];
     const byCode = new Map<string, { code: string; name: string; v: number[] }>();
-    for (const e of entries) {
+    // the catalog lists each parent before its children: any prefix is a consistent tree
+    const part = entries.slice(0, limit);
+    for (const e of part) {
       const row = { code: e.code, name: e.name, v: new Array(cols).fill(0) };
       byCode.set(e.code, row);
       out.push(row);
     }
-    const hasChild = new Set(entries.map((e) => e.parent).filter(Boolean) as string[]);
-    for (const e of entries) {
+    const hasChild = new Set(part.map((e) => e.parent).filter(Boolean) as string[]);
+    for (const e of part) {
       if (hasChild.has(e.code)) continue;
       const row = byCode.get(e.code)!;
       // 合计 = 基本 + 项目, 基本 = 人员 + 公用 (five columns) or 合计 = 基本 + 项目 (three)
@@ -82,7 +84,7 @@ async function generate(rows: number, file: string): Promise<void> {
     });
     const total = new Array(cols).fill(0);
     const body: { code: string; name: string; v: number[] }[] = [];
-    while (body.length < n) for (const row of tree(cols)) if (body.length < n) body.push(row);
+    while (body.length < n) body.push(...tree(cols, n - body.length));
     let r = 4;
     setCell(s, r, codeCols, { value: "合计", style: thin });
     const totalRow = r;

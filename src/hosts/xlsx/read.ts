@@ -1,5 +1,6 @@
 /**
- * The fast .xlsx reader: opens the package with jszip and reads the parts it needs
+ * The fast .xlsx reader: opens the package (Node's native inflate, ./readZip; jszip as the
+ * fallback) and reads the parts it needs
  * (workbook, relationships, shared strings, styles, worksheets) straight into the
  * workbook model, without building exceljs's workbook first.
  *
@@ -16,6 +17,7 @@ import JSZip from "jszip";
 import { newSheet, type Cell, type CellStyle, type CellValue, type RangeRef, type Sheet, type Workbook } from "../../core/model";
 import { HostError } from "../host";
 import { attr, decodeEntities, decodeXString, scanXml } from "./readXml";
+import { openZipNative, type PartSource } from "./readZip";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -127,24 +129,29 @@ function readRels(xml: string, baseDir: string): Rel[] {
   return rels;
 }
 
-function findPart(zip: JSZip, path: string): JSZip.JSZipObject | null {
-  const f = zip.file(path);
-  if (f) return f;
-  // part names are case-insensitive (ECMA-376 Part 2, 9.1.1.4)
-  const lower = path.toLowerCase();
-  let found: JSZip.JSZipObject | null = null;
-  zip.forEach((p, file) => {
-    if (!found && !file.dir && p.toLowerCase() === lower) found = file;
-  });
-  return found;
-}
-
-async function partText(zip: JSZip, path: string): Promise<string | null> {
-  const f = findPart(zip, path);
-  if (!f) return null;
-  let s = await f.async("string");
-  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  return s;
+/** The package's parts through jszip (the fallback when the native reader declines). */
+function jszipSource(zip: JSZip): PartSource {
+  const find = (path: string): JSZip.JSZipObject | null => {
+    const f = zip.file(path);
+    if (f) return f;
+    // part names are case-insensitive (ECMA-376 Part 2, 9.1.1.4)
+    const lower = path.toLowerCase();
+    let found: JSZip.JSZipObject | null = null;
+    zip.forEach((p, file) => {
+      if (!found && !file.dir && p.toLowerCase() === lower) found = file;
+    });
+    return found;
+  };
+  return {
+    names: () => Object.keys(zip.files).filter((n) => !zip.files[n].dir),
+    async text(path) {
+      const f = find(path);
+      if (!f) return null;
+      let s = await f.async("string");
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      return s;
+    },
+  };
 }
 
 function readSharedStrings(xml: string): string[] {
@@ -204,7 +211,7 @@ function readStyles(xml: string): Xf[] {
     if (xf.align?.indent) st.indent = xf.align.indent;
     if (borders[xf.borderId]) st.border = true;
     const numFmt = xf.numFmtId ? numFmts.get(xf.numFmtId) ?? BUILTIN_NUMFMT[xf.numFmtId] : undefined;
-    xfs.push({ numFmt: numFmt && numFmt !== "General" ? numFmt : undefined, style: Object.keys(st).length ? st : undefined, isDate: isDateFmt(numFmt) });
+    xfs.push({ numFmt: numFmt && numFmt !== "General" ? numFmt : undefined, style: Object.keys(st).length ? Object.freeze(st) : undefined, isDate: isDateFmt(numFmt) });
     xf = null;
   };
   scanXml(xml, {
@@ -366,6 +373,9 @@ function readMerges(xml: string): RangeRef[] {
   const out: RangeRef[] = [];
   if (xml.indexOf("mergeCell") < 0) return out;
   const re = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b([^>]*)>/g;
+  // merges follow the cell data (schema order); start the search there when it can be found
+  const end = xml.lastIndexOf("sheetData>");
+  if (end > 0) re.lastIndex = end;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     const ref = attr(m[1], "ref");
@@ -493,7 +503,7 @@ function readWorksheet(xml: string, name: string, sst: string[], xfs: Xf[], date
     const cell: Cell = { value };
     if (formula) cell.formula = formula;
     if (numFmt) cell.numFmt = numFmt;
-    if (style) cell.style = { ...style };
+    if (style) cell.style = style; // shared by the cells of one format, frozen: nothing edits a style in place
     let row = rows[cR];
     if (!row) row = rows[cR] = [];
     row[cC] = cell;
@@ -632,35 +642,51 @@ function readWorksheet(xml: string, name: string, sst: string[], xfs: Xf[], date
 
 /** Read an .xlsx package (already known to be a zip) into the model. `label` names the file in messages. */
 export async function readXlsxPackage(buf: Buffer | Uint8Array | ArrayBuffer, label = "该文件"): Promise<{ wb: Workbook; info: XlsxReadInfo }> {
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  // Node's native inflate first; jszip when the native reader declines or a part fails
+  let native: PartSource | null = null;
+  try {
+    native = openZipNative(bytes);
+  } catch {
+    native = null;
+  }
+  if (native) {
+    try {
+      return await readParts(native, label);
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+    }
+  }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buf as Buffer);
+    zip = await JSZip.loadAsync(bytes);
   } catch {
     throw damaged(label, "压缩包结构无法解开");
   }
   try {
-    return await readZip(zip, label);
+    return await readParts(jszipSource(zip), label);
   } catch (e) {
     if (e instanceof HostError) throw e;
     throw damaged(label, "其中的部件无法读取");
   }
 }
 
-async function readZip(zip: JSZip, label: string): Promise<{ wb: Workbook; info: XlsxReadInfo }> {
-  const rootRels = await partText(zip, "_rels/.rels");
+async function readParts(src: PartSource, label: string): Promise<{ wb: Workbook; info: XlsxReadInfo }> {
+  const rootRels = await src.text("_rels/.rels");
   let wbPart = "xl/workbook.xml";
   if (rootRels) {
     const office = readRels(rootRels, "").find((r) => /\/officeDocument$/.test(r.type));
     if (office) wbPart = office.target;
   }
-  const wbXml = await partText(zip, wbPart);
+  const wbXml = await src.text(wbPart);
   if (wbXml === null) {
-    if (findPart(zip, "content.xml") && findPart(zip, "mimetype")) throw new XlsxReadError(`${label} 是 OpenDocument（.ods）表格，不是 .xlsx。请在 WPS 或 Excel 中“另存为” .xlsx 后再检查。`);
-    if (findPart(zip, "word/document.xml")) throw new XlsxReadError(`${label} 是 Word 文档，不是 Excel 工作簿。`);
+    const names = new Set(src.names().map((n) => n.toLowerCase()));
+    if (names.has("content.xml") && names.has("mimetype")) throw new XlsxReadError(`${label} 是 OpenDocument（.ods）表格，不是 .xlsx。请在 WPS 或 Excel 中“另存为” .xlsx 后再检查。`);
+    if (names.has("word/document.xml")) throw new XlsxReadError(`${label} 是 Word 文档，不是 Excel 工作簿。`);
     throw damaged(label, "缺少工作簿部件 workbook.xml");
   }
   const wbDir = dirOf(wbPart);
-  const relsXml = await partText(zip, `${wbDir}_rels/${wbPart.slice(wbDir.length)}.rels`);
+  const relsXml = await src.text(`${wbDir}_rels/${wbPart.slice(wbDir.length)}.rels`);
   const rels = relsXml ? readRels(relsXml, wbDir) : [];
   const relById = new Map(rels.map((r) => [r.id, r]));
 
@@ -699,10 +725,10 @@ async function readZip(zip: JSZip, label: string): Promise<{ wb: Workbook; info:
   });
 
   const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
-  const sstXml = await partText(zip, sstRel ? sstRel.target : `${wbDir}sharedStrings.xml`);
+  const sstXml = await src.text(sstRel ? sstRel.target : `${wbDir}sharedStrings.xml`);
   const sst = sstXml ? readSharedStrings(sstXml) : [];
   const stRel = rels.find((r) => /\/styles$/.test(r.type));
-  const stXml = await partText(zip, stRel ? stRel.target : `${wbDir}styles.xml`);
+  const stXml = await src.text(stRel ? stRel.target : `${wbDir}styles.xml`);
   const xfs = stXml ? readStyles(stXml) : [];
 
   const wb: Workbook = { sheets: [] };
@@ -711,7 +737,7 @@ async function readZip(zip: JSZip, label: string): Promise<{ wb: Workbook; info:
     const rel = s.rid ? relById.get(s.rid) : undefined;
     if (!rel) continue;
     if (!/\/worksheet$/.test(rel.type)) continue; // chart sheets, dialog sheets: no cells
-    const xml = await partText(zip, rel.target);
+    const xml = await src.text(rel.target);
     if (xml === null) throw damaged(label, `缺少工作表“${s.name}”的部件`);
     const { sheet, uncached } = readWorksheet(xml, s.name, sst, xfs, date1904);
     const titles = printTitles.get(s.sheetIndex);

@@ -16,9 +16,27 @@ export interface XmlHandler {
   wantText?(): boolean;
 }
 
-function localName(raw: string): string {
-  const i = raw.indexOf(":");
-  return i < 0 ? raw : raw.slice(i + 1);
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/** The tag name in xml[from, to) without its namespace prefix; the commonest names without slicing. */
+function tagName(xml: string, from: number, to: number): string {
+  for (let i = from; i < to; i++)
+    if (xml.charCodeAt(i) === 58 /* : */) {
+      from = i + 1;
+      break;
+    }
+  const n = to - from;
+  if (n === 1) {
+    const ch = xml.charCodeAt(from);
+    if (ch === 99) return "c";
+    if (ch === 118) return "v";
+    if (ch === 102) return "f";
+    if (ch === 116) return "t";
+    if (ch === 114) return "r";
+  } else if (n === 3 && xml.startsWith("row", from)) return "row";
+  return xml.slice(from, to);
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
@@ -125,20 +143,20 @@ export function scanXml(xml: string, h: XmlHandler): void {
     }
     if (j >= n) return; // unterminated tag: stop
     if (c === 47 /* / */) {
-      if (h.close) h.close(localName(xml.slice(lt + 2, j).trim()));
+      if (h.close) {
+        let e = j;
+        while (e > lt + 2 && isSpace(xml.charCodeAt(e - 1))) e--;
+        h.close(tagName(xml, lt + 2, e));
+      }
       i = j + 1;
       continue;
     }
     const selfClosing = xml.charCodeAt(j - 1) === 47;
-    const inner = xml.slice(lt + 1, selfClosing ? j - 1 : j);
-    let k = 0;
-    while (k < inner.length) {
-      const ch = inner.charCodeAt(k);
-      if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-      k++;
-    }
-    const name = localName(inner.slice(0, k));
-    h.open(name, inner.slice(k), selfClosing);
+    const innerEnd = selfClosing ? j - 1 : j;
+    let k = lt + 1;
+    while (k < innerEnd && !isSpace(xml.charCodeAt(k))) k++;
+    const name = tagName(xml, lt + 1, k);
+    h.open(name, k < innerEnd ? xml.slice(k, innerEnd) : "", selfClosing);
     if (selfClosing && h.close) h.close(name);
     i = j + 1;
   }
