@@ -68,7 +68,7 @@ export function openZipNative(buf: Uint8Array): PartSource | null {
     const end = start + e.compressedSize;
     if (end > b.length) return null;
     const raw = b.subarray(start, end);
-    return e.method === 0 ? raw : inflateRawSync(raw);
+    return e.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: 1 << 30 }); // a zip bomb stops at 1 GB
   };
   return {
     names: () => [...entries.keys()],
