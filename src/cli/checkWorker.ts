@@ -8,7 +8,6 @@
  * answers requests; imported, it offers CheckPool to the check command.
  */
 import { fork, type ChildProcess } from "child_process";
-import * as path from "path";
 import type { Finding, CheckOptions } from "../core/checks/types";
 
 export interface WorkerRequest {
@@ -37,8 +36,8 @@ export class CheckPool {
     const child = fork(__filename, [], {
       execArgv: ts ? ["--import", "tsx"] : [],
       env: { ...process.env, BUDGET_TABLES_CHECK_WORKER: "1", BUDGET_TABLES_CATALOG_FLAGS: JSON.stringify(this.catalogFlags) },
+      // same working directory as ours: the files are named relative to it
       stdio: ["ignore", "ignore", "inherit", "ipc"],
-      cwd: path.join(__dirname, "..", ".."),
     });
     this.ready = new Promise<void>((resolve) => {
       const onReady = (m: { ready?: boolean }) => {

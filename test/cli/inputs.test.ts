@@ -320,3 +320,12 @@ describe("check: a time limit per file in a folder run", () => {
     expect(bad.err).toContain("--timeout 应为 0—86400 之间的整数秒数");
   }, 300_000);
 });
+
+describe("check: several files given relative to the working directory", () => {
+  it("checks them in the child process from the same directory", async () => {
+    const rel = (f: string) => path.relative(process.cwd(), path.join(__dirname, "..", "..", "examples", f));
+    const r = await run(["check", rel("dazhou-2024.xlsx"), rel("xinzhou-2023.xlsx")]);
+    expect(r.out).toContain("共检查 2 个文件：有错误的 1 个，无法读取的 0 个。");
+    expect(r.code).toBe(1);
+  });
+});
