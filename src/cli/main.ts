@@ -38,6 +38,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.err(`budget-tables ${name}：${e.message}`);
       return 2;
     }
-    throw e;
+    // anything else is our fault: say so in Chinese, without a stack trace
+    io.err(`budget-tables ${name}：出现意外错误（${e instanceof Error ? e.message : String(e)}）。请把所用的命令和文件告知维护者。`);
+    return 2;
   }
 }

@@ -11,7 +11,7 @@ import { displayValue, getCell } from "../../src/core/model";
 import { runChecks } from "../../src/core/checks/engine";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { locateDocxFinding, readDocx } from "../../src/hosts/docx";
-import { readAnyInput, withNarrative } from "../../src/hosts/docx/input";
+import { readAnyInput, withNarrative } from "../../src/hosts/input";
 import { seedParagraphs } from "../fixtures/docx/build";
 import type { Finding } from "../../src/core/checks/types";
 

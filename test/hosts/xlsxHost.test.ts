@@ -34,7 +34,7 @@ describe(".xlsx host", () => {
   });
 
   it("says clearly in Chinese when a file is not an .xlsx", async () => {
-    await expect(readXlsxBuffer(Buffer.from("not a zip file"))).rejects.toThrow(/无法读取 \.xlsx 文件/);
+    await expect(readXlsxBuffer(Buffer.from("not a zip file"))).rejects.toThrow(/不是 Excel 工作簿/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { rangeToA1 } from "../../core/a1";
 import { sheetStats, usedRange } from "../../core/model";
-import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
+import { HostError } from "../../hosts/host";
+import { readInputFile } from "../../hosts/xlsx/readInput";
 import { parseArgs, type CliCommand } from "../io";
 
 export const inspectCommand: CliCommand = {
@@ -14,28 +15,41 @@ export const inspectCommand: CliCommand = {
       return 2;
     }
     const results = [];
+    let failed = false;
     for (const file of positional) {
-      const wb = await readXlsxFile(file);
-      const sheets = wb.sheets.map((s) => {
+      let read;
+      try {
+        read = await readInputFile(file, { convert: true });
+      } catch (e) {
+        if (!(e instanceof HostError)) throw e;
+        io.err(`budget-tables inspect：${e.message}`);
+        failed = true;
+        continue;
+      }
+      const { wb, info, note } = read;
+      if (note) io.err(`budget-tables inspect：${note}`);
+      const sheets = wb.sheets.map((s, i) => {
         const ur = usedRange(s);
-        return { sheet: s.name, usedRange: ur ? rangeToA1(ur) : null, merges: s.merges.length, ...sheetStats(s) };
+        const uncached = info.uncachedFormulas.filter((u) => u.sheet === s.name).length;
+        return { sheet: s.name, state: info.sheetStates[i], usedRange: ur ? rangeToA1(ur) : null, merges: s.merges.length, ...sheetStats(s), uncachedFormulas: uncached };
       });
       results.push({ file, sheets });
     }
     if (flags.format === "json") {
       io.out(JSON.stringify(results, null, 2));
-      return 0;
+      return failed ? 2 : 0;
     }
     for (const { file, sheets } of results) {
       io.out(`${file}：${sheets.length} 个工作表`);
       for (const s of sheets) {
         io.out(
-          `  ${s.sheet}  区域 ${s.usedRange ?? "（空）"}  数字 ${s.numbers}  文本 ${s.texts}  公式 ${s.formulas}` +
+          `  ${s.sheet}${s.state === "hidden" || s.state === "veryHidden" ? "（隐藏）" : ""}  区域 ${s.usedRange ?? "（空）"}  数字 ${s.numbers}  文本 ${s.texts}  公式 ${s.formulas}` +
+            (s.uncachedFormulas ? `（其中 ${s.uncachedFormulas} 个没有计算结果：请在 Excel 中重新计算并保存）` : "") +
             (s.errors ? `  错误值 ${s.errors}` : "") +
             (s.merges ? `  合并 ${s.merges}` : ""),
         );
       }
     }
-    return 0;
+    return failed ? 2 : 0;
   },
 };

@@ -1,5 +1,6 @@
 import { renderTemplateSet, type AmountUnit, type Scope } from "../../core/templates";
 import { STANDARD_TABLES } from "../../core/specs/tables";
+import { computeFormulaResults } from "../../core/templates/evaluate";
 import { writeXlsxBuffer } from "../../hosts/xlsx/xlsxHost";
 import { parseArgs, type CliCommand } from "../io";
 import { guardOutputPath, writeOutputFile } from "../outputPath";
@@ -68,12 +69,15 @@ export const templatesCommand: CliCommand = {
       t5Basic: flags["t5-plain"] ? "plain" : "split",
       t4Expense: flags["t4-funds"] ? "funds" : "amount",
     });
+    // cached results, as Excel stores them after calculating: a fresh template reads as 0 totals
+    const results = computeFormulaResults({ sheets: set.sheets });
     try {
       await writeOutputFile(out, await writeXlsxBuffer({ sheets: set.sheets }), { force: !!flags.force });
     } catch (e) {
       io.err(`budget-tables templates：${(e as Error).message}`);
       return 2;
     }
+    if (results.left) io.out(`注意：${results.left} 个公式没有预先算出结果，请在 Excel 中打开后保存一次（重新计算）。`);
     for (const n of set.notes) io.out(`注意：${n}`);
     io.out(`已写入 ${out}：${set.sheets.length} 个工作表，公式 ${set.formulaCount} 个（${year} 年，${scope}，金额单位 ${amountUnit}）`);
     for (const s of set.sheets) {

@@ -3,7 +3,7 @@
  * "2080101", 2080101 as a number), codes split over 类/款/项 columns (208 | 01 | 50, or
  * 301 | 2 with the leading zero lost), and the name column next to them.
  */
-import { getCell, mergeAt, usedRange, type RangeRef, type Sheet } from "../model";
+import { getCell, mergeAt, usedRange, type RangeRef, type Sheet, isCellError, type CellValue } from "../model";
 import { parseAmount, toHalfWidth } from "../text";
 
 export interface CodeRow {
@@ -42,6 +42,31 @@ function cellText(sheet: Sheet, r: number, c: number): string {
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
   if (typeof v === "string") return toHalfWidth(v).replace(/\s+/g, "").replace(/^'/, "");
   return "";
+}
+
+/** A name cell's text: an error value shows as Excel shows it (#N/A), a number as its digits. */
+function nameText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (isCellError(v)) return v.error;
+  return String(v).trim();
+}
+
+/** The occupied rows of `sheet` within r1..r2, ascending (holes of the sparse array skipped). */
+function occupiedRows(sheet: Sheet, r1: number, r2: number): number[] {
+  const out: number[] = [];
+  sheet.rows.forEach((row, r) => {
+    if (row && r >= r1 && r <= r2) out.push(r);
+  });
+  return out;
+}
+
+/** The occupied columns of row r within c1..c2, ascending. */
+function occupiedCols(sheet: Sheet, r: number, c1: number, c2: number): number[] {
+  const out: number[] = [];
+  sheet.rows[r]?.forEach((cell, c) => {
+    if (cell && c >= c1 && c <= c2) out.push(c);
+  });
+  return out;
 }
 
 function joinedCode(t: string): string | null {
@@ -120,20 +145,18 @@ function finishBlock(sheet: Sheet, ur: RangeRef, rows: CodeRow[], codeCols: numb
     break;
   }
   if (nameCol !== null) {
-    for (const row of rows) {
-      const v = getCell(sheet, row.r, nameCol)?.value;
-      row.name = typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v);
-    }
+    for (const row of rows) row.name = nameText(getCell(sheet, row.r, nameCol)?.value);
   }
-  const amountCols: number[] = [];
+  // Occupied cells only: a sheet with one cell at XFD1048576 costs no more than its cells.
   const from = (nameCol ?? codeCols[codeCols.length - 1]) + 1;
-  for (let c = from; c <= ur.c2; c++) {
-    const nums = rows.filter((row) => {
+  const amountSet = new Set<number>();
+  for (const row of rows)
+    for (const c of occupiedCols(sheet, row.r, from, ur.c2)) {
+      if (amountSet.has(c)) continue;
       const cell = getCell(sheet, row.r, c);
-      return cell?.formula || parseAmount(cell?.value) !== null;
-    }).length;
-    if (nums > 0) amountCols.push(c);
-  }
+      if (cell?.formula || parseAmount(cell?.value) !== null) amountSet.add(c);
+    }
+  const amountCols = [...amountSet].sort((a, b) => a - b);
   return { codeCols, nameCol, amountCols, rows, codeHeader: isCodeHeader(sheet, rows[0].r, codeCols[0]), r1: rows[0].r, r2: rows[rows.length - 1].r };
 }
 
@@ -145,32 +168,35 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
   const ur = range ?? usedRange(sheet);
   if (!ur) return [];
   const blocks: CodeBlock[] = [];
-  const width = ur.c2 - ur.c1 + 1;
+  // Only occupied cells are visited: a sheet with one cell at XFD1048576 costs no more than its cells.
+  const rowList = occupiedRows(sheet, ur.r1, ur.r2);
   // Candidate code columns: count code-looking cells per column (joined) and per column start (split).
-  const joinedCount = new Array(width).fill(0);
-  const splitCount = new Array(width).fill(0);
-  const leiCount = new Array(width).fill(0);
-  const subCount = new Array(width).fill(0); // 类 blank, 款 (and 项) beside it: a 类 printed only on its own row
-  for (let r = ur.r1; r <= ur.r2; r++) {
-    for (let c = ur.c1; c <= ur.c2; c++) {
+  const joinedCount = new Map<number, number>();
+  const splitCount = new Map<number, number>();
+  const leiCount = new Map<number, number>();
+  const subCount = new Map<number, number>(); // 类 blank, 款 (and 项) beside it: a 类 printed only on its own row
+  const bump = (m: Map<number, number>, c: number) => m.set(c, (m.get(c) ?? 0) + 1);
+  const at = (m: Map<number, number>, c: number) => m.get(c) ?? 0;
+  for (const r of rowList) {
+    for (const c of occupiedCols(sheet, r, ur.c1, ur.c2 + 1)) {
       const t = cellText(sheet, r, c);
-      if (!t) {
-        if (/^\d{1,2}$/.test(cellText(sheet, r, c + 1)) && /^(\d{1,2})?$/.test(cellText(sheet, r, c + 2))) subCount[c - ur.c1]++;
-        continue;
-      }
-      if (joinedCode(t)) joinedCount[c - ur.c1]++;
-      if (/^[1235]\d{2}$/.test(t)) leiCount[c - ur.c1]++;
-      if (splitCode(sheet, r, c)) splitCount[c - ur.c1]++;
+      if (!t) continue;
+      // the blank cell left of a 款: "   | 03 | 01"
+      if (c - 1 >= ur.c1 && /^\d{1,2}$/.test(t) && !cellText(sheet, r, c - 1) && /^(\d{1,2})?$/.test(cellText(sheet, r, c + 1))) bump(subCount, c - 1);
+      if (c > ur.c2) continue;
+      if (joinedCode(t)) bump(joinedCount, c);
+      if (/^[1235]\d{2}$/.test(t)) bump(leiCount, c);
+      if (splitCode(sheet, r, c)) bump(splitCount, c);
     }
   }
   const used = new Set<number>();
   const candidates: { c: number; split: boolean; n: number }[] = [];
-  for (let i = 0; i < width; i++) {
-    const own = leiCount[i] >= 1 && subCount[i] >= 2 ? subCount[i] : 0;
+  for (const c of [...new Set([...joinedCount.keys(), ...splitCount.keys(), ...subCount.keys()])].sort((a, b) => a - b)) {
+    const own = at(leiCount, c) >= 1 && at(subCount, c) >= 2 ? at(subCount, c) : 0;
     // split when the rows with a 款 beside the 类 outnumber the whole 5- or 7-digit codes of the column
     // (a 类 repeated on every row is a 3-digit "code" too, and must not make the column a joined one)
-    if (splitCount[i] + own >= 2 && splitCount[i] + own >= joinedCount[i] - leiCount[i]) candidates.push({ c: ur.c1 + i, split: true, n: Math.max(joinedCount[i], splitCount[i] + own) });
-    else if (joinedCount[i] >= 2) candidates.push({ c: ur.c1 + i, split: false, n: joinedCount[i] });
+    if (at(splitCount, c) + own >= 2 && at(splitCount, c) + own >= at(joinedCount, c) - at(leiCount, c)) candidates.push({ c, split: true, n: Math.max(at(joinedCount, c), at(splitCount, c) + own) });
+    else if (at(joinedCount, c) >= 2) candidates.push({ c, split: false, n: at(joinedCount, c) });
   }
   candidates.sort((a, b) => b.n - a.n || a.c - b.c);
   for (const cand of candidates) {
@@ -178,7 +204,7 @@ export function scanCodeBlocks(sheet: Sheet, range?: RangeRef, isKnown?: (code: 
     if (!cand.split && candidates.some((o) => o.split && cand.c > o.c && cand.c <= o.c + 3)) continue;
     const rows: CodeRow[] = [];
     let codeWidth = 1;
-    for (let r = ur.r1; r <= ur.r2; r++) {
+    for (const r of rowList) {
       if (cand.split) {
         const s = splitCode(sheet, r, cand.c);
         if (s) {

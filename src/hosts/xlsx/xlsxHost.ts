@@ -1,6 +1,7 @@
 /**
  * The .xlsx host: reads a file into the workbook model and writes the model
- * back, through exceljs. Used by the CLI and the tests.
+ * back. Reading goes through the package reader (./read, no exceljs workbook); writing
+ * still through exceljs. Used by the CLI and the tests.
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
@@ -8,6 +9,7 @@ import { parseRangeA1 } from "../../core/a1";
 import { newSheet, setCell, type Cell, type CellValue, type Sheet, type Workbook, type CellStyle } from "../../core/model";
 import { HostError } from "../host";
 import { MemoryHost } from "../memory/memoryHost";
+import { readInputBuffer, readInputFile } from "./readInput";
 
 function convertValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {
   if (v === null || v === undefined) return { value: null };
@@ -149,24 +151,29 @@ export function toExcelJs(wb: Workbook): ExcelJS.Workbook {
   return ewb;
 }
 
-export async function readXlsxBuffer(buf: Buffer | ArrayBuffer): Promise<Workbook> {
+/**
+ * Read .xlsx bytes into the model with the fast package reader (./read); anything else gets
+ * a Chinese message saying what the file is and what to do (./readInput).
+ */
+export async function readXlsxBuffer(buf: Buffer | ArrayBuffer | Uint8Array, label = "该文件"): Promise<Workbook> {
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  return (await readInputBuffer(bytes, label)).wb;
+}
+
+/** Read an .xlsx file into the model (the file is stat'ed first: a FIFO or a device is never opened). */
+export async function readXlsxFile(path: string): Promise<Workbook> {
+  return (await readInputFile(path)).wb;
+}
+
+/** The former read path, through exceljs's whole workbook: kept for the equivalence tests and the benchmark. */
+export async function readXlsxBufferViaExcelJs(buf: Buffer | ArrayBuffer): Promise<Workbook> {
   const ewb = new ExcelJS.Workbook();
   try {
     await ewb.xlsx.load(buf as ArrayBuffer);
-  } catch (e) {
-    throw new HostError(`无法读取 .xlsx 文件：${(e as Error).message}（文件损坏，或不是 .xlsx 格式？.xls 请先另存为 .xlsx）`, "unreadable");
+  } catch {
+    throw new HostError("无法读取该文件：已损坏或不是 .xlsx 工作簿。", "unreadable");
   }
   return fromExcelJs(ewb);
-}
-
-export async function readXlsxFile(path: string): Promise<Workbook> {
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(path);
-  } catch (e) {
-    throw new HostError(`无法打开文件 ${path}：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (e as Error).message}`, "not-found");
-  }
-  return readXlsxBuffer(buf);
 }
 
 export async function writeXlsxBuffer(wb: Workbook): Promise<Buffer> {

@@ -6,12 +6,15 @@
  */
 import { readFile } from "fs/promises";
 import { extname } from "path";
-import { uniqueSheetName, type Sheet, type Workbook } from "../../core/model";
-import { checkWorkbook } from "../../core/checks/engine";
-import { recognizeWorkbook } from "../../core/recognize";
-import type { CheckOptions, Finding } from "../../core/checks/types";
-import { NARRATIVE_SHEET, locateFinding, readPdf, unreadFindings } from "../pdf";
-import { DOCX_NARRATIVE_SHEET, locateDocxFinding, readDocx } from "./index";
+import { uniqueSheetName, type Sheet, type Workbook } from "../core/model";
+import { checkWorkbook } from "../core/checks/engine";
+import { recognizeWorkbook } from "../core/recognize";
+import type { CheckOptions, Finding } from "../core/checks/types";
+import { NARRATIVE_SHEET, locateFinding, readPdf, unreadFindings } from "./pdf";
+import { DOCX_NARRATIVE_SHEET, locateDocxFinding, readDocx } from "./docx/index";
+import { InputError, readInputFile, statInput } from "./xlsx/readInput";
+import type { XlsxReadInfo } from "./xlsx/read";
+import { withUncachedFormulas } from "./xlsx/uncached";
 
 export type InputKind = "xlsx" | "pdf" | "docx";
 
@@ -25,6 +28,10 @@ export interface InputRead {
   narrativeSheets: string[];
   /** Where a finding is in the original: "A5" for a workbook, "第 3 页第 12 行", "第 12 段". */
   locate(f: Pick<Finding, "sheet" | "cell">): string | undefined;
+  /** A workbook's read: which formulas have no cached result. */
+  xlsxInfo?: XlsxReadInfo;
+  /** A sentence for the user about how the file was read (converted with LibreOffice …). */
+  note?: string;
 }
 
 export function inputKind(file: string): InputKind | undefined {
@@ -35,27 +42,24 @@ export function inputKind(file: string): InputKind | undefined {
   return undefined;
 }
 
-/** Read a .xlsx, .pdf or .docx file (never written). Errors are Chinese and name the file. */
+/**
+ * Read a .pdf or .docx document, or a workbook (.xlsx; .xls / .et / .ods / .csv converted with
+ * LibreOffice when it is installed), never written. The kind of a workbook is told from its
+ * bytes; a FIFO or device is never opened. Errors are Chinese and name the file.
+ */
 export async function readAnyInput(file: string): Promise<InputRead> {
   const kind = inputKind(file);
+  if (kind !== "pdf" && kind !== "docx") {
+    const { wb, info, note } = await readInputFile(file, { convert: true });
+    return { file, kind: "xlsx", workbook: wb, readFindings: [], narrativeSheets: [], locate: (f) => f.cell, xlsxInfo: info, note };
+  }
   const name = file.split(/[\\/]/).pop();
-  if (!kind) throw new Error(`“${name}”不是可检查的文件类型：请给出 .xlsx 工作簿、.pdf 或 .docx 文件（旧版 .xls / .doc 请先另存为 .xlsx / .docx）。`);
+  await statInput(file);
   let data: Buffer;
   try {
     data = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === "ENOENT" ? `找不到文件“${file}”，请检查路径。` : `无法读取“${name}”（${(e as Error).message}），请检查文件权限。`);
-  }
-  if (kind === "xlsx") {
-    const { readXlsxBuffer } = await import("../xlsx/xlsxHost");
-    let workbook: Workbook;
-    try {
-      workbook = await readXlsxBuffer(data);
-    } catch (e) {
-      throw new Error(`“${name}”不是有效的 .xlsx 工作簿或已损坏（${(e as Error).message}），无法读取。请在 Excel 中打开并重新保存后重试。`);
-    }
-    return { file, kind, workbook, readFindings: [], narrativeSheets: [], locate: (f) => f.cell };
+    throw new InputError(`无法读取“${name}”（${(e as NodeJS.ErrnoException).code ?? "读取失败"}），请检查文件权限。`, "other");
   }
   if (kind === "pdf") {
     const read = await readPdf(new Uint8Array(data), { file });
@@ -133,14 +137,21 @@ export function withNarrative(tables: InputRead, narrative: InputRead): InputRea
  * the checker's findings, each located in the original when it is a PDF or Word document
  * ("（第 3 页第 12 行）" added to the message), after the findings about what could not be read.
  */
-export async function checkInputFile(file: string, options: CheckOptions = {}, narrative?: string): Promise<Finding[]> {
+export async function checkInputFile(file: string, options: CheckOptions = {}, narrative?: string): Promise<{ findings: Finding[]; note?: string }> {
   let input = await readAnyInput(file);
-  if (narrative) input = withNarrative(input, await readAnyInput(narrative));
-  const findings = checkWorkbook(input.workbook, options);
+  const notes = [input.note];
+  if (narrative) {
+    const text = await readAnyInput(narrative);
+    notes.push(text.note);
+    input = { ...withNarrative(input, text), xlsxInfo: input.xlsxInfo };
+  }
+  let findings = checkWorkbook(input.workbook, options);
+  if (input.xlsxInfo) findings = withUncachedFormulas(findings, input.xlsxInfo);
   const located = findings.map((f) => {
     if (input.kind === "xlsx" && !input.narrativeSheets.includes(f.sheet)) return f;
     const where = input.locate(f);
     return where ? { ...f, message: `${f.message}（${where}）` } : f;
   });
-  return [...input.readFindings, ...located];
+  const note = notes.filter(Boolean).join(" ") || undefined;
+  return { findings: [...input.readFindings, ...located], note };
 }
