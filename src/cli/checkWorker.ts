@@ -112,7 +112,7 @@ function serve(): void {
   const ready = (async () => {
     const { checkWorkbook } = await import("../core/checks/engine");
     const { checkInputFile } = await import("../hosts/input");
-    const { HostError } = await import("../hosts/host");
+    const { HostError, isHostError } = await import("../hosts/host");
     const { catalogFromFlags } = await import("./catalogOption");
     const { newSheet, setCell } = await import("../core/model");
     const loaded = await catalogFromFlags(JSON.parse(process.env.BUDGET_TABLES_CATALOG_FLAGS || "{}"), silent, "check", true);
@@ -124,7 +124,7 @@ function serve(): void {
     setCell(warm, 1, 0, { value: "201" });
     setCell(warm, 1, 2, { value: 1 });
     if (catalog) checkWorkbook({ sheets: [warm] }, { catalog });
-    return { checkInputFile, HostError, catalog };
+    return { checkInputFile, HostError, isHostError, catalog };
   })();
   process.on("message", async (req: WorkerRequest) => {
     const m = await ready;
@@ -133,7 +133,7 @@ function serve(): void {
       const { findings, note } = await m.checkInputFile(req.file, { ...req.options, catalog: m.catalog }, req.narrative);
       process.send!({ id: req.id, findings, note } satisfies WorkerReply);
     } catch (e) {
-      const msg = e instanceof m.HostError ? e.message : `${req.file} 检查时出错（${(e as Error).message}）`;
+      const msg = m.isHostError(e) ? e.message : `${req.file} 检查时出错（${(e as Error).message}）`;
       process.send!({ id: req.id, error: msg } satisfies WorkerReply);
     }
   });

@@ -40,10 +40,17 @@ export interface WorkbookHost {
 }
 
 export class HostError extends Error {
+  /** Tells a HostError apart even across module instances (a worker loading the modules anew). */
+  readonly hostError = true;
   constructor(
     message: string,
     readonly code: "protected" | "too-large" | "api-unsupported" | "not-found" | "unreadable" | "other",
   ) {
     super(message);
   }
+}
+
+/** A HostError: its message is already a Chinese sentence for the user, naming the file. */
+export function isHostError(e: unknown): e is HostError {
+  return e instanceof HostError || (typeof e === "object" && e !== null && (e as { hostError?: unknown }).hostError === true);
 }

@@ -49,6 +49,10 @@ export function inputKind(file: string): InputKind | undefined {
  */
 export async function readAnyInput(file: string): Promise<InputRead> {
   const kind = inputKind(file);
+  if (/\.(doc|wps|rtf|odt)$/i.test(file)) {
+    const name = file.split(/[\\/]/).pop();
+    throw new InputError(`“${name}”不是可检查的文件类型：这是 Word / WPS 旧版或其他格式的文档，请在 Word 或 WPS 中另存为 .docx 后再检查。`, "legacy");
+  }
   if (kind !== "pdf" && kind !== "docx") {
     const { wb, info, note } = await readInputFile(file, { convert: true });
     return { file, kind: "xlsx", workbook: wb, readFindings: [], narrativeSheets: [], locate: (f) => f.cell, xlsxInfo: info, note };

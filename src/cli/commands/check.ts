@@ -3,7 +3,7 @@ import * as path from "path";
 import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
 import type { CheckOptions } from "../../core/checks/types";
 import { RULES } from "../../core/checks/rules";
-import { HostError } from "../../hosts/host";
+import { isHostError } from "../../hosts/host";
 import { checkInputFile, readAnyInput } from "../../hosts/input";
 import { catalogFromFlags, IMPORT_FLAGS, IMPORT_USAGE } from "../catalogOption";
 import { CheckPool } from "../checkWorker";
@@ -122,7 +122,7 @@ export const checkCommand: CliCommand = {
           results.push({ file, findings });
         } catch (e) {
           unreadable = true;
-          const msg = e instanceof HostError ? e.message : `${file} 检查时出错（${(e as Error).message}）`;
+          const msg = isHostError(e) ? e.message : `${file} 检查时出错（${(e as Error).message}）`;
           io.err(`budget-tables check：${msg}`);
           results.push({ file, findings: [], error: msg });
         }

@@ -130,7 +130,7 @@ export const T2: TableSpec = {
     TOTAL,
     amount("cur.subtotal", "小计", ["本年收入"], ["本年收入"], true),
     // 9-table sets (收入预算总表 by 功能分类): one 财政拨款收入 column instead of its three parts.
-    amount("cur.fiscal", "财政拨款收入", ["财政拨款", "财政拨款资金"], ["本年收入"], true),
+    { ...amount("cur.fiscal", "财政拨款收入", ["财政拨款", "财政拨款资金"], ["本年收入"], true), variant: true },
     ...SOURCES_CURRENT,
     amount("carry.subtotal", "小计", ["上年结转", "上年结转结余"], ["上年结转结余"], true),
     amount("carry.gpb", "一般公共预算", [], ["上年结转结余"], true),

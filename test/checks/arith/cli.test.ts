@@ -29,7 +29,8 @@ describe("budget-tables check", () => {
     const o2 = captureIO();
     const out = path.join(dir, "r.html");
     expect(await main(["check", path.join(dir, "missing.xlsx"), bad, "--format", "html", "--out", out], o2)).toBe(2);
-    expect(o2.stderr).toMatch(/找不到文件“[^”]*missing.xlsx”/);
+    expect(o2.stderr).toMatch(/无法打开 [^\n]*missing.xlsx：文件不存在/);
+    expect(o2.stderr).not.toMatch(/检查时出错/);
     const html = await fs.readFile(out, "utf8");
     expect(html).toMatch(/<table class="findings">/);
     expect(html).toMatch(/错误 2/); // 合计行 (类之和) and 列间关系 at C3
