@@ -3,7 +3,13 @@
  * back. Reading goes through the package reader (./read, no exceljs workbook); writing
  * still through exceljs. Used by the CLI and the tests.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+/** exceljs, loaded when first needed: reading and checking never load it (it costs ~0.5 s of start-up). */
+function excel(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("exceljs") as typeof ExcelJS;
+}
 import { promises as fs } from "fs";
 import { parseRangeA1 } from "../../core/a1";
 import { newSheet, setCell, type Cell, type CellValue, type Sheet, type Workbook, type CellStyle } from "../../core/model";
@@ -142,7 +148,7 @@ function readPrint(ws: ExcelJS.Worksheet): Sheet["print"] {
 }
 
 export function toExcelJs(wb: Workbook): ExcelJS.Workbook {
-  const ewb = new ExcelJS.Workbook();
+  const ewb = new (excel().Workbook)();
   ewb.creator = "budget-tables";
   for (const sheet of wb.sheets) {
     const ws = ewb.addWorksheet(sheet.name);
@@ -167,7 +173,7 @@ export async function readXlsxFile(path: string): Promise<Workbook> {
 
 /** The former read path, through exceljs's whole workbook: kept for the equivalence tests and the benchmark. */
 export async function readXlsxBufferViaExcelJs(buf: Buffer | ArrayBuffer): Promise<Workbook> {
-  const ewb = new ExcelJS.Workbook();
+  const ewb = new (excel().Workbook)();
   try {
     await ewb.xlsx.load(buf as ArrayBuffer);
   } catch {
