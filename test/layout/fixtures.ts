@@ -23,6 +23,9 @@ export interface Fixture {
 const AMT = "#,##0.00";
 const SEEDS = path.join(__dirname, "..", "fixtures", "seeds");
 const seed = (name: string, extra: Partial<Fixture> = {}): Fixture => ({ name, load: () => readXlsxFile(path.join(SEEDS, `${name}.xlsx`)), ...extra });
+const FIELD = path.join(__dirname, "..", "fixtures", "field");
+/** A field-set document (../shared/field) as printed: one sheet per table, split codes, 元 tables, 万元 text. */
+const field = (name: string): Fixture => ({ name: `field ${name} (printed)`, load: () => readXlsxFile(path.join(FIELD, `${name}.printed.xlsx`)) });
 
 /** The arithmetic rules only (the seeds whose tables add up but whose text has real mistakes). */
 const ARITH: CheckOptions = { rules: { narrative: "off", percent: "off", names: "off", completeness: "off" } };
@@ -125,4 +128,5 @@ export const FIXTURES: Fixture[] = [
   { name: "hand-built consistent set", load: async () => consistentSet(), clean: true },
   { name: "task pane demo workbook", load: async () => demoWorkbook() },
   { name: "9-table set in 元 (普陀区商务委员会 2025, field-like)", load: async () => putuoCommerce2025(), clean: true },
+  ...["2025-putuo-district-office-department", "2025-putuo-district-office-unit", "2025-putuo-commerce-department", "2025-putuo-commerce-unit", "2026-putuo-justice-department", "2026-putuo-justice-unit"].map(field),
 ];
