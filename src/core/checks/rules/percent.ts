@@ -356,6 +356,21 @@ function checkPercentColumns(ctx: RuleContext): Finding[] {
           }
           const isTotal = line.some((x) => x && typeof x.value === "string" && /^合计$/.test(labelKey(x.value)));
           if (isTotal) {
+            // Every line 100% (绩效目标表's 支出构成: each kind fully paid by 财政拨款): the column is not
+            // a share of the 合计 — shares of a whole cannot all be 100%. One warning, not an error per line.
+            if (amount && amount.value > 0 && group.length >= 2 && group.every((g) => g.pct.value === 100)) {
+              const shares = group.map((g) => `${fmt((g.amount.value / amount!.value) * 100)}%`);
+              out.push({
+                ruleId: "percent",
+                severity: "warning",
+                sheet: sheet.name,
+                cell: toA1(group[0].r, group[0].pct.c),
+                related: group.map((g) => toA1(g.r, g.pct.c)),
+                message: `“占比”列第 ${group[0].r + 1}—${group[group.length - 1].r + 1} 行都是 100%，不是各行占合计的比例（那样应为 ${shares.join("、")}）：请核对该列的含义（如“财政拨款所占比例”）并在表头写明`,
+              });
+              group = [];
+              continue;
+            }
             if (amount && amount.value > 0) {
               const total = figure(amount.value, amount.decimals, factor);
               for (const g of group) {
