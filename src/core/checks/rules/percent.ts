@@ -271,8 +271,8 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
           actual: c.dir * c.percent.value,
           difference: Number(fmt(c.dir * c.percent.value - expected)),
           message: wrongDir
-            ? `增减方向与数字不符：“${quote(p, c.prior.start, c.percent.end)}”，${fmt(c.current[0].value)} 比 ${fmt(c.prior.value)} ${real < 0 ? "减少" : "增加"} ${fmt(Math.abs(expected))}%，说明却写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`
-            : `增减百分比不对：“${quote(p, c.prior.start, c.percent.end)}”，(${fmt(c.current[0].value)} − ${fmt(c.prior.value)}) ÷ ${fmt(c.prior.value)} = ${fmt(expected)}%，说明写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`,
+            ? `增减方向与数字不符：“${quote(p, c.prior.start, c.percent.end)}”，${asWritten(c.current[0])} 比 ${asWritten(c.prior)} ${real < 0 ? "减少" : "增加"} ${fmt(Math.abs(expected))}%，说明却写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`
+            : `增减百分比不对：“${quote(p, c.prior.start, c.percent.end)}”，(${asWritten(c.current[0], false)} − ${asWritten(c.prior, false)}) ÷ ${asWritten(c.prior, false)} = ${fmt(expected)}%，说明写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`,
         });
         continue;
       }
@@ -307,6 +307,11 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
     }
   }
   return out;
+}
+
+/** A figure of the text as the text writes it (3845.49 万元), not converted to the tables' unit. */
+function asWritten(f: Figure, unit = true): string {
+  return `${fmt(f.value / f.scale)}${unit && f.unit !== "%" ? ` ${f.unit}` : ""}`;
 }
 
 // ── 占比 columns in tables ──
