@@ -144,7 +144,8 @@ function parseChain(rawMasked: string, original: string): Figure["chain"] {
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(rawMasked))) {
-    const name = cleanSubject(original.slice(last, m.index).replace(/[()（）]/g, ""));
+    // Brackets inside a name are part of it (政府办公厅（室）及相关机构事务, 因公出国（境）费); only stray ones at the ends go.
+    const name = cleanSubject(original.slice(last, m.index).replace(/^[\s()（）]+|[\s()（）]+$/g, ""));
     const level = (/[类款项]/.exec(original.slice(m.index, m.index + m[0].length)) ?? ["项"])[0] as "类" | "款" | "项";
     if (name) out.push({ name, level });
     last = m.index + m[0].length;
