@@ -192,6 +192,24 @@ function checkShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
       const d = dens[0];
       const expected = (s.part.value / d.value) * 100;
       const loc = figureCell(p.para, s.percent);
+      // Shares made to add up to exactly 100% (largest remainder: one share moved by one unit of its
+      // last digit) are a convention, not a mistake: information, when the one-unit move explains it.
+      const g = groups.get(s)!;
+      const unit = Math.pow(10, -s.percent.decimals);
+      const stated100 = g.shares.length >= 2 && Math.abs(g.shares.reduce((x, y) => x + y.percent.value, 0) - 100) < unit / 2;
+      if (stated100 && judgeRatio(partIv, dens, { lo: claimed.lo - unit, hi: claimed.hi + unit }, s.percent).ok) {
+        out.push({
+          ruleId: "percent",
+          severity: "info",
+          sheet: loc.sheet,
+          cell: loc.cell,
+          expected: Number(fmt(expected)),
+          actual: s.percent.value,
+          difference: Number(fmt(s.percent.value - expected)),
+          message: `占比按合计 100% 调整了尾数：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%，说明写 ${s.percent.raw.replace(/\s/g, "")}；所列各项占比之和正好 100%（最大余数法），不是错误`,
+        });
+        continue;
+      }
       out.push(
         percentFinding(loc, trunc, expected, s.percent.value, trunc
           ? `百分比截断而非四舍五入：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%`
@@ -428,8 +446,17 @@ export const percentRule: Rule = {
       workbook: () => text(["2023年度一般公共预算当年拨款140.30万元，比上年减少84.74万元，下降37.66%。"]),
     },
     { name: "在舍入范围内的百分比不报", workbook: () => text(["2024年支出预算1209.02万元，其中：基本支出825.26万元，占68.26%；项目支出383.76万元，占31.74%。"]) },
+    {
+      name: "按最大余数法凑足 100% 的占比（33.34 / 33.33 / 33.33）只作提示",
+      workbook: () => text(["2024年支出预算3000.00万元，其中：一般公共服务支出1000.00万元，占33.34%；教育支出1000.00万元，占33.33%；科学技术支出1000.00万元，占33.33%。"]),
+    },
   ],
   invalid: [
+    {
+      name: "凑足 100% 也不能差两个尾数单位（33.35 / 33.33 / 33.32）",
+      workbook: () => text(["2024年支出预算3000.00万元，其中：一般公共服务支出1000.00万元，占33.35%；教育支出1000.00万元，占33.33%；科学技术支出1000.00万元，占33.32%。"]),
+      expect: [{ severity: "error", messageIncludes: "说明写 33.35%" }],
+    },
     {
       name: "达州：三个类的占比都算错",
       workbook: () => text(["一般公共预算当年拨款641.15万元。", "社会保障和就业支出 560.62 万元，占 85.66%；卫生健康支出 21.43 万元，占 3.8%；住房保障支出 59.09 万元，占 10.54%。"]),
