@@ -56,6 +56,20 @@ const JOBS: Job[] = [
     year: 2026,
   },
   { out: "haikou-2024.txt", what: "test/fixtures/seeds/haikou-2024.xlsx（海口：公开文件只有文字，没有表）", load: seed("haikou-2024.xlsx"), year: 2024 },
+  // The field set (../shared/field): 9-table sets of 上海市普陀区, 元 tables with split codes, as printed.
+  ...[
+    ["2025-putuo-district-office-department", 2025],
+    ["2025-putuo-district-office-unit", 2025],
+    ["2025-putuo-commerce-department", 2025],
+    ["2025-putuo-commerce-unit", 2025],
+    ["2026-putuo-justice-department", 2026],
+    ["2026-putuo-justice-unit", 2026],
+  ].map(([name, year]) => ({
+    out: `field-${name}.txt`,
+    what: `test/fixtures/field/${name}.printed.xlsx（普陀区实地材料，按公开文件原样：元，类/款/项分列；情况说明工作表已去掉）`,
+    load: () => readXlsxFile(path.join(ROOT, "test/fixtures/field", `${name}.printed.xlsx`)),
+    year: year as number,
+  })),
 ];
 
 async function run(job: Job): Promise<string> {

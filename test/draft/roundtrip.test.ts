@@ -51,6 +51,14 @@ const CASES: { name: string; load: () => Promise<Workbook>; year: number }[] = [
   ...SEEDS.map((s) => ({ name: s.file, load: () => seed(s.file), year: s.year })),
   { name: "hand-built 普陀区司法局 2026（元，类/款/项分列）", load: async () => justice2026("元"), year: 2026 },
   { name: "hand-built 普陀区司法局 2026（元，编码一列）", load: async () => justice2026("元", "joined"), year: 2026 },
+  // The field set as printed and as an office lays it out (元 tables, 9-table sets, split or joined codes).
+  ...["2025-putuo-district-office-department", "2025-putuo-commerce-unit", "2026-putuo-justice-department", "2026-putuo-justice-unit"].flatMap((name) =>
+    ["printed", "office"].map((layout) => ({
+      name: `field ${name} (${layout})`,
+      load: () => readXlsxFile(path.join(__dirname, "../fixtures/field", `${name}.${layout}.xlsx`)),
+      year: Number(name.slice(0, 4)),
+    })),
+  ),
 ];
 
 describe.each(CASES)("draft round trip: $name", ({ load, year }) => {
