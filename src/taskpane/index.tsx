@@ -5,7 +5,7 @@
  *   ?demo=empty        a blank workbook instead of the example
  *   ?theme=dark        the dark theme
  *   ?lang=en-US        English
- *   ?tab=insert|fill|check
+ *   ?tab=insert|fill|check|draft
  *   window.__budgetTablesWorkbook (set before the page loads): a JSON workbook to work on
  *   window.__budgetTablesHost: set before load to supply a host; set by the page to the host in use.
  */
@@ -53,7 +53,7 @@ function outsideExcel(): void {
   }
   const tab = params.get("tab");
   const workbookId = params.get("workbook") ?? (window.__budgetTablesWorkbook ? "injected" : demo);
-  render(host, false, lang, params.get("theme") === "dark", new LocalSettingsStore(workbookId), tab === "insert" || tab === "fill" || tab === "check" ? tab : undefined);
+  render(host, false, lang, params.get("theme") === "dark", new LocalSettingsStore(workbookId), tab === "insert" || tab === "fill" || tab === "check" || tab === "draft" ? tab : undefined);
 }
 
 function isDark(): boolean {
