@@ -9,6 +9,7 @@
  * rows named without codes; headers with spaces inside words and lost merges;
  * repeated page-break headers; empty tables with a 本表无数据 note.
  */
+import { readShareColumns } from "./shareColumns";
 import type { Workbook } from "../model";
 import { STANDARD_TABLES } from "../specs/tables";
 import type { TableSpec } from "../specs/types";
@@ -158,6 +159,7 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
     tables,
     paragraphs,
     textLines,
+    shareColumns: readShareColumns(wb, tables, paragraphs),
     amountUnit: mode(tables.map((t) => t.amountUnit)) ?? "万元",
   };
   if (year) facts.year = year;

@@ -113,6 +113,8 @@ export interface WorkbookFacts {
    * one entry per line.
    */
   textLines?: Paragraph[];
+  /** 占比 columns in tables: lines with an amount and a stated percentage, grouped up to each 合计 line. */
+  shareColumns?: import("./shareColumns").ShareColumnGroup[];
   /** The budget year most tables and the text agree on. */
   year?: number;
   /** The unit name most tables agree on. */

@@ -16,7 +16,7 @@
  * rounding envelope of the figures gives it (a truncated instead of rounded percentage is a warning).
  */
 import { toA1 } from "../../a1";
-import { isCellError, sheetFromRows, type Sheet, type Workbook } from "../../model";
+import { sheetFromRows, type Workbook } from "../../model";
 import { figureCell, narrativeOf, quote, type NarrativeAnalysis } from "../../narrative/analyze";
 import type { Figure, ListClaim, ShareClaim } from "../../narrative/parse";
 import type { Target } from "../../narrative/targets";
@@ -334,92 +334,44 @@ function asWritten(f: Figure, unit = true): string {
 
 // ── 占比 columns in tables ──
 
-function cellNumber(sheet: Sheet, r: number, c: number): { value: number; decimals: number; percent: boolean } | null {
-  const cell = sheet.rows[r]?.[c];
-  if (!cell || cell.value === null || isCellError(cell.value)) return null;
-  if (typeof cell.value === "number") {
-    const pct = !!cell.numFmt && cell.numFmt.includes("%");
-    const dm = /\.(0+)/.exec(cell.numFmt ?? "");
-    return { value: pct ? cell.value * 100 : cell.value, decimals: dm ? dm[1].length : pct ? 0 : 2, percent: pct };
-  }
-  if (typeof cell.value === "string") {
-    const m = /^\s*(-?\d+(?:\.(\d+))?)\s*(%|％)?\s*$/.exec(cell.value.replace(/,/g, ""));
-    if (!m) return null;
-    return { value: Number(m[1]), decimals: m[2]?.length ?? 0, percent: !!m[3] };
-  }
-  return null;
-}
-
+/** 占比 columns in tables (read by recognition): each line's amount ÷ the 合计 line's. */
 function checkPercentColumns(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const factor = ctx.options.roundingFactor;
-  const textSheets = new Set(ctx.facts.paragraphs.map((p) => p.sheet));
-  for (const sheet of ctx.wb.sheets) {
-    if (textSheets.has(sheet.name) && !ctx.facts.tables.some((t) => t.sheet === sheet.name)) continue;
-    sheet.rows.forEach((row, hr) => {
-      row?.forEach((cell, hc) => {
-        if (!cell || typeof cell.value !== "string" || !/^(占比|比重|所占比例|占比（%）|占比\(%\))$/.test(labelKey(cell.value))) return;
-        // Rows below, grouped up to each 合计 row.
-        let group: { r: number; amount: { value: number; decimals: number; c: number }; pct: { value: number; decimals: number; c: number } }[] = [];
-        for (let r = hr + 1; r < Math.min(sheet.rows.length, hr + 60); r++) {
-          const line = sheet.rows[r];
-          if (!line) continue;
-          const pct = cellNumber(sheet, r, hc);
-          const pctCell = pct?.percent ? hc : [hc - 1, hc + 1].find((c) => cellNumber(sheet, r, c)?.percent);
-          const p = pctCell !== undefined ? cellNumber(sheet, r, pctCell) : null;
-          let amount: { value: number; decimals: number; c: number } | undefined;
-          if (p && pctCell !== undefined) {
-            for (let c = pctCell - 1; c >= 0; c--) {
-              const n = cellNumber(sheet, r, c);
-              if (n && !n.percent) {
-                amount = { value: n.value, decimals: n.decimals, c };
-                break;
-              }
-            }
-          }
-          const isTotal = line.some((x) => x && typeof x.value === "string" && /^合计$/.test(labelKey(x.value)));
-          if (isTotal) {
-            // Every line 100% (绩效目标表's 支出构成: each kind fully paid by 财政拨款): the column is not
-            // a share of the 合计 — shares of a whole cannot all be 100%. One warning, not an error per line.
-            if (amount && amount.value > 0 && group.length >= 2 && group.every((g) => g.pct.value === 100)) {
-              const shares = group.map((g) => `${fmt((g.amount.value / amount!.value) * 100)}%`);
-              out.push({
-                ruleId: "percent",
-                severity: "warning",
-                sheet: sheet.name,
-                cell: toA1(group[0].r, group[0].pct.c),
-                related: group.map((g) => toA1(g.r, g.pct.c)),
-                message: `“占比”列第 ${group[0].r + 1}—${group[group.length - 1].r + 1} 行都是 100%，不是各行占合计的比例（那样应为 ${shares.join("、")}）：请核对该列的含义（如“财政拨款所占比例”）并在表头写明`,
-              });
-              group = [];
-              continue;
-            }
-            if (amount && amount.value > 0) {
-              const total = figure(amount.value, amount.decimals, factor);
-              for (const g of group) {
-                const ratio = ratioPct(figure(g.amount.value, g.amount.decimals, factor), total);
-                if (!ratio || overlaps(ratio, figure(g.pct.value, g.pct.decimals, factor))) continue;
-                const expected = (g.amount.value / amount.value) * 100;
-                out.push({
-                  ruleId: "percent",
-                  severity: "error",
-                  sheet: sheet.name,
-                  cell: toA1(g.r, g.pct.c),
-                  related: [toA1(g.r, g.amount.c), toA1(r, amount.c)],
-                  expected: Number(fmt(expected)),
-                  actual: g.pct.value,
-                  difference: Number(fmt(g.pct.value - expected)),
-                  message: `占比不对：${sheet.name} 第 ${g.r + 1} 行 ${fmt(g.amount.value)} ÷ 合计 ${fmt(amount.value)} = ${fmt(expected)}%，表中为 ${g.pct.value}%`,
-                });
-              }
-            }
-            group = [];
-            continue;
-          }
-          if (p && amount && pctCell !== undefined) group.push({ r, amount, pct: { value: p.value, decimals: p.decimals, c: pctCell } });
-        }
+  for (const { sheet, lines: group, total: tot } of ctx.facts.shareColumns ?? []) {
+    const amount = tot.amount;
+    if (!(amount.value > 0)) continue;
+    // Every line 100% (绩效目标表's 支出构成: each kind fully paid by 财政拨款): the column is not
+    // a share of the 合计 — shares of a whole cannot all be 100%. One warning, not an error per line.
+    if (group.length >= 2 && group.every((g) => g.pct.value === 100)) {
+      const shares = group.map((g) => `${fmt((g.amount.value / amount.value) * 100)}%`);
+      out.push({
+        ruleId: "percent",
+        severity: "warning",
+        sheet,
+        cell: toA1(group[0].r, group[0].pct.c),
+        related: group.map((g) => toA1(g.r, g.pct.c)),
+        message: `“占比”列第 ${group[0].r + 1}—${group[group.length - 1].r + 1} 行都是 100%，不是各行占合计的比例（那样应为 ${shares.join("、")}）：请核对该列的含义（如“财政拨款所占比例”）并在表头写明`,
       });
-    });
+      continue;
+    }
+    const total = figure(amount.value, amount.decimals, factor);
+    for (const g of group) {
+      const ratio = ratioPct(figure(g.amount.value, g.amount.decimals, factor), total);
+      if (!ratio || overlaps(ratio, figure(g.pct.value, g.pct.decimals, factor))) continue;
+      const expected = (g.amount.value / amount.value) * 100;
+      out.push({
+        ruleId: "percent",
+        severity: "error",
+        sheet,
+        cell: toA1(g.r, g.pct.c),
+        related: [toA1(g.r, g.amount.c), toA1(tot.r, amount.c)],
+        expected: Number(fmt(expected)),
+        actual: g.pct.value,
+        difference: Number(fmt(g.pct.value - expected)),
+        message: `占比不对：${sheet} 第 ${g.r + 1} 行 ${fmt(g.amount.value)} ÷ 合计 ${fmt(amount.value)} = ${fmt(expected)}%，表中为 ${g.pct.value}%`,
+      });
+    }
   }
   return out;
 }
