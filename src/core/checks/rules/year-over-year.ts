@@ -11,7 +11,7 @@
  */
 import { sheetFromRows, type Workbook } from "../../model";
 import { PLACEHOLDER_RE } from "../../draft/types";
-import { analyzeNarrative, figureCell, quote, sectionBefore } from "../../narrative/analyze";
+import { figureCell, narrativeOf, quote, sectionBefore } from "../../narrative/analyze";
 import { figure, fmt, overlaps, sub, type Interval } from "../../narrative/interval";
 import type { Figure, ParsedParagraph } from "../../narrative/parse";
 import { domainContext, matchSubject, subjectKey, targetFigures, type Target } from "../../narrative/targets";
@@ -214,7 +214,7 @@ function checkPlaceholders(paras: ParsedParagraph[]): Finding[] {
 }
 
 export function checkYearOverYear(ctx: RuleContext): Finding[] {
-  const { paras, year: textYear } = analyzeNarrative(ctx.facts, ctx.wb);
+  const { paras, year: textYear } = narrativeOf(ctx); // the one analysis the engine built for every rule
   if (!paras.length) return [];
   const out = checkPlaceholders(paras);
   if (!ctx.options.previous) return out;
