@@ -200,7 +200,7 @@ export async function expandFiles(args: string[]): Promise<{ files: string[]; no
       const before = notes.length;
       if ((await walk(a)) === 0) {
         fatal = true;
-        notes.splice(before, 0, `文件夹 ${a} 中没有 Excel 工作簿（.xlsx、.xls、.et、.ods），没有可检查的文件。`);
+        notes.splice(before, 0, `文件夹 ${a} 中没有 Excel 工作簿（.xlsx、.xls、.et、.ods）或公开文件（.pdf、.docx），没有可检查的文件。`);
       }
     } else files.push(a);
   }
