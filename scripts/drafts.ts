@@ -12,6 +12,7 @@ import { planDraftInsertion, renderNotes, stripNarrative } from "../src/core/dra
 import type { Workbook } from "../src/core/model";
 import { readXlsxFile } from "../src/hosts/xlsx/xlsxHost";
 import { justice2026 } from "../test/draft/fixtures";
+import { FIELD_DOCS } from "../test/field/helpers";
 import { wuhan2023, zengdu2023 } from "../test/draft/previous";
 
 const ROOT = path.join(__dirname, "..");
@@ -57,18 +58,11 @@ const JOBS: Job[] = [
   },
   { out: "haikou-2024.txt", what: "test/fixtures/seeds/haikou-2024.xlsx（海口：公开文件只有文字，没有表）", load: seed("haikou-2024.xlsx"), year: 2024 },
   // The field set (../shared/field): 9-table sets of 上海市普陀区, 元 tables with split codes, as printed.
-  ...[
-    ["2025-putuo-district-office-department", 2025],
-    ["2025-putuo-district-office-unit", 2025],
-    ["2025-putuo-commerce-department", 2025],
-    ["2025-putuo-commerce-unit", 2025],
-    ["2026-putuo-justice-department", 2026],
-    ["2026-putuo-justice-unit", 2026],
-  ].map(([name, year]) => ({
+  ...FIELD_DOCS.map((name) => ({
     out: `field-${name}.txt`,
     what: `test/fixtures/field/${name}.printed.xlsx（普陀区实地材料，按公开文件原样：元，类/款/项分列；情况说明工作表已去掉）`,
     load: () => readXlsxFile(path.join(ROOT, "test/fixtures/field", `${name}.printed.xlsx`)),
-    year: year as number,
+    year: Number(name.slice(0, 4)),
   })),
 ];
 

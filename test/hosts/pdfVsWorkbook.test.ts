@@ -9,15 +9,15 @@ import { checkWorkbook } from "../../src/core/checks/engine";
 import type { Finding } from "../../src/core/checks/types";
 import { readPdf } from "../../src/hosts/pdf";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
+import { FIELD_DOCS } from "../field/helpers";
 
 const FIELD = path.join(__dirname, "..", "..", "..", "shared", "field");
 const FIXTURES = path.join(__dirname, "..", "fixtures", "field");
-const DOCS = ["2025-putuo-district-office-department", "2025-putuo-district-office-unit", "2025-putuo-commerce-department", "2025-putuo-commerce-unit", "2026-putuo-justice-department", "2026-putuo-justice-unit"];
 
 const key = (f: Finding) => `${f.ruleId} ${f.severity} ${f.expected ?? ""} ${f.actual ?? ""}`;
 const keys = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map(key).sort();
 
-test.each(DOCS)("%s: the PDF and its workbook give the same findings", async (name) => {
+test.each([...FIELD_DOCS])("%s: the PDF and its workbook give the same findings", async (name) => {
   const read = await readPdf(new Uint8Array(fs.readFileSync(path.join(FIELD, `${name}.pdf`))), { file: `${name}.pdf` });
   const fromPdf = keys(checkWorkbook(read.workbook));
   const fromXlsx = keys(checkWorkbook(await readXlsxFile(path.join(FIXTURES, `${name}.printed.xlsx`))));

@@ -4,6 +4,7 @@
  * adds up, so it must stay at zero errors in every layout) and the task pane's demo
  * workbook (a real error and a 尾差 among correct figures).
  */
+import { FIELD_DOCS } from "../field/helpers";
 import path from "path";
 import type { CheckOptions } from "../../src/core/checks/types";
 import { sheetFromRows, type Workbook } from "../../src/core/model";
@@ -128,5 +129,5 @@ export const FIXTURES: Fixture[] = [
   { name: "hand-built consistent set", load: async () => consistentSet(), clean: true },
   { name: "task pane demo workbook", load: async () => demoWorkbook() },
   { name: "9-table set in 元 (普陀区商务委员会 2025, field-like)", load: async () => putuoCommerce2025(), clean: true },
-  ...["2025-putuo-district-office-department", "2025-putuo-district-office-unit", "2025-putuo-commerce-department", "2025-putuo-commerce-unit", "2026-putuo-justice-department", "2026-putuo-justice-unit"].map(field),
+  ...FIELD_DOCS.map(field),
 ];

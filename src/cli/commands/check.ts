@@ -11,7 +11,6 @@ import { parseArgs, type CliCommand } from "../io";
 import { guardOutputPath, writeGuarded } from "../outputPath";
 import { toolVersion } from "../version";
 
-export { withUncachedFormulas } from "../../hosts/xlsx/uncached";
 
 export const checkCommand: CliCommand = {
   name: "check",
