@@ -37,7 +37,7 @@ for (const rule of RULES) {
         const found = rule.check({ wb, facts: recognizeWorkbook(wb), options: { roundingFactor: 1, ...c.options } });
         expect(found.length).toBeGreaterThan(0);
         for (const e of c.expect ?? []) {
-          const hit = found.find((f) => f.severity === e.severity && (!e.cell || f.cell === e.cell) && (!e.messageIncludes || f.message.includes(e.messageIncludes)));
+          const hit = found.find((f) => f.severity === e.severity && (!e.cell || f.cell === e.cell) && (!e.messageId || f.messageId === e.messageId) && (!e.messageIncludes || f.message.includes(e.messageIncludes)));
           if (!hit) throw new Error(`expected ${JSON.stringify(e)} among:\n${found.map((f) => `${f.severity} ${f.cell} ${f.message}`).join("\n")}`);
         }
         // Through the engine too: the findings survive sorting and overrides.

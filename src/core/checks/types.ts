@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog/catalog";
 import type { Workbook } from "../model";
 import type { NarrativeAnalysis } from "../narrative/analyze";
 import type { WorkbookFacts } from "../recognize/types";
+import type { MessageData, Messages } from "./messages";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -24,8 +25,12 @@ export interface Finding {
   actual?: number | string;
   /** actual − expected, for numbers. */
   difference?: number;
-  /** Chinese message: what is wrong, where, expected vs stated, and the difference. */
+  /** Chinese message: what is wrong, where, expected vs stated, and the difference (the zh-CN text of messageId). */
   message: string;
+  /** The rule's message id (Rule.messages); with `data` it renders the message in any language (messages.ts). */
+  messageId?: string;
+  /** Placeholder values of the message, already formatted. */
+  data?: MessageData;
 }
 
 export interface CheckOptions {
@@ -69,7 +74,7 @@ export interface RuleCase {
   /** Options the case runs with (e.g. last year's workbook). */
   options?: Partial<CheckOptions>;
   /** For invalid cases: what must be found (rule id implied). */
-  expect?: { severity: Severity; cell?: string; messageIncludes?: string }[];
+  expect?: { severity: Severity; cell?: string; messageId?: string; messageIncludes?: string }[];
 }
 
 export interface Rule {
@@ -77,6 +82,8 @@ export interface Rule {
   /** One line, Chinese. */
   description: string;
   defaultSeverity: Severity;
+  /** Message ids with their zh-CN and en-US texts (ESLint's meta.messages). */
+  messages?: Messages;
   check(ctx: RuleContext): Finding[];
   /** Cases the rule's own tests run: valid ones give no finding of this rule at error or warning level. */
   valid: RuleCase[];
