@@ -24,6 +24,15 @@ import { PanelErrorBoundary } from "./errors";
 import { defaultServices, detect, type Services } from "./services";
 import { MemorySettingsStore, type PaneSettings, type SettingsStore } from "./settings";
 import type { PanelProps } from "./shared";
+import { resolveWorkContext } from "../core/workflows/context";
+
+function safeCatalog(services: Services) {
+  try {
+    return services.catalog();
+  } catch {
+    return null;
+  }
+}
 
 const useStyles = makeStyles({
   root: {
@@ -98,7 +107,11 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
 
   const detected = React.useMemo(() => (wb ? detect(services, wb) : null), [wb, services]);
 
-  const props: PanelProps = { host, services, t, settings, updateSettings, detected, reload };
+  const work = React.useMemo(
+    () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: safeCatalog(services) }),
+    [settings.year, detected, services],
+  );
+  const props: PanelProps = { host, services, t, settings, updateSettings, detected, reload, work };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang} style={{ backgroundColor: "transparent" }}>

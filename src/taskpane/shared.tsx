@@ -7,6 +7,7 @@ import type { WorkbookHost } from "../hosts/host";
 import type { Strings } from "./i18n";
 import type { Services } from "./services";
 import type { PaneSettings } from "./settings";
+import type { WorkContext } from "../core/workflows/context";
 
 export interface PanelProps {
   host: WorkbookHost;
@@ -17,7 +18,45 @@ export interface PanelProps {
   detected: Detected | null;
   /** Read the workbook afresh (and refresh the header). */
   reload: () => Promise<Workbook>;
+  /** The year and catalog edition every action uses (shown in the header; core/workflows/context.ts). */
+  work: WorkContext;
 }
+
+/**
+ * The bar at the bottom of a panel that stays in view (position: sticky): the panel's main
+ * actions and, in a polite live region, what the last action did or is doing. Every panel puts
+ * its primary buttons, its progress and its outcome here, so the outcome of a click is always
+ * visible without scrolling and is announced to screen readers.
+ */
+export function ActionBar({ children, status, label }: { children: React.ReactNode; status?: React.ReactNode; label: string }): React.ReactElement {
+  const s = useActionBarStyles();
+  return (
+    <div className={s.bar} role="region" aria-label={label} data-testid="action-bar">
+      <div className={s.buttons}>{children}</div>
+      <div role="status" aria-live="polite" aria-atomic="true" className={s.status} data-testid="action-status">
+        {status}
+      </div>
+    </div>
+  );
+}
+
+const useActionBarStyles = makeStyles({
+  bar: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 2,
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    padding: "8px 12px",
+    margin: "0 -12px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
+  },
+  buttons: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" },
+  status: { minWidth: 0, overflowWrap: "anywhere", ":empty": { display: "none" } },
+});
 
 /** Run one async operation at a time with busy state and the error it threw. */
 export function useTask(): {
