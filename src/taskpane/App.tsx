@@ -111,7 +111,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
     () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: safeCatalog(services) }),
     [settings.year, detected, services],
   );
-  const props: PanelProps = { host, services, t, settings, updateSettings, detected, reload, work };
+  const props: PanelProps = { host, services, t, lang, settings, updateSettings, detected, reload, work };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang} style={{ backgroundColor: "transparent" }}>

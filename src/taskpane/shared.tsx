@@ -4,7 +4,7 @@ import { makeStyles, tokens, ProgressBar, Text } from "@fluentui/react-component
 import type { Workbook } from "../core/model";
 import type { Detected } from "../core/report/detected";
 import type { WorkbookHost } from "../hosts/host";
-import type { Strings } from "./i18n";
+import type { Lang, Strings } from "./i18n";
 import type { Services } from "./services";
 import type { PaneSettings } from "./settings";
 import type { WorkContext } from "../core/workflows/context";
@@ -13,6 +13,8 @@ export interface PanelProps {
   host: WorkbookHost;
   services: Services;
   t: Strings;
+  /** The interface language (findings render in it: findingMessage in core/checks/messages.ts). */
+  lang: Lang;
   settings: PaneSettings;
   updateSettings: (patch: Partial<PaneSettings>) => void;
   detected: Detected | null;
