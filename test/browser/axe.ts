@@ -19,7 +19,8 @@ const AXE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min
 
 export async function axeScan(page: Page, context = "body"): Promise<AxeViolation[]> {
   const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!has) await page.addScriptTag({ content: AXE });
+  // evaluated through the DevTools protocol: the pane's Content-Security-Policy (script-src 'self') refuses an inline <script>
+  if (!has) await page.evaluate(AXE);
   return page.evaluate(async (ctx: string) => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const r = await axe.run(document.querySelector(ctx) ?? document, { resultTypes: ["violations"] });
