@@ -1,4 +1,6 @@
 /** Reporters: the same findings as text (grouped by sheet and severity), JSON, or a self-contained HTML page. */
+import { findingMessage, type Lang } from "../messages";
+import { RULES } from "../rules";
 import type { Finding, Severity } from "../types";
 
 export interface FileFindings {
@@ -27,7 +29,12 @@ function bySheet(findings: Finding[]): Map<string, Finding[]> {
   return m;
 }
 
-export function formatText(files: FileFindings[]): string {
+/** A finding's message in the report's language (zh-CN: the stored text). */
+function messageIn(f: Finding, lang: Lang): string {
+  return findingMessage(f, lang, RULES);
+}
+
+export function formatText(files: FileFindings[], lang: Lang = "zh-CN"): string {
   const lines: string[] = [];
   for (const { file, findings, error } of files) {
     if (error) {
@@ -42,7 +49,7 @@ export function formatText(files: FileFindings[]): string {
       const sc = countBySeverity(fs);
       lines.push(`  【${sheet}】错误 ${sc.error}，警告 ${sc.warning}，提示 ${sc.info}`);
       for (const sev of SEV_ORDER) {
-        for (const f of fs.filter((x) => x.severity === sev)) lines.push(`    [${SEV_NAME[sev]}] ${f.cell}  ${f.message}  (${f.ruleId})`);
+        for (const f of fs.filter((x) => x.severity === sev)) lines.push(`    [${SEV_NAME[sev]}] ${f.cell}  ${messageIn(f, lang)}  (${f.ruleId})`);
       }
     }
     if (findings.length === 0) lines.push("  未发现问题。");
@@ -51,8 +58,8 @@ export function formatText(files: FileFindings[]): string {
   return lines.join("\n");
 }
 
-/** A flat JSON array: every finding with its file. */
-export function formatJson(files: FileFindings[]): string {
+/** A flat JSON array: every finding with its file, its message id and data, and its message in the language. */
+export function formatJson(files: FileFindings[], lang: Lang = "zh-CN"): string {
   const out: Record<string, unknown>[] = [];
   for (const { file, findings, error } of files) {
     if (error) {
@@ -60,7 +67,7 @@ export function formatJson(files: FileFindings[]): string {
       continue;
     }
     for (const f of findings) {
-      out.push({ file, ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, expected: f.expected ?? null, actual: f.actual ?? null, difference: f.difference ?? null, table: f.table ?? null, related: f.related ?? [], message: f.message });
+      out.push({ file, ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, expected: f.expected ?? null, actual: f.actual ?? null, difference: f.difference ?? null, table: f.table ?? null, related: f.related ?? [], messageId: f.messageId ?? null, data: f.data ?? {}, message: messageIn(f, lang) });
     }
   }
   return JSON.stringify(out, null, 2);
@@ -86,6 +93,8 @@ export interface ReportMeta {
   rules?: string[];
   /** The catalog edition used, per file or for all (e.g. "2025 年版（内置）"). */
   catalogEdition?: string;
+  /** The language of the findings' messages (and of the page's lang attribute); default zh-CN. */
+  lang?: Lang;
 }
 
 const TOLERANCE_NAME = (f: number) => (f === 0 ? "严格（0，不容许尾差）" : f === 1 ? "标准（1 倍四舍五入区间）" : `${f} 倍四舍五入区间${f > 1 ? "（宽松）" : ""}`);
@@ -152,7 +161,9 @@ p.unreadable{color:#a4262c}
  */
 export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string {
   const parts: string[] = [];
-  parts.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>预算公开表格检查结果</title><style>${CSS}</style></head><body><h1>预算公开表格检查结果</h1>`);
+  const lang = meta.lang ?? "zh-CN";
+  const title = lang === "zh-CN" ? "预算公开表格检查结果" : "Budget disclosure check results";
+  parts.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${CSS}</style></head><body><h1>${title}</h1>`);
   const metaRows: [string, string][] = [["检查时间", formatDate(meta.generatedAt ?? new Date())]];
   if (meta.version) metaRows.push(["工具版本", `budget-tables ${meta.version}`]);
   if (meta.catalogEdition) metaRows.push(["科目版本", meta.catalogEdition]);
@@ -201,7 +212,7 @@ export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string
       for (const f of sorted) {
         const td = (label: string, cls: string, v: unknown) => (v === undefined || v === null || v === "" ? `<td class="${cls}"></td>` : `<td class="${cls}" data-label="${label}">${esc(v)}</td>`);
         parts.push(
-          `<tr class="${f.severity}">${td("级别", "sev", SEV_NAME[f.severity])}${td("单元格", "cell", f.cell)}${td("说明", "msg", f.message)}${td("应为", "num", f.expected)}${td("填列", "num", f.actual)}${td("差额", "num", f.difference)}${td("规则", "rule", f.ruleId)}</tr>`,
+          `<tr class="${f.severity}">${td("级别", "sev", SEV_NAME[f.severity])}${td("单元格", "cell", f.cell)}${td("说明", "msg", messageIn(f, lang))}${td("应为", "num", f.expected)}${td("填列", "num", f.actual)}${td("差额", "num", f.difference)}${td("规则", "rule", f.ruleId)}</tr>`,
         );
       }
       parts.push("</tbody></table>");
