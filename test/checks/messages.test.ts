@@ -10,6 +10,7 @@ import { runChecks } from "../../src/core/checks/engine";
 import { ENGINE_MESSAGES, findingMessage, messagesFor, placeholdersOf, TAIL_MESSAGES, TAIL_RULE_ID } from "../../src/core/checks/messages";
 import { RULES } from "../../src/core/checks/rules";
 import type { Finding } from "../../src/core/checks/types";
+import { sheetFromRows } from "../../src/core/model";
 import { renderTemplates } from "../../src/core/templates/render";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { FIELD_DOCS, fieldWorkbook } from "../field/helpers";
@@ -75,11 +76,14 @@ describe("every finding carries a declared message id and renders in English", (
     });
 
   test("a 尾差 finding lists its items in English", () => {
-    const wb = { sheets: [] as never[] };
-    void wb;
-    const t = RULES.find((r) => r.id === "total-row")!;
-    const found = runChecks(t.valid[0].workbook()).findings;
-    void found;
+    // 合计 30.01 over 10.00 + 20.00: inside the rounding envelope of three figures printed to 0.01.
+    const wb = { sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 30.01, 30.01, null], ["208", "社会保障和就业支出", 10, 10, null], ["210", "卫生健康支出", 20, 20, null]], "#,##0.00")] };
+    const tails = runChecks(wb).findings.filter((f) => f.ruleId === TAIL_RULE_ID);
+    expect(tails.map((f) => [f.severity, f.cell, f.messageId, f.data?.count])).toEqual([["info", "C4", "tail", 2]]);
+    expect(tails[0].message).toBe("2 处尾差（各数分别四舍五入造成，在允许范围内，不是错误）——C4 合计行合计（类之和）：各项之和 30.00，填列 30.01，相差 0.01；D4 合计行“基本支出”（类之和）：各项之和 30.00，填列 30.01，相差 0.01");
+    expect(findingMessage(tails[0], "en-US", RULES)).toBe(
+      "2 rounding difference(s), within what rounding each figure separately allows (not an error): C4 合计行合计（类之和）: parts add up to 30.00, filled in 30.01, difference 0.01; D4 合计行“基本支出”（类之和）: parts add up to 30.00, filled in 30.01, difference 0.01",
+    );
   });
 });
 

@@ -516,6 +516,22 @@ export const narrativeRule: Rule = {
       expect: [{ severity: "error", cell: "A2", messageId: "partsChangeSum", messageIncludes: "23.91" }],
     },
     {
+      name: "元的表、万元的说明：表中数按表的单位（元）列出，说明的数按说明的单位（万元）",
+      workbook: () => ({
+        sheets: [
+          sheetFromRows("一般公共预算支出", [
+            ["2025年一般公共预算支出表"],
+            ["编制部门：上海市普陀区人民政府办公室", null, null, null, "单位：元"],
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            [null, "合计", 44_876_800, 44_876_800, 0],
+            ["208", "社会保障和就业支出", 44_876_800, 44_876_800, 0],
+          ], "#,##0.00"),
+          sheetFromRows("情况说明", [["2025年一般公共预算支出4,487.68万元，其中社会保障和就业支出4,487.58万元。"]]),
+        ],
+      }),
+      expect: [{ severity: "error", cell: "A1", messageId: "tableMismatch", messageIncludes: "44,876,800.00 元，说明写 4487.58 万元，相差 -0.10 万元" }],
+    },
+    {
       name: "写成增加而数字是减少",
       workbook: () => text(["2024 年收支预算总数 641.15 万元，比 2023 年收支预算总数 650.27 万元增加 9.12 万元。"]),
       expect: [{ severity: "error", cell: "A1", messageId: "saysUpButDown" }],
