@@ -124,8 +124,8 @@ const MESSAGES = {
     "en-US": "The share column is 100% in every row from {from} to {to}, so it is not each row's share of the total (that would be {shares}): check what the column means and say so in its header",
   },
   wrongColumnShare: {
-    "zh-CN": "占比不对：{amount} ÷ 合计 {total} = {expected}%，表中为 {stated}%",
-    "en-US": "Wrong share: {amount} ÷ the total {total} = {expected}%, the table gives {stated}%",
+    "zh-CN": "占比不对：{amount} ÷ 合计 {total} = {expected}%，填列 {stated}%",
+    "en-US": "Wrong share: {amount} ÷ the total {total} = {expected}%, but {stated}% is filled in",
   },
 };
 
