@@ -79,6 +79,8 @@ describe("budget-tables check --lang", () => {
     const page = await fs.readFile(html, "utf8");
     expect(page).toMatch(/<html lang="en-US">/);
     expect(page).toContain("should equal 基本支出 + 项目支出 = 30.00");
+    expect(page).toContain("<th>Severity</th>");
+    expect(page).not.toMatch(/<th>级别<\/th>|应为/);
     const oz = captureIO();
     await main(["check", bad, "--format", "html", "--out", path.join(dir, "z.html")], oz);
     expect(await fs.readFile(path.join(dir, "z.html"), "utf8")).toMatch(/<html lang="zh-CN">/);

@@ -159,30 +159,67 @@ p.unreadable{color:#a4262c}
  * links, errors first) and its findings, errors before warnings before information.
  * Narrow screens get one card per finding.
  */
+/** The HTML page's own words in English (the page's lang attribute follows the findings' language). */
+const HTML_EN: Record<string, string> = {
+  预算公开表格检查结果: "Budget disclosure check results",
+  检查时间: "Checked at",
+  工具版本: "Tool version",
+  科目版本: "Classification edition",
+  尾差容许度: "Rounding tolerance",
+  检查规则: "Rules",
+  文件数: "Files",
+  文件: "File",
+  错误: "Errors",
+  警告: "Warnings",
+  提示: "Notes",
+  状态: "Status",
+  无法读取: "Unreadable",
+  有错误: "Has errors",
+  有警告: "Has warnings",
+  未发现错误: "No errors found",
+  级别: "Severity",
+  单元格: "Cell",
+  说明: "Finding",
+  应为: "Expected",
+  填列: "Filled in",
+  差额: "Difference",
+  规则: "Rule",
+  "未发现问题。": "No problems found.",
+  目录: "contents",
+};
+const SEV_NAME_EN: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+
 export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string {
   const parts: string[] = [];
   const lang = meta.lang ?? "zh-CN";
-  const title = lang === "zh-CN" ? "预算公开表格检查结果" : "Budget disclosure check results";
+  const en = lang === "en-US";
+  const L = (zh: string): string => (en ? HTML_EN[zh] ?? zh : zh);
+  const SEV_NAME_L = en ? SEV_NAME_EN : SEV_NAME;
+  const title = L("预算公开表格检查结果");
   parts.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${CSS}</style></head><body><h1>${title}</h1>`);
-  const metaRows: [string, string][] = [["检查时间", formatDate(meta.generatedAt ?? new Date())]];
-  if (meta.version) metaRows.push(["工具版本", `budget-tables ${meta.version}`]);
-  if (meta.catalogEdition) metaRows.push(["科目版本", meta.catalogEdition]);
-  if (meta.roundingFactor !== undefined) metaRows.push(["尾差容许度", TOLERANCE_NAME(meta.roundingFactor)]);
-  if (meta.rules?.length) metaRows.push(["检查规则", meta.rules.join("、")]);
-  metaRows.push(["文件数", String(files.length)]);
+  const metaRows: [string, string][] = [[L("检查时间"), formatDate(meta.generatedAt ?? new Date())]];
+  if (meta.version) metaRows.push([L("工具版本"), `budget-tables ${meta.version}`]);
+  if (meta.catalogEdition) metaRows.push([L("科目版本"), meta.catalogEdition]);
+  if (meta.roundingFactor !== undefined) metaRows.push([L("尾差容许度"), en ? `${meta.roundingFactor} × the rounding envelope` : TOLERANCE_NAME(meta.roundingFactor)]);
+  if (meta.rules?.length) metaRows.push([L("检查规则"), meta.rules.join(en ? ", " : "、")]);
+  metaRows.push([L("文件数"), String(files.length)]);
   parts.push(`<dl class="meta">${metaRows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
 
   const total = countBySeverity(files.flatMap((f) => f.findings));
   if (files.length > 1) {
     const unreadable = files.filter((f) => f.error).length;
     const withErrors = files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
-    parts.push(`<p class="batch">共 ${files.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${unreadable} 个；合计错误 ${total.error}、警告 ${total.warning}、提示 ${total.info}。</p>`);
+    parts.push(
+      en
+        ? `<p class="batch">${files.length} files: ${withErrors} with errors, ${unreadable} unreadable; in all ${total.error} errors, ${total.warning} warnings, ${total.info} notes.</p>`
+        : `<p class="batch">共 ${files.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${unreadable} 个；合计错误 ${total.error}、警告 ${total.warning}、提示 ${total.info}。</p>`,
+    );
     // Files with errors (or unreadable) first.
     const order = files.map((f, i) => [f, i] as const).sort((a, b) => rankFile(a[0]) - rankFile(b[0]) || a[1] - b[1]);
-    parts.push(`<table class="summary"><thead><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>状态</th></tr></thead><tbody>`);
+    parts.push(`<table class="summary"><thead><tr>${["文件", "错误", "警告", "提示", "状态"].map((h) => `<th>${L(h)}</th>`).join("")}</tr></thead><tbody>`);
     for (const [f] of order) {
       const c = countBySeverity(f.findings);
-      const state = f.error ? "无法读取" : c.error ? "有错误" : c.warning ? "有警告" : "未发现错误";
+      const state = L(f.error ? "无法读取" : c.error ? "有错误" : c.warning ? "有警告" : "未发现错误");
       parts.push(`<tr class="${f.error || c.error ? "error" : c.warning ? "warning" : "info"}"><td><a href="#${esc(anchor(f.file))}">${esc(f.file)}</a></td><td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td>${state}</td></tr>`);
     }
     parts.push("</tbody></table>");
@@ -191,28 +228,28 @@ export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string
   for (const { file, findings, error } of files) {
     parts.push(`<section><h2 id="${esc(anchor(file))}">${esc(file)}</h2>`);
     if (error) {
-      parts.push(`<p class="unreadable">无法读取：${esc(error)}</p></section>`);
+      parts.push(`<p class="unreadable">${L("无法读取")}${en ? ": " : "："}${esc(error)}</p></section>`);
       continue;
     }
     const c = countBySeverity(findings);
-    parts.push(`<p class="counts"><span class="badge error">错误 ${c.error}</span><span class="badge warning">警告 ${c.warning}</span><span class="badge info">提示 ${c.info}</span></p>`);
+    parts.push(`<p class="counts"><span class="badge error">${L("错误")} ${c.error}</span><span class="badge warning">${L("警告")} ${c.warning}</span><span class="badge info">${L("提示")} ${c.info}</span></p>`);
     if (!findings.length) {
-      parts.push("<p>未发现问题。</p></section>");
+      parts.push(`<p>${L("未发现问题。")}</p></section>`);
       continue;
     }
     const sheets = sheetsInOrder(findings);
-    parts.push(`<nav aria-label="${esc(file)} 目录"><ul>${sheets.map(([sheet, fs]) => {
+    parts.push(`<nav aria-label="${esc(file)} ${L("目录")}"><ul>${sheets.map(([sheet, fs]) => {
       const sc = countBySeverity(fs);
-      const counts = SEV_ORDER.filter((s) => sc[s]).map((s) => `${SEV_NAME[s]} ${sc[s]}`).join("，");
-      return `<li><a href="#${esc(anchor(file, sheet))}">${esc(sheet)}</a>（${counts}）</li>`;
+      const counts = SEV_ORDER.filter((s) => sc[s]).map((s) => `${SEV_NAME_L[s]} ${sc[s]}`).join(en ? ", " : "，");
+      return `<li><a href="#${esc(anchor(file, sheet))}">${esc(sheet)}</a>${en ? ` (${counts})` : `（${counts}）`}</li>`;
     }).join("")}</ul></nav>`);
     for (const [sheet, fs] of sheets) {
-      parts.push(`<h3 id="${esc(anchor(file, sheet))}">${esc(sheet)}</h3><table class="findings"><thead><tr><th>级别</th><th>单元格</th><th>说明</th><th>应为</th><th>填列</th><th>差额</th><th>规则</th></tr></thead><tbody>`);
+      parts.push(`<h3 id="${esc(anchor(file, sheet))}">${esc(sheet)}</h3><table class="findings"><thead><tr>${["级别", "单元格", "说明", "应为", "填列", "差额", "规则"].map((h) => `<th>${L(h)}</th>`).join("")}</tr></thead><tbody>`);
       const sorted = SEV_ORDER.flatMap((sev) => fs.filter((f) => f.severity === sev));
       for (const f of sorted) {
-        const td = (label: string, cls: string, v: unknown) => (v === undefined || v === null || v === "" ? `<td class="${cls}"></td>` : `<td class="${cls}" data-label="${label}">${esc(v)}</td>`);
+        const td = (label: string, cls: string, v: unknown) => (v === undefined || v === null || v === "" ? `<td class="${cls}"></td>` : `<td class="${cls}" data-label="${L(label)}">${esc(v)}</td>`);
         parts.push(
-          `<tr class="${f.severity}">${td("级别", "sev", SEV_NAME[f.severity])}${td("单元格", "cell", f.cell)}${td("说明", "msg", messageIn(f, lang))}${td("应为", "num", f.expected)}${td("填列", "num", f.actual)}${td("差额", "num", f.difference)}${td("规则", "rule", f.ruleId)}</tr>`,
+          `<tr class="${f.severity}">${td("级别", "sev", SEV_NAME_L[f.severity])}${td("单元格", "cell", f.cell)}${td("说明", "msg", messageIn(f, lang))}${td("应为", "num", f.expected)}${td("填列", "num", f.actual)}${td("差额", "num", f.difference)}${td("规则", "rule", f.ruleId)}</tr>`,
         );
       }
       parts.push("</tbody></table>");
