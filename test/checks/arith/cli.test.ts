@@ -74,6 +74,8 @@ describe("budget-tables check --lang", () => {
     expect(await main(["check", bad, "--lang", "en-US"], o)).toBe(1);
     expect(o.stdout).toContain("C4  合计行合计 should equal 基本支出 + 项目支出 = 30.00, but 31.00 is filled in (difference 1.00 万元)  (columns)");
     expect(o.stdout).not.toContain("应为");
+    expect(o.stdout).toContain(": 2 errors, 1 warnings, 0 notes");
+    expect(o.stdout).toContain("[Error] C4  ");
     const html = path.join(dir, "r.html");
     expect(await main(["check", bad, "--lang", "en-US", "--format", "html", "--out", html], captureIO())).toBe(1);
     const page = await fs.readFile(html, "utf8");

@@ -11,6 +11,7 @@ export interface FileFindings {
 }
 
 const SEV_NAME: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const SEV_NAME_EN: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 const SEV_ORDER: Severity[] = ["error", "warning", "info"];
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
@@ -36,23 +37,24 @@ function messageIn(f: Finding, lang: Lang): string {
 
 export function formatText(files: FileFindings[], lang: Lang = "zh-CN"): string {
   const lines: string[] = [];
+  const en = lang === "en-US";
   for (const { file, findings, error } of files) {
     if (error) {
-      lines.push(`${file}：无法读取——${error}`, "");
+      lines.push(en ? `${file}: unreadable: ${error}` : `${file}：无法读取——${error}`, "");
       continue;
     }
     const c = countBySeverity(findings);
-    lines.push(`${file}：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`);
+    lines.push(en ? `${file}: ${c.error} errors, ${c.warning} warnings, ${c.info} notes` : `${file}：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`);
     const withErrors = [...bySheet(findings)].map(([sheet, fs]) => [sheet, countBySeverity(fs).error] as const).filter(([, n]) => n > 0);
-    if (withErrors.length) lines.push(`  有错误的表：${withErrors.map(([sheet, n]) => `${sheet}（${n}）`).join("、")}`);
+    if (withErrors.length) lines.push(en ? `  Sheets with errors: ${withErrors.map(([sheet, n]) => `${sheet} (${n})`).join(", ")}` : `  有错误的表：${withErrors.map(([sheet, n]) => `${sheet}（${n}）`).join("、")}`);
     for (const [sheet, fs] of bySheet(findings)) {
       const sc = countBySeverity(fs);
-      lines.push(`  【${sheet}】错误 ${sc.error}，警告 ${sc.warning}，提示 ${sc.info}`);
+      lines.push(en ? `  [${sheet}] errors ${sc.error}, warnings ${sc.warning}, notes ${sc.info}` : `  【${sheet}】错误 ${sc.error}，警告 ${sc.warning}，提示 ${sc.info}`);
       for (const sev of SEV_ORDER) {
-        for (const f of fs.filter((x) => x.severity === sev)) lines.push(`    [${SEV_NAME[sev]}] ${f.cell}  ${messageIn(f, lang)}  (${f.ruleId})`);
+        for (const f of fs.filter((x) => x.severity === sev)) lines.push(`    [${(en ? SEV_NAME_EN : SEV_NAME)[sev]}] ${f.cell}  ${messageIn(f, lang)}  (${f.ruleId})`);
       }
     }
-    if (findings.length === 0) lines.push("  未发现问题。");
+    if (findings.length === 0) lines.push(en ? "  No problems found." : "  未发现问题。");
     lines.push("");
   }
   return lines.join("\n");
@@ -187,7 +189,6 @@ const HTML_EN: Record<string, string> = {
   "未发现问题。": "No problems found.",
   目录: "contents",
 };
-const SEV_NAME_EN: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 
 export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string {
   const parts: string[] = [];
