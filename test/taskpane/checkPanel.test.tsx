@@ -6,6 +6,8 @@ import { cloneSheet, getCell, getSheet } from "../../src/core/model";
 import { checkWorkbook } from "../../src/core/checks/engine";
 import type { Finding } from "../../src/core/checks/types";
 import { demoWorkbook } from "../../src/taskpane/demoWorkbook";
+import { findingMessage } from "../../src/core/checks/messages";
+import { RULES } from "../../src/core/checks/rules";
 import { renderPane } from "./helpers";
 
 async function runCheck() {
@@ -46,6 +48,19 @@ describe("检查 panel", () => {
     second.focus();
     fireEvent.keyDown(second, { key: "Enter" });
     await waitFor(async () => expect(await host.getSelection()).toEqual({ sheet: "支出总表", address: second.getAttribute("data-cell")!.split("!")[1] }));
+  });
+
+  it("in English, the findings' messages are English (their message ids rendered with findingMessage)", async () => {
+    const expected = checkWorkbook(demoWorkbook(), { roundingFactor: 1 });
+    renderPane(new MemoryHost(demoWorkbook()), { lang: "en-US" });
+    await runCheck();
+    const items = screen.getAllByTestId("finding");
+    expect(items).toHaveLength(expected.length);
+    const e0 = expected.find((f) => f.severity === "error" && f.ruleId === "hierarchy") ?? expected.find((f) => f.severity === "error")!;
+    const item = items.find((i) => i.getAttribute("data-cell") === `${e0.sheet}!${e0.cell}`)!;
+    expect(item.textContent).toContain(findingMessage(e0, "en-US", RULES));
+    expect(item.textContent).toMatch(/should equal/);
+    expect(item.textContent).not.toContain(e0.message);
   });
 
   it("groups by sheet when asked", async () => {

@@ -15,7 +15,7 @@ import { toolVersion } from "../version";
 export const checkCommand: CliCommand = {
   name: "check",
   summary: "检查工作簿中各表的勾稽关系（合计、科目层级、列间关系、收支平衡）（check the arithmetic of every table）",
-  usage: `budget-tables check FILE.xlsx|FILE.pdf|FILE.docx|FOLDER... [--narrative 说明.docx|.pdf] [--previous 上年.xlsx] [--format text|json|html] [--year 2000-2100] [--rounding 0-10] [--timeout 秒] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
+  usage: `budget-tables check FILE.xlsx|FILE.pdf|FILE.docx|FOLDER... [--narrative 说明.docx|.pdf] [--previous 上年.xlsx] [--format text|json|html] [--lang zh-CN|en-US] [--year 2000-2100] [--rounding 0-10] [--timeout 秒] [--out FILE [--force]] [--tables 9|14] ${IMPORT_USAGE}`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args, ["force"]);
     if (positional.length === 0) {
@@ -25,6 +25,11 @@ export const checkCommand: CliCommand = {
     const format = typeof flags.format === "string" ? flags.format : "text";
     if (!["text", "json", "html"].includes(format)) {
       io.err(`--format 只能是 text、json 或 html：${format}`);
+      return 2;
+    }
+    const lang = typeof flags.lang === "string" ? flags.lang : "zh-CN";
+    if (lang !== "zh-CN" && lang !== "en-US") {
+      io.err(`--lang 只能是 zh-CN 或 en-US：${lang}`);
       return 2;
     }
     const loaded = await catalogFromFlags(flags, io, "check", format !== "text");
@@ -130,7 +135,7 @@ export const checkCommand: CliCommand = {
       pool?.close();
     }
     void timedOut;
-    let text = format === "json" ? formatJson(results) : format === "html" ? formatHtml(results, reportMeta(options, loaded.catalog)) : formatText(results);
+    let text = format === "json" ? formatJson(results, lang) : format === "html" ? formatHtml(results, { ...reportMeta(options, loaded.catalog), lang }) : formatText(results, lang);
     if (format === "text" && results.length > 1) {
       const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
       const failed = results.filter((r) => r.error).length;

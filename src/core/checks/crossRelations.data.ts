@@ -33,6 +33,8 @@ export interface CrossRelationSpec {
   when?: ScopeCondition[];
   /** Chinese note shown with a finding. */
   note?: string;
+  /** The note in English (the en-US message). */
+  noteEn?: string;
 }
 
 /** 表名 → table spec id. */
@@ -78,6 +80,7 @@ export const CROSS_RELATIONS: CrossRelationSpec[] = [
     text: "收支总表[上年结转结余] ≥ 财政拨款收支总表[上年结转]",
     severity: "warning",
     note: "收支总表的上年结转结余包含财政拨款结转和其他资金结转，不应小于财政拨款收支总表的上年结转",
+    noteEn: "The carry-over in the summary of revenue and expenditure includes both fiscal-appropriation and other funds' carry-over, so it cannot be less than the carry-over in the fiscal appropriation summary",
   },
   // 财政拨款收支总表 ↔ 一般公共预算支出表
   {
@@ -97,6 +100,7 @@ export const CROSS_RELATIONS: CrossRelationSpec[] = [
     text: "财政拨款收支总表[每个类] = 一般公共预算支出表[该类][合计] + 政府性基金预算支出表[该类][合计] + 国有资本经营预算支出表[该类][合计]",
     severity: "error",
     note: "财政拨款收支总表的支出按功能分类类列示三类财政拨款；缺少的基金表按零计",
+    noteEn: "The fiscal appropriation summary lists the three kinds of appropriation by functional category; a fund table that is missing counts as zero",
   },
   // 一般公共预算支出表 ↔ 一般公共预算基本支出表
   { id: "X.T5-T6.basic", text: "一般公共预算支出表[合计行][基本支出] = 一般公共预算基本支出表[合计行][合计]", severity: "error" },
@@ -131,17 +135,20 @@ export const CROSS_RELATIONS: CrossRelationSpec[] = [
     text: "一般公共预算基本支出表[30217][合计] ≤ 三公经费支出表[合计行][公务接待费]",
     severity: "warning",
     note: "三公经费表还含项目支出安排的公务接待费，基本支出中的公务接待费不应超过它",
+    noteEn: "The “three public expenses” table also includes official reception paid from project expenditure, so the reception expenses in basic expenditure cannot exceed it",
   },
   {
     id: "X.T6-T7.runningCost",
     text: "三公经费支出表[合计行][机关运行经费预算数] ≤ 一般公共预算基本支出表[合计行][公用经费]",
     severity: "warning",
     note: "机关运行经费是行政单位和参公事业单位一般公共预算基本支出中的日常公用经费，不应超过基本支出表的公用经费",
+    noteEn: "Administrative operating expenses are the day-to-day public expenses within the general public budget's basic expenditure, so they cannot exceed the public expenses of the basic expenditure table",
   },
   {
     id: "X.T6-T7.car",
     text: "一般公共预算基本支出表[30231][合计] ≤ 三公经费支出表[合计行][公务用车运行费]",
     severity: "warning",
     note: "三公经费表还含项目支出安排的公务用车运行维护费，基本支出中的公务用车运行维护费不应超过它",
+    noteEn: "The “three public expenses” table also includes official vehicle running costs paid from project expenditure, so those in basic expenditure cannot exceed it",
   },
 ];

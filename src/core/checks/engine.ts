@@ -9,7 +9,8 @@ import { builtinCatalog } from "../catalog";
 import { analyzeNarrative } from "../narrative/analyze";
 import { recognizeWorkbook } from "../recognize";
 import type { WorkbookFacts } from "../recognize/types";
-import { isTailFinding, TAIL_RULE_ID, tailMessage, type TailFinding, type TailItem } from "./rounding";
+import { ENGINE_MESSAGES, say } from "./messages";
+import { isTailFinding, TAIL_RULE_ID, tailSay, type TailFinding, type TailItem } from "./rounding";
 import { RULES } from "./rules";
 import type { CheckOptions, Finding, Rule, RuleContext } from "./types";
 
@@ -59,7 +60,7 @@ function mergeTails(findings: Finding[]): Finding[] {
     g.tail = items;
     g.cell = items[0].cell;
     g.related = [...new Set(items.slice(1).map((t) => t.cell))].filter((c) => c !== g.cell);
-    g.message = tailMessage(g.sheet, items);
+    Object.assign(g, tailSay(items));
   }
   return out;
 }
@@ -70,13 +71,18 @@ function cmpCell(a: string, b: string): number {
   return pa.r - pb.r || pa.c - pb.c;
 }
 
+/** A finding a rule gave without a message id (a rule not converted yet): its text stands as the message. */
+function unconverted(f: Finding): { messageId: string; data: { text: string } } {
+  return { messageId: "unconverted", data: { text: f.message } };
+}
+
 /** Run the rules on a workbook; recognition facts can be passed in when already computed. */
 export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: WorkbookFacts, rules: Rule[] = RULES): CheckResult {
   let f: WorkbookFacts;
   try {
     f = facts ?? recognizeWorkbook(wb);
   } catch (e) {
-    return { facts: { tables: [], paragraphs: [], amountUnit: "万元" }, findings: [{ ruleId: "recognition", severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", message: `表格识别出错，未做检查：${(e as Error).message}` }] };
+    return { facts: { tables: [], paragraphs: [], amountUnit: "万元" }, findings: [{ ruleId: "recognition", severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", ...say(ENGINE_MESSAGES, "recognitionFailed", { error: (e as Error).message }) }] };
   }
   // The context every rule shares, built once: the catalog, the text's analysis and the budget year.
   const catalog = options.catalog ?? builtinCatalog();
@@ -95,10 +101,10 @@ export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: Work
     try {
       found = rule.check(ctx);
     } catch (e) {
-      found = [{ ruleId: rule.id, severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", message: `检查规则 ${rule.id} 运行出错，已跳过：${(e as Error).message}` }];
+      found = [{ ruleId: rule.id, severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", ...say(ENGINE_MESSAGES, "ruleFailed", { rule: rule.id, error: (e as Error).message }) }];
     }
     if (override) found = found.map((x) => (isTailFinding(x) ? x : { ...x, severity: override }));
-    for (const x of found) findings.push(x);
+    for (const x of found) findings.push(x.messageId ? x : { ...x, ...unconverted(x) });
   }
   findings = mergeTails(findings);
   const tailOverride = options.rules?.[TAIL_RULE_ID];

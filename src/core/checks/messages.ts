@@ -5,6 +5,7 @@
  * know the language, the 审核结果 sheet, old callers); the pane and the reporters render
  * `findingMessage(f, lang)`. Tests match message ids, not substrings.
  */
+import type { TailItem } from "./rounding";
 import type { Finding, Rule } from "./types";
 
 export type Lang = "zh-CN" | "en-US";
@@ -38,10 +39,68 @@ export function say(messages: Messages, messageId: string, data: MessageData = {
   return { messageId, data, message: fillMessage(text["zh-CN"], data) };
 }
 
+/** 1,024.00: an amount as tables print it (grouped thousands, fixed decimals). */
+export function fmtAmount(v: number, decimals = 2): string {
+  const d = Math.max(0, Math.min(6, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
+  const s = Math.abs(v).toFixed(d);
+  const [i, f] = s.split(".");
+  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (v < 0 && Number(s) !== 0 ? "-" : "") + grouped + (f ? "." + f : "");
+}
+
+/** The rule id of the engine's merged 尾差 findings (one per table). */
+export const TAIL_RULE_ID = "tail-difference";
+
+/** The 尾差 finding's message. */
+export const TAIL_MESSAGES: Messages = {
+  tail: {
+    "zh-CN": "{count} 处尾差（各数分别四舍五入造成，在允许范围内，不是错误）——{items}",
+    "en-US": "{count} rounding difference(s), within what rounding each figure separately allows (not an error): {items}",
+  },
+};
+
+/** Messages the engine itself gives, under any rule's id (a rule that threw) or recognition's (the workbook could not be read). */
+export const ENGINE_MESSAGES: Messages = {
+  recognitionFailed: {
+    "zh-CN": "表格识别出错，未做检查：{error}",
+    "en-US": "The tables could not be recognised, nothing was checked: {error}",
+  },
+  unconverted: {
+    "zh-CN": "{text}",
+    "en-US": "{text}",
+  },
+  ruleFailed: {
+    "zh-CN": "检查规则 {rule} 运行出错，已跳过：{error}",
+    "en-US": "The check {rule} failed and was skipped: {error}",
+  },
+};
+
+const TAIL_SHOWN = 8;
+
+/** The listed items of a 尾差 message, in a language (the figures as the table prints them). */
+export function tailItems(items: readonly TailItem[], lang: Lang = "zh-CN"): string {
+  const shown = items.slice(0, TAIL_SHOWN).map((t) =>
+    lang === "zh-CN"
+      ? `${t.cell} ${t.what}：各项之和 ${fmtAmount(t.expected, t.decimals)}，填列 ${fmtAmount(t.actual, t.decimals)}，相差 ${fmtAmount(t.difference, t.decimals)}`
+      : `${t.cell} ${t.what}: parts add up to ${fmtAmount(t.expected, t.decimals)}, filled in ${fmtAmount(t.actual, t.decimals)}, difference ${fmtAmount(t.difference, t.decimals)}`,
+  );
+  const more = items.length > TAIL_SHOWN ? (lang === "zh-CN" ? `；另 ${items.length - TAIL_SHOWN} 处` : `; ${items.length - TAIL_SHOWN} more`) : "";
+  return shown.join(lang === "zh-CN" ? "；" : "; ") + more;
+}
+
+/** The messages a finding's id is looked up in: its rule's, the engine's, the 尾差 finding's. */
+export function messagesFor(ruleId: string, rules: readonly Rule[]): Messages {
+  if (ruleId === TAIL_RULE_ID) return TAIL_MESSAGES;
+  return { ...ENGINE_MESSAGES, ...(rules.find((r) => r.id === ruleId)?.messages ?? {}) };
+}
+
 /** A finding's message in a language: its rule's text for its id, else the stored (zh-CN) message. */
 export function findingMessage(f: Finding, lang: Lang, rules: readonly Rule[]): string {
   if (lang === "zh-CN" || !f.messageId) return f.message;
-  const rule = rules.find((r) => r.id === f.ruleId);
-  const text = rule?.messages?.[f.messageId];
-  return text ? fillMessage(text[lang], f.data) : f.message;
+  const text = messagesFor(f.ruleId, rules)[f.messageId];
+  if (!text) return f.message;
+  // A 尾差 finding lists its items in the language too.
+  const tail = (f as Finding & { tail?: TailItem[] }).tail;
+  const data = f.ruleId === TAIL_RULE_ID && Array.isArray(tail) ? { ...f.data, items: tailItems(tail, lang) } : f.data;
+  return fillMessage(text[lang], data);
 }

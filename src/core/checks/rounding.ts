@@ -12,6 +12,7 @@
  */
 import { toA1 } from "../a1";
 import type { AmountCell, RecognizedTable } from "../recognize/types";
+import { fmtAmount, say, TAIL_MESSAGES, tailItems, type MessageData, type Messages, type MessageText } from "./messages";
 import type { Finding } from "./types";
 
 export interface Figure {
@@ -76,14 +77,7 @@ export function figureOf(a: AmountCell | undefined): Figure {
   return a && a.value !== null ? { value: a.value, decimals: a.decimals } : { value: 0, decimals: 0 };
 }
 
-/** 1,024.00 */
-export function fmtAmount(v: number, decimals = 2): string {
-  const d = dec(decimals);
-  const s = Math.abs(v).toFixed(d);
-  const [i, f] = s.split(".");
-  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (v < 0 && Number(s) !== 0 ? "-" : "") + grouped + (f ? "." + f : "");
-}
+export { fmtAmount } from "./messages";
 
 /** 1.00 / -0.01 with sign when negative. */
 export function fmtDiff(v: number, decimals = 2): string {
@@ -113,15 +107,15 @@ export function isTailFinding(f: Finding): f is TailFinding {
   return Array.isArray((f as TailFinding).tail);
 }
 
-export const TAIL_RULE_ID = "tail-difference";
+export { TAIL_RULE_ID } from "./messages";
 
-export function tailMessage(sheet: string, items: TailItem[]): string {
-  const shown = items
-    .slice(0, 8)
-    .map((t) => `${t.cell} ${t.what}：各项之和 ${fmtAmount(t.expected, t.decimals)}，填列 ${fmtAmount(t.actual, t.decimals)}，相差 ${fmtDiff(t.difference, t.decimals)}`)
-    .join("；");
-  const more = items.length > 8 ? `；另 ${items.length - 8} 处` : "";
-  return `${sheet}：${items.length} 处尾差（各数分别四舍五入造成，在允许范围内，不是错误）——${shown}${more}`;
+/** The message fields of a 尾差 finding (id, data, zh-CN text). */
+export function tailSay(items: readonly TailItem[]): { messageId: string; data: MessageData; message: string } {
+  return say(TAIL_MESSAGES, "tail", { count: items.length, items: tailItems(items) });
+}
+
+export function tailMessage(_sheet: string, items: TailItem[]): string {
+  return tailSay(items).message;
 }
 
 /** One info finding listing a table's 尾差. */
@@ -133,7 +127,7 @@ export function tailFinding(ruleId: string, table: RecognizedTable, items: TailI
     cell: items[0].cell,
     related: items.slice(1).map((t) => t.cell),
     table: table.spec.id,
-    message: tailMessage(table.sheet, items),
+    ...tailSay(items),
     tail: items,
   };
 }
@@ -144,8 +138,38 @@ export interface Judged {
 }
 
 /**
+ * The messages of a sum relation, from the relation's phrase ("应为各款之和" / "should equal the sum
+ * of its subcategories"): `key` (the total is filled in and differs), `key`Blank (the total is not
+ * filled in), `key`Truncated (outside the rounding envelope, inside the truncation one). Their
+ * placeholders: {subject} {expected} {actual} {difference} {unit}, plus the phrase's own.
+ */
+export function sumMessages(key: string, phrase: MessageText): Messages {
+  const zh = `{subject}${phrase["zh-CN"]} {expected}，填列 {actual}，相差 {difference} {unit}`;
+  const en = `{subject} ${phrase["en-US"]} {expected}, but {actual} is filled in (difference {difference} {unit})`;
+  return {
+    [key]: { "zh-CN": zh, "en-US": en },
+    [`${key}Blank`]: {
+      "zh-CN": `{subject}${phrase["zh-CN"]} {expected}，未填列，相差 {difference} {unit}`,
+      "en-US": `{subject} ${phrase["en-US"]} {expected}, but is not filled in (difference {difference} {unit})`,
+    },
+    [`${key}Truncated`]: {
+      "zh-CN": `${zh}（超出四舍五入尾差范围，但在截尾范围内：疑似各数被截尾而非四舍五入）`,
+      "en-US": `${en}; this is more than rounding explains but within what truncating the figures gives: the figures may have been truncated instead of rounded`,
+    },
+  };
+}
+
+/** Which sum message a finding uses: the rule's messages, the relation's key (sumMessages) and the phrase's own data. */
+export interface SumMessage {
+  messages: Messages;
+  key: string;
+  data?: MessageData;
+}
+
+/**
  * Turn a judgement into a finding (error / truncation warning) or a 尾差 item.
- * `what` names the figure ("社会保障和就业支出（208）合计"), `rule` the relation ("款 之和").
+ * `what` names the figure ("社会保障和就业支出（208）合计"), `tailWhat` the 尾差 item's name
+ * (the figure and its relation: "社会保障和就业支出（208）合计（款之和）"), `msg` the message.
  */
 export function report(
   out: Judged,
@@ -153,7 +177,8 @@ export function report(
   table: RecognizedTable,
   at: { r: number; c: number },
   what: string,
-  relation: string,
+  tailWhat: string,
+  msg: SumMessage,
   j: SumJudgement,
   related: string[],
   stated: boolean = true,
@@ -163,30 +188,14 @@ export function report(
   const unit = table.amountUnit;
   if (j.verdict === "exact") return;
   if (j.verdict === "rounding") {
-    out.tails.push({ cell, what: /（[^（）]*之和）$/.test(what) ? what : `${what}（${relation.replace(/\s*=$/, "")}）`, expected: j.expected, actual: j.actual, difference: j.difference, decimals: d });
+    out.tails.push({ cell, what: tailWhat, expected: j.expected, actual: j.actual, difference: j.difference, decimals: d });
     return;
   }
-  const statedText = stated ? `填列 ${fmtAmount(j.actual, d)}` : "未填列";
-  const subject = what.replace(/（[^（）]*之和）$/, "");
-  const base = `${table.sheet} ${cell}：${subject} 应为 ${relation} ${fmtAmount(j.expected, d)}，${statedText}，相差 ${fmtDiff(j.difference, d)} ${unit}`;
-  if (j.verdict === "truncation") {
-    out.findings.push({
-      ruleId,
-      severity: "warning",
-      sheet: table.sheet,
-      cell,
-      related,
-      table: table.spec.id,
-      expected: j.expected,
-      actual: j.actual,
-      difference: j.difference,
-      message: `${base}（超出四舍五入尾差范围，但在截尾范围内：疑似各数被截尾而非四舍五入）`,
-    });
-    return;
-  }
+  const data: MessageData = { subject: what, ...msg.data, expected: fmtAmount(j.expected, d), actual: fmtAmount(j.actual, d), difference: fmtDiff(j.difference, d), unit };
+  const id = !stated ? `${msg.key}Blank` : j.verdict === "truncation" ? `${msg.key}Truncated` : msg.key;
   out.findings.push({
     ruleId,
-    severity: "error",
+    severity: j.verdict === "truncation" ? "warning" : "error",
     sheet: table.sheet,
     cell,
     related,
@@ -194,7 +203,7 @@ export function report(
     expected: j.expected,
     actual: stated ? j.actual : "（空）",
     difference: j.difference,
-    message: base,
+    ...say(msg.messages, id, data),
   });
 }
 

@@ -19,6 +19,8 @@ import {
   tokens,
   createFocusOutlineStyle,
 } from "@fluentui/react-components";
+import { findingMessage } from "../../core/checks/messages";
+import { RULES } from "../../core/checks/rules";
 import type { Finding, Severity } from "../../core/checks/types";
 import { countBySeverity, formatFigure, groupFindings, marksForFindings } from "../../core/report/findings";
 import { planReport } from "../../core/report/reportSheet";
@@ -72,7 +74,7 @@ function sevLabel(s: Severity, t: Strings): string {
 
 const PAGE = 100;
 
-export function CheckPanel({ host, services, t, settings, updateSettings, reload }: PanelProps): React.ReactElement {
+export function CheckPanel({ host, services, t, settings, updateSettings, reload, lang }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const st = useStyles();
   const task = useTask();
@@ -262,7 +264,7 @@ export function CheckPanel({ host, services, t, settings, updateSettings, reload
                           <span className={st.where}>
                             {f.sheet}!{f.cell}
                           </span>
-                          <span className={st.message}>{f.message}</span>
+                          <span className={st.message}>{findingMessage(f, lang, RULES)}</span>
                           {(f.expected !== undefined || f.actual !== undefined || f.difference !== undefined) && (
                             <span className={st.figures}>
                               {f.expected !== undefined && (

@@ -25,7 +25,7 @@ describe("budget-tables check", () => {
     await writeXlsxFile({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 31, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]], "#,##0.00")] }, bad);
     const o = captureIO();
     expect(await main(["check", bad, "--rounding", "1"], o)).toBe(1);
-    expect(o.stdout).toMatch(/支出总表 C3：合计行合计 应为 基本支出 \+ 项目支出 = 30\.00，填列 31\.00，相差 1\.00 万元/);
+    expect(o.stdout).toMatch(/C3  合计行合计应为基本支出 \+ 项目支出 = 30\.00，填列 31\.00，相差 1\.00 万元  \(columns\)/);
     const o2 = captureIO();
     const out = path.join(dir, "r.html");
     expect(await main(["check", path.join(dir, "missing.xlsx"), bad, "--format", "html", "--out", out], o2)).toBe(2);
@@ -62,5 +62,41 @@ describe("budget-tables check --out", () => {
     expect(o.stderr).toContain("已存在，未覆盖");
     expect(await fs.readFile(out, "utf8")).toBe("mine");
     expect(await main(["check", path.join(SEEDS, "xinzhou-2023.xlsx"), "--out", out, "--force"], captureIO())).toBe(0);
+  });
+});
+
+describe("budget-tables check --lang", () => {
+  test("en-US: English messages in text and HTML (lang attribute too); JSON carries messageId and data", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "bt-lang-"));
+    const bad = path.join(dir, "bad.xlsx");
+    await writeXlsxFile({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 31, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]], "#,##0.00")] }, bad);
+    const o = captureIO();
+    expect(await main(["check", bad, "--lang", "en-US"], o)).toBe(1);
+    expect(o.stdout).toContain("C4  合计行合计 should equal 基本支出 + 项目支出 = 30.00, but 31.00 is filled in (difference 1.00 万元)  (columns)");
+    expect(o.stdout).not.toContain("应为");
+    expect(o.stdout).toContain(": 2 errors, 1 warnings, 0 notes");
+    expect(o.stdout).toContain("[Error] C4  ");
+    const html = path.join(dir, "r.html");
+    expect(await main(["check", bad, "--lang", "en-US", "--format", "html", "--out", html], captureIO())).toBe(1);
+    const page = await fs.readFile(html, "utf8");
+    expect(page).toMatch(/<html lang="en-US">/);
+    expect(page).toContain("should equal 基本支出 + 项目支出 = 30.00");
+    expect(page).toContain("<th>Severity</th>");
+    expect(page).not.toMatch(/<th>级别<\/th>|应为/);
+    const oz = captureIO();
+    await main(["check", bad, "--format", "html", "--out", path.join(dir, "z.html")], oz);
+    expect(await fs.readFile(path.join(dir, "z.html"), "utf8")).toMatch(/<html lang="zh-CN">/);
+    for (const lang of ["zh-CN", "en-US"]) {
+      const oj = captureIO();
+      await main(["check", bad, "--format", "json", "--lang", lang], oj);
+      const rows = JSON.parse(oj.stdout) as { ruleId: string; messageId: string; data: Record<string, string>; message: string }[];
+      const col = rows.find((r) => r.ruleId === "columns")!;
+      expect([col.messageId, col.data.expected, col.data.actual, col.data.parts]).toEqual(["columnSum", "30.00", "31.00", "基本支出 + 项目支出"]);
+      expect(rows.every((r) => typeof r.messageId === "string")).toBe(true);
+      expect(col.message.startsWith(lang === "en-US" ? "合计行合计 should equal" : "合计行合计应为")).toBe(true);
+    }
+    const oe = captureIO();
+    expect(await main(["check", bad, "--lang", "fr"], oe)).toBe(2);
+    expect(oe.stderr).toContain("--lang");
   });
 });

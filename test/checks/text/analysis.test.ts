@@ -127,7 +127,9 @@ describe("units and number forms", () => {
     const bad = { sheets: [t5, text(["2025年一般公共预算支出9,101.68万元，其中：一般公共服务支出4,614万元，社会保障和就业支出4,487.58万元。"])] };
     const f = findings(bad).filter((x) => x.ruleId === "narrative" && x.message.includes("不一致"));
     expect(f).toHaveLength(1);
-    expect(f[0].message).toContain("44876800.00");
+    expect(f[0].message).toContain("44,876,800.00 元");
+    expect(f[0].message).toContain("说明写 4487.58 万元");
+    expect(f[0].message).not.toMatch(/\d{5,}\.\d+ 万元/);
   });
 
   test("full-width digits, thousands separators, spaces inside numbers and 元元", () => {

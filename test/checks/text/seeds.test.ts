@@ -41,8 +41,8 @@ const EXPECTED: Record<string, Expect[]> = {
   "zengdu-2024": [
     ["percent", "error", "情况说明!A26", "3.02 ÷ 5.04 = 59.92%"],
     ["narrative", "error", "情况说明!A4", "说明写 73.42 万元"],
-    ["narrative", "error", "情况说明!A12", "为 49.74，说明写 54.75 万元"],
-    ["narrative", "error", "情况说明!A13", "为 20.28，说明写 25.28 万元"],
+    ["narrative", "error", "情况说明!A12", "49.74 万元，说明写 54.75 万元"],
+    ["narrative", "error", "情况说明!A13", "20.28 万元，说明写 25.28 万元"],
     ["narrative", "warning", "情况说明!A68", "2023 年"],
     ["cross-table", "error", "收支总表!B13", "收支总表[其他收入]"],
     ["cross-table", "error", "收支总表!B30", "收支总表[上年结转结余]"],

@@ -1,4 +1,6 @@
 /** Reporters: the same findings as text (grouped by sheet and severity), JSON, or a self-contained HTML page. */
+import { findingMessage, type Lang } from "../messages";
+import { RULES } from "../rules";
 import type { Finding, Severity } from "../types";
 
 export interface FileFindings {
@@ -9,6 +11,7 @@ export interface FileFindings {
 }
 
 const SEV_NAME: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const SEV_NAME_EN: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 const SEV_ORDER: Severity[] = ["error", "warning", "info"];
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
@@ -27,32 +30,38 @@ function bySheet(findings: Finding[]): Map<string, Finding[]> {
   return m;
 }
 
-export function formatText(files: FileFindings[]): string {
+/** A finding's message in the report's language (zh-CN: the stored text). */
+function messageIn(f: Finding, lang: Lang): string {
+  return findingMessage(f, lang, RULES);
+}
+
+export function formatText(files: FileFindings[], lang: Lang = "zh-CN"): string {
   const lines: string[] = [];
+  const en = lang === "en-US";
   for (const { file, findings, error } of files) {
     if (error) {
-      lines.push(`${file}：无法读取——${error}`, "");
+      lines.push(en ? `${file}: unreadable: ${error}` : `${file}：无法读取——${error}`, "");
       continue;
     }
     const c = countBySeverity(findings);
-    lines.push(`${file}：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`);
+    lines.push(en ? `${file}: ${c.error} errors, ${c.warning} warnings, ${c.info} notes` : `${file}：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`);
     const withErrors = [...bySheet(findings)].map(([sheet, fs]) => [sheet, countBySeverity(fs).error] as const).filter(([, n]) => n > 0);
-    if (withErrors.length) lines.push(`  有错误的表：${withErrors.map(([sheet, n]) => `${sheet}（${n}）`).join("、")}`);
+    if (withErrors.length) lines.push(en ? `  Sheets with errors: ${withErrors.map(([sheet, n]) => `${sheet} (${n})`).join(", ")}` : `  有错误的表：${withErrors.map(([sheet, n]) => `${sheet}（${n}）`).join("、")}`);
     for (const [sheet, fs] of bySheet(findings)) {
       const sc = countBySeverity(fs);
-      lines.push(`  【${sheet}】错误 ${sc.error}，警告 ${sc.warning}，提示 ${sc.info}`);
+      lines.push(en ? `  [${sheet}] errors ${sc.error}, warnings ${sc.warning}, notes ${sc.info}` : `  【${sheet}】错误 ${sc.error}，警告 ${sc.warning}，提示 ${sc.info}`);
       for (const sev of SEV_ORDER) {
-        for (const f of fs.filter((x) => x.severity === sev)) lines.push(`    [${SEV_NAME[sev]}] ${f.cell}  ${f.message}  (${f.ruleId})`);
+        for (const f of fs.filter((x) => x.severity === sev)) lines.push(`    [${(en ? SEV_NAME_EN : SEV_NAME)[sev]}] ${f.cell}  ${messageIn(f, lang)}  (${f.ruleId})`);
       }
     }
-    if (findings.length === 0) lines.push("  未发现问题。");
+    if (findings.length === 0) lines.push(en ? "  No problems found." : "  未发现问题。");
     lines.push("");
   }
   return lines.join("\n");
 }
 
-/** A flat JSON array: every finding with its file. */
-export function formatJson(files: FileFindings[]): string {
+/** A flat JSON array: every finding with its file, its message id and data, and its message in the language. */
+export function formatJson(files: FileFindings[], lang: Lang = "zh-CN"): string {
   const out: Record<string, unknown>[] = [];
   for (const { file, findings, error } of files) {
     if (error) {
@@ -60,7 +69,7 @@ export function formatJson(files: FileFindings[]): string {
       continue;
     }
     for (const f of findings) {
-      out.push({ file, ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, expected: f.expected ?? null, actual: f.actual ?? null, difference: f.difference ?? null, table: f.table ?? null, related: f.related ?? [], message: f.message });
+      out.push({ file, ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, expected: f.expected ?? null, actual: f.actual ?? null, difference: f.difference ?? null, table: f.table ?? null, related: f.related ?? [], messageId: f.messageId ?? null, data: f.data ?? {}, message: messageIn(f, lang) });
     }
   }
   return JSON.stringify(out, null, 2);
@@ -86,6 +95,8 @@ export interface ReportMeta {
   rules?: string[];
   /** The catalog edition used, per file or for all (e.g. "2025 年版（内置）"). */
   catalogEdition?: string;
+  /** The language of the findings' messages (and of the page's lang attribute); default zh-CN. */
+  lang?: Lang;
 }
 
 const TOLERANCE_NAME = (f: number) => (f === 0 ? "严格（0，不容许尾差）" : f === 1 ? "标准（1 倍四舍五入区间）" : `${f} 倍四舍五入区间${f > 1 ? "（宽松）" : ""}`);
@@ -150,28 +161,66 @@ p.unreadable{color:#a4262c}
  * links, errors first) and its findings, errors before warnings before information.
  * Narrow screens get one card per finding.
  */
+/** The HTML page's own words in English (the page's lang attribute follows the findings' language). */
+const HTML_EN: Record<string, string> = {
+  预算公开表格检查结果: "Budget disclosure check results",
+  检查时间: "Checked at",
+  工具版本: "Tool version",
+  科目版本: "Classification edition",
+  尾差容许度: "Rounding tolerance",
+  检查规则: "Rules",
+  文件数: "Files",
+  文件: "File",
+  错误: "Errors",
+  警告: "Warnings",
+  提示: "Notes",
+  状态: "Status",
+  无法读取: "Unreadable",
+  有错误: "Has errors",
+  有警告: "Has warnings",
+  未发现错误: "No errors found",
+  级别: "Severity",
+  单元格: "Cell",
+  说明: "Finding",
+  应为: "Expected",
+  填列: "Filled in",
+  差额: "Difference",
+  规则: "Rule",
+  "未发现问题。": "No problems found.",
+  目录: "contents",
+};
+
 export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string {
   const parts: string[] = [];
-  parts.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>预算公开表格检查结果</title><style>${CSS}</style></head><body><h1>预算公开表格检查结果</h1>`);
-  const metaRows: [string, string][] = [["检查时间", formatDate(meta.generatedAt ?? new Date())]];
-  if (meta.version) metaRows.push(["工具版本", `budget-tables ${meta.version}`]);
-  if (meta.catalogEdition) metaRows.push(["科目版本", meta.catalogEdition]);
-  if (meta.roundingFactor !== undefined) metaRows.push(["尾差容许度", TOLERANCE_NAME(meta.roundingFactor)]);
-  if (meta.rules?.length) metaRows.push(["检查规则", meta.rules.join("、")]);
-  metaRows.push(["文件数", String(files.length)]);
+  const lang = meta.lang ?? "zh-CN";
+  const en = lang === "en-US";
+  const L = (zh: string): string => (en ? HTML_EN[zh] ?? zh : zh);
+  const SEV_NAME_L = en ? SEV_NAME_EN : SEV_NAME;
+  const title = L("预算公开表格检查结果");
+  parts.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${CSS}</style></head><body><h1>${title}</h1>`);
+  const metaRows: [string, string][] = [[L("检查时间"), formatDate(meta.generatedAt ?? new Date())]];
+  if (meta.version) metaRows.push([L("工具版本"), `budget-tables ${meta.version}`]);
+  if (meta.catalogEdition) metaRows.push([L("科目版本"), meta.catalogEdition]);
+  if (meta.roundingFactor !== undefined) metaRows.push([L("尾差容许度"), en ? `${meta.roundingFactor} × the rounding envelope` : TOLERANCE_NAME(meta.roundingFactor)]);
+  if (meta.rules?.length) metaRows.push([L("检查规则"), meta.rules.join(en ? ", " : "、")]);
+  metaRows.push([L("文件数"), String(files.length)]);
   parts.push(`<dl class="meta">${metaRows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
 
   const total = countBySeverity(files.flatMap((f) => f.findings));
   if (files.length > 1) {
     const unreadable = files.filter((f) => f.error).length;
     const withErrors = files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
-    parts.push(`<p class="batch">共 ${files.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${unreadable} 个；合计错误 ${total.error}、警告 ${total.warning}、提示 ${total.info}。</p>`);
+    parts.push(
+      en
+        ? `<p class="batch">${files.length} files: ${withErrors} with errors, ${unreadable} unreadable; in all ${total.error} errors, ${total.warning} warnings, ${total.info} notes.</p>`
+        : `<p class="batch">共 ${files.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${unreadable} 个；合计错误 ${total.error}、警告 ${total.warning}、提示 ${total.info}。</p>`,
+    );
     // Files with errors (or unreadable) first.
     const order = files.map((f, i) => [f, i] as const).sort((a, b) => rankFile(a[0]) - rankFile(b[0]) || a[1] - b[1]);
-    parts.push(`<table class="summary"><thead><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>状态</th></tr></thead><tbody>`);
+    parts.push(`<table class="summary"><thead><tr>${["文件", "错误", "警告", "提示", "状态"].map((h) => `<th>${L(h)}</th>`).join("")}</tr></thead><tbody>`);
     for (const [f] of order) {
       const c = countBySeverity(f.findings);
-      const state = f.error ? "无法读取" : c.error ? "有错误" : c.warning ? "有警告" : "未发现错误";
+      const state = L(f.error ? "无法读取" : c.error ? "有错误" : c.warning ? "有警告" : "未发现错误");
       parts.push(`<tr class="${f.error || c.error ? "error" : c.warning ? "warning" : "info"}"><td><a href="#${esc(anchor(f.file))}">${esc(f.file)}</a></td><td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td>${state}</td></tr>`);
     }
     parts.push("</tbody></table>");
@@ -180,28 +229,28 @@ export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string
   for (const { file, findings, error } of files) {
     parts.push(`<section><h2 id="${esc(anchor(file))}">${esc(file)}</h2>`);
     if (error) {
-      parts.push(`<p class="unreadable">无法读取：${esc(error)}</p></section>`);
+      parts.push(`<p class="unreadable">${L("无法读取")}${en ? ": " : "："}${esc(error)}</p></section>`);
       continue;
     }
     const c = countBySeverity(findings);
-    parts.push(`<p class="counts"><span class="badge error">错误 ${c.error}</span><span class="badge warning">警告 ${c.warning}</span><span class="badge info">提示 ${c.info}</span></p>`);
+    parts.push(`<p class="counts"><span class="badge error">${L("错误")} ${c.error}</span><span class="badge warning">${L("警告")} ${c.warning}</span><span class="badge info">${L("提示")} ${c.info}</span></p>`);
     if (!findings.length) {
-      parts.push("<p>未发现问题。</p></section>");
+      parts.push(`<p>${L("未发现问题。")}</p></section>`);
       continue;
     }
     const sheets = sheetsInOrder(findings);
-    parts.push(`<nav aria-label="${esc(file)} 目录"><ul>${sheets.map(([sheet, fs]) => {
+    parts.push(`<nav aria-label="${esc(file)} ${L("目录")}"><ul>${sheets.map(([sheet, fs]) => {
       const sc = countBySeverity(fs);
-      const counts = SEV_ORDER.filter((s) => sc[s]).map((s) => `${SEV_NAME[s]} ${sc[s]}`).join("，");
-      return `<li><a href="#${esc(anchor(file, sheet))}">${esc(sheet)}</a>（${counts}）</li>`;
+      const counts = SEV_ORDER.filter((s) => sc[s]).map((s) => `${SEV_NAME_L[s]} ${sc[s]}`).join(en ? ", " : "，");
+      return `<li><a href="#${esc(anchor(file, sheet))}">${esc(sheet)}</a>${en ? ` (${counts})` : `（${counts}）`}</li>`;
     }).join("")}</ul></nav>`);
     for (const [sheet, fs] of sheets) {
-      parts.push(`<h3 id="${esc(anchor(file, sheet))}">${esc(sheet)}</h3><table class="findings"><thead><tr><th>级别</th><th>单元格</th><th>说明</th><th>应为</th><th>填列</th><th>差额</th><th>规则</th></tr></thead><tbody>`);
+      parts.push(`<h3 id="${esc(anchor(file, sheet))}">${esc(sheet)}</h3><table class="findings"><thead><tr>${["级别", "单元格", "说明", "应为", "填列", "差额", "规则"].map((h) => `<th>${L(h)}</th>`).join("")}</tr></thead><tbody>`);
       const sorted = SEV_ORDER.flatMap((sev) => fs.filter((f) => f.severity === sev));
       for (const f of sorted) {
-        const td = (label: string, cls: string, v: unknown) => (v === undefined || v === null || v === "" ? `<td class="${cls}"></td>` : `<td class="${cls}" data-label="${label}">${esc(v)}</td>`);
+        const td = (label: string, cls: string, v: unknown) => (v === undefined || v === null || v === "" ? `<td class="${cls}"></td>` : `<td class="${cls}" data-label="${L(label)}">${esc(v)}</td>`);
         parts.push(
-          `<tr class="${f.severity}">${td("级别", "sev", SEV_NAME[f.severity])}${td("单元格", "cell", f.cell)}${td("说明", "msg", f.message)}${td("应为", "num", f.expected)}${td("填列", "num", f.actual)}${td("差额", "num", f.difference)}${td("规则", "rule", f.ruleId)}</tr>`,
+          `<tr class="${f.severity}">${td("级别", "sev", SEV_NAME_L[f.severity])}${td("单元格", "cell", f.cell)}${td("说明", "msg", messageIn(f, lang))}${td("应为", "num", f.expected)}${td("填列", "num", f.actual)}${td("差额", "num", f.difference)}${td("规则", "rule", f.ruleId)}</tr>`,
         );
       }
       parts.push("</tbody></table>");

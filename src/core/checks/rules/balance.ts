@@ -10,10 +10,12 @@ import { amountColumns, columnName } from "../../recognize/helpers";
 import type { RecognizedRow, RecognizedTable } from "../../recognize/types";
 import { parseRelations, type RelationTerm } from "../../specs/relations";
 import { labelKey } from "../../text";
-import { figureOf, flush, judgeSum, type Judged, report } from "../rounding";
+import { figureOf, flush, judgeSum, type Judged, report, sumMessages } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "balance";
+
+const MESSAGES = sumMessages("lineSum", { "zh-CN": "应为{parts} =", "en-US": "should equal {parts} =" });
 
 type Side = "income" | "expense";
 
@@ -83,13 +85,15 @@ function check(ctx: RuleContext): Finding[] {
           if (!stated && (ps.length === 0 || ps.every((a) => a!.value === 0))) continue;
           const judgement = judgeSum(figureOf(t), ps.map(figureOf), ctx.options.roundingFactor);
           const relText = parts.map((x) => x.label).join(" + ");
+          const subject = `“${lhs.label}”${cols.length > 1 ? `“${columnName(col)}”` : ""}`;
           report(
             j,
             ID,
             table,
             t ?? { r: lrow.r, c: col.c },
-            `“${lhs.label}”${cols.length > 1 ? `“${columnName(col)}”` : ""}`,
-            `${relText} =`,
+            subject,
+            `${subject}（${relText}）`,
+            { messages: MESSAGES, key: "lineSum", data: { parts: relText } },
             judgement,
             partCells.map((x) => (x.a ? toA1(x.a.r, x.a.c) : toA1(x.row.r, col.c))),
             stated,
@@ -143,6 +147,7 @@ export const balanceRule: Rule = {
   id: ID,
   description: "收支平衡：本年收入合计 = 各项收入之和，本年支出合计 = 各“类”之和，收入总计 = 本年收入合计 + 上年结转，支出总计 = 本年支出合计 + 年终结转，收入总计 = 支出总计",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check,
   valid: [
     { name: "收支平衡", workbook: () => T1(100, 10, 80, 30, 110, 110) },
@@ -150,9 +155,9 @@ export const balanceRule: Rule = {
     { name: "没有本年收入合计、本年支出合计行（上海）：收入总计 = 一、二…各项（1. 2. 是其中数），支出总计 = 各类", workbook: () => SH(100, 100, 100, 80, 20, 100) },
   ],
   invalid: [
-    { name: "收入总计 ≠ 本年收入合计 + 上年结转", workbook: () => T1(100, 10, 80, 30, 120, 110), expect: [{ severity: "error", cell: "B9", messageIncludes: "收入总计" }] },
+    { name: "收入总计 ≠ 本年收入合计 + 上年结转", workbook: () => T1(100, 10, 80, 30, 120, 110), expect: [{ severity: "error", cell: "B9", messageId: "lineSum", messageIncludes: "收入总计" }] },
     { name: "收入总计 ≠ 支出总计", workbook: () => T1(100, 10, 80, 30, 110, 111), expect: [{ severity: "error", cell: "D9" }] },
-    { name: "没有本年收入合计行（上海）：收入总计 ≠ 各项收入", workbook: () => SH(100, 100, 101, 81, 20, 101), expect: [{ severity: "error", cell: "B9", messageIncludes: "各项收入 = 100.00" }] },
-    { name: "没有本年支出合计行（上海）：支出总计 ≠ 各类", workbook: () => SH(100, 100, 100, 80, 21, 100), expect: [{ severity: "error", cell: "D9", messageIncludes: "各“类” = 101.00" }] },
+    { name: "没有本年收入合计行（上海）：收入总计 ≠ 各项收入", workbook: () => SH(100, 100, 101, 81, 20, 101), expect: [{ severity: "error", cell: "B9", messageId: "lineSum", messageIncludes: "各项收入 = 100.00" }] },
+    { name: "没有本年支出合计行（上海）：支出总计 ≠ 各类", workbook: () => SH(100, 100, 100, 80, 21, 100), expect: [{ severity: "error", cell: "D9", messageId: "lineSum", messageIncludes: "各“类” = 101.00" }] },
   ],
 };

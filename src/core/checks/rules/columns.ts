@@ -12,10 +12,15 @@ import type { RecognizedColumn, RecognizedTable } from "../../recognize/types";
 import { parseRelations, type RelationTerm } from "../../specs/relations";
 import type { ColumnSpec, RelationSpec } from "../../specs/types";
 import { labelKey } from "../../text";
-import { figureOf, flush, judgeSum, type Judged, report } from "../rounding";
+import { figureOf, flush, judgeSum, type Judged, report, sumMessages } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "columns";
+
+const MESSAGES = {
+  ...sumMessages("columnSum", { "zh-CN": "应为{parts} =", "en-US": "should equal {parts} =" }),
+  ...sumMessages("columnSumAtLeast", { "zh-CN": "应不小于{parts}（另有未识别的列“{unknown}”）=", "en-US": "should be at least {parts} (the table has other columns that were not recognised: “{unknown}”) =" }),
+};
 
 function specColumns(table: RecognizedTable, side?: "income" | "expense"): { cols: ColumnSpec[]; prefix: string } {
   if (table.spec.sides) {
@@ -123,7 +128,8 @@ function check(ctx: RuleContext): Finding[] {
               table,
               t!,
               `${rowName(row)}${columnLabel(res.lhs)}`,
-              `不小于 ${res.text}（另有未识别的列“${unknownParts.join("、")}”）=`,
+              `${rowName(row)}${columnLabel(res.lhs)}（不小于 ${res.text}）`,
+              { messages: MESSAGES, key: "columnSumAtLeast", data: { parts: res.text, unknown: unknownParts.join("、") } },
               judgement,
               res.parts.map((c) => toA1(row.r, c.c)),
               stated,
@@ -136,7 +142,8 @@ function check(ctx: RuleContext): Finding[] {
             table,
             t ?? { r: row.r, c: res.lhs.c },
             `${rowName(row)}${columnLabel(res.lhs)}`,
-            `${res.text} =`,
+            `${rowName(row)}${columnLabel(res.lhs)}（${res.text}）`,
+            { messages: MESSAGES, key: "columnSum", data: { parts: res.text } },
             judgement,
             res.parts.map((c) => toA1(row.r, c.c)),
             stated,
@@ -157,6 +164,7 @@ export const columnsRule: Rule = {
   id: ID,
   description: "列间关系：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，小计 = 其各项（表中没有的列不计）",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check,
   valid: [
     {
@@ -180,24 +188,24 @@ export const columnsRule: Rule = {
       workbook: () => ({
         sheets: [sheetFromRows("收入总表", [["部门收入总表"], ["单位：元"], ["科目编码", "科目名称", "合计", "专项补助收入", "事业收入", "其他收入"], ["201", "一般公共服务支出", 100, 90, 120, null]], "#,##0.00")],
       }),
-      expect: [{ severity: "error", cell: "C4", messageIncludes: "未识别的列“专项补助收入”" }],
+      expect: [{ severity: "error", cell: "C4", messageId: "columnSumAtLeast", messageIncludes: "未识别的列“专项补助收入”" }],
     },
     {
       name: "收入预算总表按功能分类：合计 ≠ 财政拨款收入 + 事业收入 + 其他收入（9 张表口径）",
       workbook: () => ({
         sheets: [sheetFromRows("收入总表", [["部门收入总表"], ["单位：元"], ["科目编码", "科目名称", "合计", "财政拨款收入", "事业收入", "其他收入"], ["201", "一般公共服务支出", 100, 90, 120, null]], "#,##0.00")],
       }),
-      expect: [{ severity: "error", cell: "C4", messageIncludes: "应为 财政拨款收入 + 事业收入 + 其他收入 = 210.00" }],
+      expect: [{ severity: "error", cell: "C4", messageId: "columnSum", messageIncludes: "应为财政拨款收入 + 事业收入 + 其他收入 = 210.00" }],
     },
     {
       name: "合计 ≠ 基本支出 + 项目支出",
       workbook: () => wb([[null, "合计", 31, 20, 15, 5, 10], ["208", "社会保障和就业支出", 31, 20, 15, 5, 10]]),
-      expect: [{ severity: "error", cell: "C5", messageIncludes: "应为 基本支出 + 项目支出 = 30.00，填列 31.00，相差 1.00" }, { severity: "error", cell: "C6" }],
+      expect: [{ severity: "error", cell: "C5", messageId: "columnSum", messageIncludes: "应为基本支出 + 项目支出 = 30.00，填列 31.00，相差 1.00" }, { severity: "error", cell: "C6" }],
     },
     {
       name: "基本支出 ≠ 人员经费 + 公用经费",
       workbook: () => wb([[null, "合计", 30, 20, 16, 5, 10]]),
-      expect: [{ severity: "error", cell: "D5", messageIncludes: "人员经费 + 公用经费" }],
+      expect: [{ severity: "error", cell: "D5", messageId: "columnSum", messageIncludes: "人员经费 + 公用经费" }],
     },
   ],
 };

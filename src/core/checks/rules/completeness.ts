@@ -14,9 +14,62 @@ import { narrativeOf } from "../../narrative/analyze";
 import { cellAt } from "../../narrative/paragraphs";
 import { requiredTables, STANDARD_TABLES } from "../../specs/tables";
 import { labelKey } from "../../text";
+import { renderTemplates } from "../../templates/render";
+import { say } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "completeness";
+
+const MESSAGES = {
+  missingTables: {
+    "zh-CN": "缺少 {count} 张标准表（按 {set} 张表口径）：{tables}（没有数据的表也应公开空表并注明）",
+    "en-US": "{count} standard table(s) missing (of the {set}-table set): {tables}. A table without data should still be published, empty, with a note",
+  },
+  noTables: {
+    "zh-CN": "没有识别到任何预算表，标准的 {count} 张表都缺少：{tables}",
+    "en-US": "No budget table was recognised; all {count} standard tables are missing: {tables}",
+  },
+  emptyWithoutNote: {
+    "zh-CN": "空表没有注明原因（如{example}或{example2}）",
+    "en-US": "The table is empty and has no note saying why (such as {example} or {example2})",
+  },
+  allBlank: {
+    "zh-CN": "{count} 张表都还没有填写数字；填写后再检查空表是否注明原因",
+    "en-US": "None of the {count} tables has any figures yet; once figures are filled in, empty tables are checked for a note saying why",
+  },
+  noteButFigures: {
+    "zh-CN": "表下注明“{note}”，但表中有数字",
+    "en-US": "The note under the table says “{note}”, but the table has figures",
+  },
+  unitNameVariant: {
+    "zh-CN": "单位名称写作“{given}”，其他表为“{unit}”，前后不一致",
+    "en-US": "The unit's name is written “{given}” here and “{unit}” in the other tables",
+  },
+  otherUnit: {
+    "zh-CN": "表头单位为“{given}”，与本单位“{unit}”不是同一单位",
+    "en-US": "The heading names the unit “{given}”, which is not this unit (“{unit}”)",
+  },
+  blankUnitName: {
+    "zh-CN": "表头没有填写单位名称：{sheets}",
+    "en-US": "The unit's name is left blank in the heading of: {sheets}",
+  },
+  titleYear: {
+    "zh-CN": "标题年度为 {given} 年，本预算为 {year} 年",
+    "en-US": "The title gives the year {given}; this budget is for {year}",
+  },
+  textUnitNameVariant: {
+    "zh-CN": "说明标题中的单位名称“{given}”与“{unit}”写法不一致",
+    "en-US": "A heading of the text writes the unit's name “{given}”, elsewhere it is “{unit}”",
+  },
+  textOtherUnit: {
+    "zh-CN": "说明标题中出现了另一个单位的名称“{given}”（本单位为“{unit}”）",
+    "en-US": "A heading of the text names another unit, “{given}” (this unit is “{unit}”)",
+  },
+  textTitleYear: {
+    "zh-CN": "说明标题年度为 {given} 年，本预算为 {year} 年",
+    "en-US": "A heading of the text gives the year {given}; this budget is for {year}",
+  },
+};
 
 const NO_DATA = /(本表|此表)(无|没有)(数据|内容)|无数据|没有使用.*安排的支出|本单位无|不涉及/;
 
@@ -44,22 +97,27 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       severity: "warning",
       sheet: facts.tables[0]?.sheet ?? firstSheet,
       cell: "A1",
-      message: facts.tables.length
-        ? `缺少 ${missing.length} 张标准表（按 ${set} 张表口径）：${missing.map((s) => `${s.id} ${s.title}`).join("、")}（没有数据的表也应公开空表并注明）`
-        : `没有识别到任何预算表，标准的 ${STANDARD_TABLES.length} 张表都缺少：${missing.map((s) => s.title).join("、")}`,
+      ...(facts.tables.length
+        ? say(MESSAGES, "missingTables", { count: missing.length, set, tables: missing.map((s) => `${s.id} ${s.title}`).join("、") })
+        : say(MESSAGES, "noTables", { count: STANDARD_TABLES.length, tables: missing.map((s) => s.title).join("、") })),
     });
   }
-  // 2. Notes.
+  // 2. Notes. While no table holds a figure (a fresh template), the empty tables are not yet a finding each.
+  const allBlank = facts.tables.length > 0 && facts.tables.every((t) => t.empty);
+  if (allBlank) {
+    const t = facts.tables[0];
+    out.push({ ruleId: ID, severity: "info", sheet: t.sheet, cell: toA1(t.titleCell.r, t.titleCell.c), ...say(MESSAGES, "allBlank", { count: facts.tables.length }) });
+  }
   for (const t of facts.tables) {
     const noteSaysEmpty = t.note && NO_DATA.test(t.note.text) && !/“?上年结转”?均无数据/.test(t.note.text);
-    if (t.empty && !t.note) {
+    if (t.empty && !t.note && !allBlank) {
       out.push({
         ruleId: ID,
         severity: "warning",
         sheet: t.sheet,
         cell: toA1(t.titleCell.r, t.titleCell.c),
         table: t.spec.id,
-        message: `${t.sheet}：空表没有注明原因（如“本表无数据”或“说明：${facts.year ?? ""}年没有……安排的支出”）`,
+        ...say(MESSAGES, "emptyWithoutNote", { example: "“本表无数据”", example2: `“说明：${facts.year ?? ""}年没有……安排的支出”` }),
       });
     }
     if (!t.empty && noteSaysEmpty) {
@@ -71,7 +129,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
           sheet: t.sheet,
           cell: toA1(t.note!.r, t.note!.c),
           table: t.spec.id,
-          message: `${t.sheet}：表下注明“${t.note!.text}”，但表中有数字`,
+          ...say(MESSAGES, "noteButFigures", { note: t.note!.text }),
         });
     }
   }
@@ -91,7 +149,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
         table: t.spec.id,
         expected: unit,
         actual: t.unitName,
-        message: sim >= 0.6 ? `${t.sheet}：单位名称写作“${t.unitName}”，其他表为“${unit}”，前后不一致` : `${t.sheet}：表头单位为“${t.unitName}”，与本单位“${unit}”不是同一单位`,
+        ...say(MESSAGES, sim >= 0.6 ? "unitNameVariant" : "otherUnit", { given: t.unitName, unit }),
       });
     }
   }
@@ -102,7 +160,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       severity: "warning",
       sheet: blank[0].sheet,
       cell: toA1(blank[0].blankUnitLine!.r, blank[0].blankUnitLine!.c),
-      message: `表头没有填写单位名称：${blank.map((t) => t.sheet).join("、")}`,
+      ...say(MESSAGES, "blankUnitName", { sheets: blank.map((t) => t.sheet).join("、") }),
     });
   }
   if (year) {
@@ -116,7 +174,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
           table: t.spec.id,
           expected: year,
           actual: t.year,
-          message: `${t.sheet}：标题年度为 ${t.year} 年，本预算为 ${year} 年`,
+          ...say(MESSAGES, "titleYear", { given: t.year, year }),
         });
     }
   }
@@ -148,7 +206,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
           cell: loc.cell,
           expected: reference,
           actual: name,
-          message: sim >= 0.6 ? `说明标题中的单位名称“${name}”与“${reference}”写法不一致` : `说明标题中出现了另一个单位的名称“${name}”（本单位为“${reference}”）`,
+          ...say(MESSAGES, sim >= 0.6 ? "textUnitNameVariant" : "textOtherUnit", { given: name, unit: reference }),
         });
       }
     }
@@ -156,7 +214,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       const ym = /(20\d{2})\s*年(度)?\s*(部门|单位)?(预算|收支)/.exec(p.norm);
       if (ym && Number(ym[1]) !== year) {
         const loc = cellAt(p.para, ym.index);
-        out.push({ ruleId: ID, severity: "warning", sheet: loc.sheet, cell: loc.cell, expected: year, actual: Number(ym[1]), message: `说明标题年度为 ${ym[1]} 年，本预算为 ${year} 年` });
+        out.push({ ruleId: ID, severity: "warning", sheet: loc.sheet, cell: loc.cell, expected: year, actual: Number(ym[1]), ...say(MESSAGES, "textTitleYear", { given: ym[1], year }) });
       }
     }
   }
@@ -177,22 +235,46 @@ const table = (title: string, unitLine: string, value: number | null, note?: str
   ],
 });
 
+/** A 支出总表 with one 类 of figures. */
+const expenseTable = (title: string, v: number, unit = "某某中心") =>
+  sheetFromRows("支出总表", [
+    [title],
+    [`单位名称：${unit} 单位：万元`],
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    [null, "合计", v, v, null],
+    ["208", "社会保障和就业支出", v, v, null],
+  ], "#,##0.00");
+
 export const completenessRule: Rule = {
   id: ID,
   description: "完整性：标准表齐全、空表有说明、“本表无数据”不在有数的表下、各表单位名称和年度一致",
   defaultSeverity: "warning",
+  messages: MESSAGES,
   check: checkCompleteness,
-  valid: [],
+  valid: [
+    {
+      name: "新建的 14 张空表模板（还没有填写任何数字）：只有一条提示，不逐表警告",
+      workbook: () => ({ sheets: renderTemplates({ year: 2025, unitName: "某某局" }) }),
+    },
+  ],
   invalid: [
     {
       name: "表中有数字却注明本表无数据",
       workbook: () => table("2024年一般公共预算“三公”经费支出表", "单位名称：某某中心 单位：万元", 1.2, "注：本表无数据"),
-      expect: [{ severity: "error", cell: "A7", messageIncludes: "本表无数据" }],
+      expect: [{ severity: "error", cell: "A7", messageId: "noteButFigures" }],
     },
     {
-      name: "空表没有说明",
-      workbook: () => table("2024年一般公共预算“三公”经费支出表", "单位名称：某某中心 单位：万元", null),
-      expect: [{ severity: "warning", messageIncludes: "空表" }],
+      name: "其他表有数字，一张空表没有说明",
+      workbook: () => ({ sheets: [...table("2024年一般公共预算“三公”经费支出表", "单位名称：某某中心 单位：万元", null).sheets, expenseTable("2024年部门支出总表", 12)] }),
+      expect: [{ severity: "warning", cell: "A1", messageId: "emptyWithoutNote" }],
+    },
+    {
+      name: "新建模板只填了一张表：其余空表没有说明",
+      workbook: () => {
+        const sheets = renderTemplates({ year: 2025, unitName: "某某局" });
+        return { sheets: [...sheets.filter((s) => !/支出总表/.test(s.name) || /财政拨款/.test(s.name)), expenseTable("2025年部门支出总表", 12, "某某局")] };
+      },
+      expect: [{ severity: "warning", messageId: "emptyWithoutNote" }],
     },
   ],
 };

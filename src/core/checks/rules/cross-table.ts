@@ -7,7 +7,29 @@ import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
 import { fmt } from "../../narrative/interval";
 import { evaluateCrossRelations, ref, type TermValue } from "../crossRelations";
+import { CROSS_RELATIONS } from "../crossRelations.data";
+import { say, type Messages } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
+
+const ZH = "表间不一致（{relation}）：{left}，而 {right}，相差 {difference}";
+const EN = "The tables disagree ({relation}): {left}, but {right}; difference {difference}";
+const ZH_YUAN = "（两表金额单位不同，均已折算为元）";
+const EN_YUAN = " (the tables use different amount units; every figure converted to yuan)";
+
+/**
+ * mismatch / mismatchInYuan (the tables' units differ, figures converted to 元), and for each
+ * relation with a note of its own, the same two with the note: mismatch:<relation id>.
+ */
+const MESSAGES: Messages = {
+  mismatch: { "zh-CN": ZH, "en-US": EN },
+  mismatchInYuan: { "zh-CN": ZH + ZH_YUAN, "en-US": EN + EN_YUAN },
+};
+for (const rel of CROSS_RELATIONS) {
+  if (!rel.note) continue;
+  const en = rel.noteEn ?? rel.note;
+  MESSAGES[`mismatch:${rel.id}`] = { "zh-CN": `${ZH}。${rel.note}`, "en-US": `${EN}. ${en}` };
+  MESSAGES[`mismatchInYuan:${rel.id}`] = { "zh-CN": `${ZH}${ZH_YUAN}。${rel.note}`, "en-US": `${EN}${EN_YUAN}. ${en}` };
+}
 
 function termText(v: TermValue, cls?: string): string {
   const row = v.term.row === "每个类" || v.term.row === "该类" ? `${cls}类` : v.term.row;
@@ -15,7 +37,7 @@ function termText(v: TermValue, cls?: string): string {
 }
 
 function describe(vs: TermValue[], cls?: string): string {
-  return vs.map((v, i) => `${i === 0 ? (v.term.sign < 0 ? "−" : "") : v.term.sign < 0 ? " − " : " + "}${termText(v, cls)} ${v.cell && v.cell.value !== null ? fmt(v.value) : "（空）"}`).join("");
+  return vs.map((v, i) => `${i === 0 ? (v.term.sign < 0 ? "−" : "") : v.term.sign < 0 ? " − " : " + "}${termText(v, cls)} ${v.cell && v.cell.value !== null ? fmt(v.value) : "—"}`).join("");
 }
 
 export function checkCrossTable(ctx: RuleContext): Finding[] {
@@ -37,11 +59,12 @@ export function checkCrossTable(ctx: RuleContext): Finding[] {
       expected: Number(fmt(res.rightSum)),
       actual: Number(fmt(res.leftSum)),
       difference: Number(fmt(diff)),
-      message:
-        `表间不一致（${spec.text.replace(/每个类|该类/g, `${res.classCode}类`)}）：${describe(res.left, res.classCode)}，` +
-        `而 ${describe(res.right, res.classCode)}，相差 ${fmt(diff)}` +
-        (res.converted ? "（两表金额单位不同，均已折算为元）" : "") +
-        (spec.note ? `。${spec.note}` : ""),
+      ...say(MESSAGES, `${res.converted ? "mismatchInYuan" : "mismatch"}${spec.note ? `:${spec.id}` : ""}`, {
+        relation: spec.text.replace(/每个类|该类/g, `${res.classCode}类`),
+        left: describe(res.left, res.classCode),
+        right: describe(res.right, res.classCode),
+        difference: fmt(diff),
+      }),
     });
   }
   return out;
@@ -93,6 +116,7 @@ export const crossTableRule: Rule = {
   id: "cross-table",
   description: "表间一致：收支总表、支出总表、财政拨款收支总表、一般公共预算支出表、基本支出表、三公经费表之间的勾稽关系",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check: checkCrossTable,
   valid: [
     { name: "收支总表的类与支出总表一致", workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(100)] }) },
@@ -106,12 +130,12 @@ export const crossTableRule: Rule = {
     {
       name: "收支总表社会保障和就业支出与支出总表不一致",
       workbook: (): Workbook => ({ sheets: [t1(100, 100), t3(90)] }),
-      expect: [{ severity: "error", messageIncludes: "208类" }],
+      expect: [{ severity: "error", messageId: "mismatch", messageIncludes: "208类" }],
     },
     {
       name: "元的基本支出表公务接待费超过万元的“三公”经费表公务接待费",
       workbook: (): Workbook => ({ sheets: [t6yuan(300000), t7wan(28.5)] }),
-      expect: [{ severity: "warning", messageIncludes: "折算为元" }],
+      expect: [{ severity: "warning", messageId: "mismatchInYuan:X.T6-T7.reception" }],
     },
   ],
 };

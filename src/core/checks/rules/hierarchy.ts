@@ -7,11 +7,19 @@ import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
 import { amountColumns, columnLabel, rowName } from "../../recognize/helpers";
 import type { RecognizedRow } from "../../recognize/types";
-import { figureOf, flush, judgeSum, type Judged, report } from "../rounding";
+import { figureOf, flush, judgeSum, type Judged, report, sumMessages } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "hierarchy";
 const LEVEL_WORD = ["", "类", "款", "项"];
+const LEVEL_KEY = ["", "sumOfCategories", "sumOfSubcategories", "sumOfItems"];
+
+const MESSAGES = {
+  ...sumMessages("sumOfCategories", { "zh-CN": "应为各类之和", "en-US": "should equal the sum of its categories," }),
+  ...sumMessages("sumOfSubcategories", { "zh-CN": "应为各款之和", "en-US": "should equal the sum of its subcategories," }),
+  ...sumMessages("sumOfItems", { "zh-CN": "应为各项之和", "en-US": "should equal the sum of its items," }),
+  ...sumMessages("sumOfChildren", { "zh-CN": "应为下级科目之和", "en-US": "should equal the sum of the codes under it," }),
+};
 
 /** Parent → children by the nearest listed ancestor code, per domain. */
 export function codeChildren(rows: RecognizedRow[]): Map<RecognizedRow, RecognizedRow[]> {
@@ -50,6 +58,7 @@ function check(ctx: RuleContext): Finding[] {
     for (const [parent, kids] of codeChildren(table.rows)) {
       const levels = new Set(kids.map((k) => k.level!));
       const word = levels.size === 1 ? LEVEL_WORD[[...levels][0]] : "下级科目";
+      const key = levels.size === 1 ? LEVEL_KEY[[...levels][0]] : "sumOfChildren";
       for (const col of cols) {
         const t = parent.amounts[col.key];
         const ps = kids.map((k) => k.amounts[col.key]).filter((a) => a && a.value !== null);
@@ -61,8 +70,9 @@ function check(ctx: RuleContext): Finding[] {
           ID,
           table,
           t ?? { r: parent.r, c: col.c },
+          `${rowName(parent)}${columnLabel(col)}`,
           `${rowName(parent)}${columnLabel(col)}（${word}之和）`,
-          `${word} 之和`,
+          { messages: MESSAGES, key },
           judgement,
           kids.map((k) => toA1(k.r, col.c)),
           stated,
@@ -81,6 +91,7 @@ export const hierarchyRule: Rule = {
   id: ID,
   description: "科目层级：每个“类”等于其“款”之和，每个“款”等于其“项”之和（功能分类与经济分类分别核对）",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check,
   valid: [
     {
@@ -100,7 +111,7 @@ export const hierarchyRule: Rule = {
     {
       name: "类与款之和不符",
       workbook: () => wb([[null, "合计", 1025, 1025, null], ["208", "社会保障和就业支出", 1025, 1025, null], ["20801", "人力资源和社会保障管理事务", 1000, 1000, null], ["20805", "行政事业单位养老支出", 24, 24, null]]),
-      expect: [{ severity: "error", cell: "C5", messageIncludes: "社会保障和就业支出（208）合计 应为 款 之和 1,024.00，填列 1,025.00，相差 1.00 万元" }],
+      expect: [{ severity: "error", cell: "C5", messageId: "sumOfSubcategories", messageIncludes: "社会保障和就业支出（208）合计应为各款之和 1,024.00，填列 1,025.00，相差 1.00 万元" }],
     },
   ],
 };

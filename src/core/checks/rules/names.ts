@@ -12,6 +12,9 @@
  */
 import { toA1 } from "../../a1";
 import { builtinCatalog, HISTORICAL_NAMES, UNVERIFIED_NOTE } from "../../catalog";
+import { KIND_NAMES } from "../../catalog/types";
+import { say, type MessageData, type Messages, type MessageText } from "../messages";
+import { fmtAs } from "../rounding";
 import type { Catalog } from "../../catalog/catalog";
 import { missingSuffix, nameKey } from "../../catalog/names";
 import type { CatalogEntry, NameJudgement } from "../../catalog/types";
@@ -24,6 +27,117 @@ import type { Finding, Rule, RuleContext, Severity } from "../types";
 import { primaryTable, rowAmount, rowByCode } from "../crossRelations";
 
 const ID = "names";
+
+const UNVERIFIED_EN = "the built-in entry is not verified against a published document; the Ministry of Finance's classification for the year prevails";
+const OTHER_ZH = "；另：同一科目编码在本工作簿中名称不一——此处为「{given}」，{otherSheet}（{otherCell}）为「{other}」，请统一为当年科目的正式名称";
+const OTHER_EN = "; also, the same code is named differently in this workbook: “{given}” here, “{other}” in {otherSheet} ({otherCell}); use the year's official name in both";
+
+/** The catalog's judgements of a table name: each with an Unverified variant (the entry is unchecked), and each of those with an Other variant (another table names the code differently). */
+const JUDGEMENTS: Messages = {
+  nameEmpty: { "zh-CN": "{code}：名称为空；{code} 的官方名称为「{official}」", "en-US": "{code}: the name is empty; the official name of {code} is “{official}”" },
+  wrongName: { "zh-CN": "{code}：名称「{given}」与 {code} 的官方名称「{official}」不符", "en-US": "{code}: the name “{given}” does not match the official name of {code}, “{official}”" },
+  outdatedName: { "zh-CN": "{code}：「{given}」是 {code} 在 {period}中的名称，{edition} 年版为「{official}」", "en-US": "{code}: “{given}” is the name of {code} in {period}; the {edition} edition calls it “{official}”" },
+  formerName: { "zh-CN": "{code}：「{given}」是 {code} 的旧名称（{period}），{edition} 年版为「{official}」", "en-US": "{code}: “{given}” is a former name of {code} ({period}); the {edition} edition calls it “{official}”" },
+  missingSuffix: { "zh-CN": "{code}：名称缺少结尾的「{suffix}」：{code} 的官方名称为「{official}」", "en-US": "{code}: the name lacks its ending “{suffix}”; the official name of {code} is “{official}”" },
+  truncated: { "zh-CN": "{code}：名称不完整（被截断）：{code} 的官方名称为「{official}」", "en-US": "{code}: the name is cut short; the official name of {code} is “{official}”" },
+  otherCode: { "zh-CN": "{code}：「{given}」不是 {code} 的名称（官方名称为「{official}」），与之相同或相近的名称属于：{others}", "en-US": "{code}: “{given}” is not the name of {code} (its official name is “{official}”); the same or a similar name belongs to {others}" },
+};
+
+const MESSAGES: Messages = {
+  unknownCode: {
+    "zh-CN": "{code}：{edition} 年{kind}科目中没有编码 {code}（内置科目数据可能缺漏此编码，请核对当年科目）",
+    "en-US": "{code}: the {edition} {kind} classification has no code {code} (the built-in catalog may lack it; check the year's classification)",
+  },
+  unknownKind: { "zh-CN": "{code}：无法确定编码 {code} 的科目类别", "en-US": "{code}: cannot tell which classification the code {code} belongs to" },
+  codeNotInEdition: { "zh-CN": "{code}：{edition} 年{kind}科目中没有编码 {code}（{was}）", "en-US": "{code}: the {edition} {kind} classification has no code {code} ({was})" },
+  codeNotInEditionNow: {
+    "zh-CN": "{code}：{edition} 年{kind}科目中没有编码 {code}（{was}）；{edition} 年版中同名科目为 {otherCode} {otherName}",
+    "en-US": "{code}: the {edition} {kind} classification has no code {code} ({was}); in the {edition} edition the code of that name is {otherCode} {otherName}",
+  },
+  inconsistent: {
+    "zh-CN": "{code}：同一科目编码在本工作簿中名称不一——此处为「{given}」，{otherSheet}（{otherCell}）为「{other}」，请统一为当年科目的正式名称",
+    "en-US": "{code}: the same code is named differently in this workbook: “{given}” here, “{other}” in {otherSheet} ({otherCell}); use the year's official name in both",
+  },
+  misreadCodes: {
+    "zh-CN": "{count} 行的名称是其编码下级科目的名称，如 {examples}——编码可能只读到了类（或款），类/款/项分列时请检查各列；这些行的名称未作判定",
+    "en-US": "{count} row(s) carry the name of a code under their own code, e.g. {examples}: the code may have been read only to its category (or subcategory); where category, subcategory and item are in separate columns, check each column. The names of these rows were not judged",
+  },
+  textFormerName: {
+    "zh-CN": "说明中“{given}（类）”：「{given}」是 {code} 的旧名称（{period}），{edition} 年版为「{official}」",
+    "en-US": "The text's “{given}” (category) is a former name of {code} ({period}); the {edition} edition calls it “{official}”",
+  },
+  nearestEdition: { "zh-CN": "科目名称核对：{year} 年无科目版本，按最接近的 {edition} 年版本。", "en-US": "Names checked against the {edition} classification, the nearest edition to {year} (there is none for {year})." },
+};
+for (const [id, m] of Object.entries(JUDGEMENTS)) {
+  const variants: [string, MessageText][] = [
+    [id, m],
+    [`${id}Unverified`, { "zh-CN": `${m["zh-CN"]}（${UNVERIFIED_NOTE}）`, "en-US": `${m["en-US"]} (${UNVERIFIED_EN})` }],
+  ];
+  for (const [k, v] of variants) {
+    MESSAGES[k] = v;
+    MESSAGES[`${k}Other`] = { "zh-CN": v["zh-CN"] + OTHER_ZH, "en-US": v["en-US"] + OTHER_EN };
+  }
+}
+for (const id of ["unknownCode", "unknownKind", "codeNotInEdition", "codeNotInEditionNow"]) {
+  const v = MESSAGES[id];
+  MESSAGES[`${id}Other`] = { "zh-CN": v["zh-CN"] + OTHER_ZH, "en-US": v["en-US"] + OTHER_EN };
+}
+// The text's names that are not names of their level: under a parent or not, with a similar name or not,
+// with the code the amount points at, or the names under the parent, or neither; verified or not.
+for (const under of [false, true])
+  for (const similar of [false, true])
+    for (const hint of ["", "ByAmount", "Listed"] as const) {
+      if (hint && !under) continue;
+      for (const unverified of [false, true]) {
+        const id = `notASubjectName${under ? "Under" : ""}${similar ? "Similar" : ""}${hint}${unverified ? "Unverified" : ""}`;
+        MESSAGES[id] = {
+          "zh-CN":
+            `说明中“{quote}”：“{name}”不是${under ? " {parent} 下的" : ""}{level}级科目名称` +
+            (similar ? "（与之相近的是 {similarCode} {similarName}）" : "") +
+            (hint === "ByAmount" ? "；按金额 {amount}，应为 {amountCode} {amountName}" : hint === "Listed" ? "；{parent} 下的{level}有：{listed}" : "") +
+            (unverified ? `（${UNVERIFIED_NOTE}）` : ""),
+          "en-US":
+            `The text's “{quote}”: “{name}” is not the name of a {level}-level code${under ? " under {parent}" : ""}` +
+            (similar ? " (the closest is {similarCode} {similarName})" : "") +
+            (hint === "ByAmount" ? "; by its amount, {amount}, it should be {amountCode} {amountName}" : hint === "Listed" ? "; the {level}-level codes under {parent} are: {listed}" : "") +
+            (unverified ? ` (${UNVERIFIED_EN})` : ""),
+        };
+      }
+    }
+
+/** The message id and data of a catalog judgement of a table's name. */
+function judgementSay(j: NameJudgement, code: string, given: string): { id: string; data: MessageData } {
+  const base: MessageData = { code, given, official: j.officialName ?? "", edition: j.edition ?? "", kind: j.kind ? KIND_NAMES[j.kind] : "" };
+  if (j.verdict === "unknown-code") return { id: j.kind ? "unknownCode" : "unknownKind", data: base };
+  if (j.officialName === null) {
+    // A code of another edition only.
+    const was = /（([^（）]*)）/.exec(j.message)?.[1] ?? j.outdated?.period ?? "";
+    const now = j.otherCodes?.[0];
+    return now ? { id: "codeNotInEditionNow", data: { ...base, was, otherCode: now.code, otherName: now.name } } : { id: "codeNotInEdition", data: { ...base, was } };
+  }
+  let id: string;
+  const data = { ...base };
+  switch (j.verdict) {
+    case "outdated":
+      id = /的旧名称/.test(j.message) ? "formerName" : "outdatedName";
+      data.period = j.outdated?.period ?? "";
+      break;
+    case "missing-suffix":
+      id = "missingSuffix";
+      data.suffix = /缺少结尾的「([^」]*)」/.exec(j.message)?.[1] ?? "";
+      break;
+    case "truncated":
+      id = "truncated";
+      break;
+    case "other-code":
+      id = "otherCode";
+      data.others = (j.otherCodes ?? []).map((o) => `${o.code} ${o.name}`).join("、");
+      break;
+    default:
+      id = nameKey(given) === "" ? "nameEmpty" : "wrongName";
+  }
+  return { id: j.verified ? id : `${id}Unverified`, data };
+}
 
 function stripNumbering(s: string): string {
   return s.replace(/^\s*[（(]?[一二三四五六七八九十廿卅\d]+[)）、.．]\s*/, "").trim();
@@ -48,13 +162,6 @@ function severityOf(j: NameJudgement): Severity | null {
     default:
       return j.verified ? "error" : "warning";
   }
-}
-
-/** The judgement's message, saying when the entry it rests on is unverified. */
-function messageOf(j: NameJudgement): string {
-  if (j.verdict === "unknown-code") return `${j.message}（内置科目数据可能缺漏此编码，请核对当年科目）`;
-  if (!j.verified && j.officialName !== null) return `${j.message}（${UNVERIFIED_NOTE}）`;
-  return j.message;
 }
 
 /** A code row of a classification table whose code was read from code cells (not guessed from its name). */
@@ -133,7 +240,7 @@ function checkConsistency(rows: NamedRow[]): Finding[] {
           related: [mainAt],
           expected: main.given,
           actual: x.given,
-          message: `${x.t.sheet} ${x.code}：同一科目编码在本工作簿中名称不一——此处为「${x.given}」，${main.t.sheet}（${mainAt.split("!")[1]}）为「${main.given}」，请统一为当年科目的正式名称`,
+          ...say(MESSAGES, "inconsistent", { code: x.code, given: x.given, otherSheet: main.t.sheet, otherCell: mainAt.split("!")[1], other: main.given }),
         });
       }
     }
@@ -183,18 +290,18 @@ function checkTables(ctx: RuleContext, year: number, rows: NamedRow[]): Finding[
       table: t.spec.id,
       expected: j.officialName ?? undefined,
       actual: given,
-      message: `${t.sheet} ${code}：${messageOf(j)}`,
+      ...(({ id, data }) => say(MESSAGES, id, data))(judgementSay(j, code, given)),
     });
   }
   for (const [t, list] of misread) {
-    const eg = list.slice(0, 3).map((m) => `${m.code}「${m.given}」（${m.other} 的名称）`).join("、");
+    const eg = list.slice(0, 3).map((m) => `${m.code}「${m.given}」（→ ${m.other}）`).join("、");
     out.push({
       ruleId: ID,
       severity: "warning",
       sheet: t.sheet,
       cell: toA1(t.titleCell.r, t.titleCell.c),
       table: t.spec.id,
-      message: `${t.sheet}：${list.length} 行的名称是其编码下级科目的名称，如 ${eg}——编码可能只读到了类（或款），类/款/项分列时请检查各列；这些行的名称未作判定`,
+      ...say(MESSAGES, "misreadCodes", { count: list.length, examples: eg }),
     });
   }
   return out;
@@ -254,14 +361,15 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
               cell: loc.cell,
               expected: j.officialName ?? undefined,
               actual: link.name,
-              message: `说明中“${link.name}（类）”：${j.message}`,
+              ...say(MESSAGES, "textFormerName", { given: link.name, code: hist!.entry.code, period: j.outdated?.period ?? "", edition: j.edition ?? "", official: j.officialName ?? "" }),
             });
             parent = hist!.entry.code;
             continue;
           }
         }
         // Not a name under its parent: say what the code should be, from the amount where the tables tell.
-        let hint = "";
+        let hint: "" | "ByAmount" | "Listed" = "";
+        const hintData: MessageData = {};
         let byAmountVerified = false;
         if (parent) {
           const kids = childrenOf(cat, parent, level as 1 | 2 | 3, year);
@@ -275,10 +383,14 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
             return false;
           });
           if (byAmount.length === 1) {
-            hint = `；按金额 ${fmt(f.value)} 万元，应为 ${byAmount[0].code} ${byAmount[0].name}`;
+            hint = "ByAmount";
+            Object.assign(hintData, { amount: `${fmtAs(f.value / f.scale, f.decimals)} ${f.unit}`, amountCode: byAmount[0].code, amountName: byAmount[0].name });
             byAmountVerified = byAmount[0].verified;
           }
-          else if (kids.length) hint = `；${parent} 下的${link.level}有：${kids.slice(0, 6).map((k) => `${k.code} ${k.name}`).join("、")}${kids.length > 6 ? " 等" : ""}`;
+          else if (kids.length) {
+            hint = "Listed";
+            hintData.listed = `${kids.slice(0, 6).map((k) => `${k.code} ${k.name}`).join("、")}${kids.length > 6 ? " …" : ""}`;
+          }
         }
         const other = cat.search(link.name, { kind: "function", year, limit: 1, minScore: 90 })[0];
         // An error needs verified evidence: the amount points at one verified entry, or the name is a verified entry's of another code.
@@ -289,11 +401,14 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
           sheet: loc.sheet,
           cell: loc.cell,
           actual: link.name,
-          message:
-            `说明中“${quote(p, Math.max(0, f.start - 40), f.end)}”：“${link.name}”不是${parent ? ` ${parent} 下的` : ""}${link.level}级科目名称` +
-            (other ? `（与之相近的是 ${other.entry.code} ${other.entry.name}）` : "") +
-            hint +
-            (verified ? "" : `（${UNVERIFIED_NOTE}）`),
+          ...say(MESSAGES, `notASubjectName${parent ? "Under" : ""}${other ? "Similar" : ""}${parent ? hint : ""}${verified ? "" : "Unverified"}`, {
+            quote: quote(p, Math.max(0, f.start - 40), f.end),
+            name: link.name,
+            level: link.level,
+            ...(parent ? { parent } : {}),
+            ...(other ? { similarCode: other.entry.code, similarName: other.entry.name } : {}),
+            ...hintData,
+          }),
         });
         break;
       }
@@ -318,7 +433,8 @@ export function checkNames(ctx: RuleContext): Finding[] {
   for (const f of checkConsistency(rows)) {
     const same = at.get(`${f.sheet}\u0000${f.cell}`);
     if (same) {
-      same.message += `；另：${f.message.slice(f.message.indexOf("同一科目编码"))}`;
+      // The catalog's message with the other name appended (its …Other variant).
+      Object.assign(same, say(MESSAGES, `${same.messageId}Other`, { ...f.data, ...same.data }));
       same.related = [...(same.related ?? []), ...(f.related ?? [])];
       if (same.expected === undefined) same.expected = f.expected;
     } else consistency.push(f);
@@ -329,7 +445,7 @@ export function checkNames(ctx: RuleContext): Finding[] {
   const choice = cat.resolveYear("function", year);
   if (choice?.note && ctx.facts.tables.length) {
     const t = ctx.facts.tables[0];
-    found.unshift({ ruleId: ID, severity: "info", sheet: t.sheet, cell: toA1(t.titleCell.r, t.titleCell.c), message: `科目名称核对：${choice.note}。` });
+    found.unshift({ ruleId: ID, severity: "info", sheet: t.sheet, cell: toA1(t.titleCell.r, t.titleCell.c), ...say(MESSAGES, "nearestEdition", { year, edition: choice.edition }) });
   }
   return found;
 }
@@ -384,6 +500,7 @@ export const namesRule: Rule = {
   id: ID,
   description: "科目名称：表中和说明中的科目编码与名称符合当年《政府收支分类科目》",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check: checkNames,
   valid: [
     { name: "名称与当年科目一致", workbook: () => t5("社会保障和就业支出", "事业单位医疗") },
@@ -395,7 +512,7 @@ export const namesRule: Rule = {
   ],
   invalid: [
     { name: "项名称用了别的科目的名称", workbook: () => t5("社会保障和就业支出", "职工基本医疗保险"), expect: [{ severity: "error", cell: "B10" }] },
-    { name: "名称被截断", workbook: () => t5("社会保障和就业", "事业单位医疗"), expect: [{ severity: "warning", cell: "B5", messageIncludes: "社会保障和就业支出" }] },
+    { name: "名称被截断", workbook: () => t5("社会保障和就业", "事业单位医疗"), expect: [{ severity: "warning", cell: "B5", messageId: "missingSuffix", messageIncludes: "社会保障和就业支出" }] },
     {
       name: "达州：说明中的项名称“职工基本医疗保险”，金额指向已核实的 2101102 事业单位医疗",
       workbook: () => ({
@@ -414,7 +531,7 @@ export const namesRule: Rule = {
     {
       name: "同一编码在两张表中名称不一（不依赖科目数据）",
       workbook: () => ({ sheets: [...t3("2101198", "职工医疗补助", "部门支出总表").sheets, ...t3("2101198", "其他医疗支出", "一般公共预算支出表").sheets] }),
-      expect: [{ severity: "warning", cell: "B7", messageIncludes: "名称不一" }],
+      expect: [{ severity: "warning", cell: "B7", messageId: "unknownCodeOther", messageIncludes: "名称不一" }],
     },
     {
       name: "曾都：说明中用旧名称“医疗卫生与计划生育支出（类）”",

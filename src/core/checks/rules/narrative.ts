@@ -16,11 +16,83 @@
 import { sheetFromRows, type Workbook } from "../../model";
 import { figureCell, narrativeOf, quote, type NarrativeAnalysis } from "../../narrative/analyze";
 import { signedDelta, type ChangeClaim, type Figure, type ParsedParagraph } from "../../narrative/parse";
-import { add, figure, fmt, overlaps, sub, type Interval } from "../rounding";
+import { add, figure, fmt, fmtAs, overlaps, sub, type Interval } from "../rounding";
+import { fmtAmount, say } from "../messages";
+import type { TableFigure } from "../../narrative/targets";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
 
 const ID = "narrative";
+
+const MESSAGES = {
+  tableMismatch: {
+    "zh-CN": "说明与表格不一致：“{quote}”，{label}在表中为 {tables}，说明写 {stated}，相差 {difference}",
+    "en-US": "The text disagrees with the tables: “{quote}”: the tables give {label} as {tables}, the text says {stated}, a difference of {difference}",
+  },
+  flatButChanged: {
+    "zh-CN": "说“持平”而数字有增减：“{quote}”，{current} − {prior} = {difference}",
+    "en-US": "The text says unchanged but the figures differ: “{quote}”: {current} − {prior} = {difference}",
+  },
+  increaseExceedsCurrent: {
+    "zh-CN": "增加额大于本年数：“{quote}”，本年 {current}，比上年增加 {delta}，上年就成了 {prior}（负数）",
+    "en-US": "The increase is larger than this year's figure: “{quote}”: this year {current}, up {delta} on last year, which would make last year {prior} (negative)",
+  },
+  saysUpButDown: {
+    "zh-CN": "增减方向与数字不符：“{quote}”，{current} 比 {prior} 减少 {real}，说明却写增加",
+    "en-US": "The direction contradicts the figures: “{quote}”: {current} is {real} less than {prior}, but the text says an increase",
+  },
+  saysDownButUp: {
+    "zh-CN": "增减方向与数字不符：“{quote}”，{current} 比 {prior} 增加 {real}，说明却写减少",
+    "en-US": "The direction contradicts the figures: “{quote}”: {current} is {real} more than {prior}, but the text says a decrease",
+  },
+  wrongIncrease: {
+    "zh-CN": "增减额不对：“{quote}”，{current} − {prior} = {real}，说明写增加 {delta}",
+    "en-US": "Wrong change: “{quote}”: {current} − {prior} = {real}, the text says an increase of {delta}",
+  },
+  wrongDecrease: {
+    "zh-CN": "增减额不对：“{quote}”，{current} − {prior} = {real}，说明写减少 {delta}",
+    "en-US": "Wrong change: “{quote}”: {current} − {prior} = {real}, the text says a decrease of {delta}",
+  },
+  partsChangeSum: {
+    "zh-CN": "各项增减之和与总增减不符：“{quote}”，而分项 {items} 合计 {sum}，相差 {difference}",
+    "en-US": "The parts' changes do not add up to the total change: “{quote}”, while the parts {items} add up to {sum}, a difference of {difference}",
+  },
+  listExceedsWhole: {
+    "zh-CN": "其中所列各项之和大于总数：“{quote}”，{parts} = {sum}，总数写 {whole}，相差 {difference}",
+    "en-US": "The parts listed add up to more than the total: “{quote}”: {parts} = {sum}, the total is given as {whole}, a difference of {difference}",
+  },
+  listMismatch: {
+    "zh-CN": "其中所列各项之和与总数不符：“{quote}”，{parts} = {sum}，总数写 {whole}，相差 {difference}",
+    "en-US": "The parts listed do not add up to the total: “{quote}”: {parts} = {sum}, the total is given as {whole}, a difference of {difference}",
+  },
+  basicPlusProject: {
+    "zh-CN": "基本支出 + 项目支出 = 总支出不成立：{first} {firstValue} + {second} {secondValue} = {sum}，说明中的总数为 {whole}",
+    "en-US": "Basic plus project expenditure is not the total: {first} {firstValue} + {second} {secondValue} = {sum}, the text gives the total as {whole}",
+  },
+  personnelPlusPublic: {
+    "zh-CN": "人员经费 + 公用经费 = 基本支出不成立：{first} {firstValue} + {second} {secondValue} = {sum}，说明中的总数为 {whole}",
+    "en-US": "Personnel plus public expenses is not basic expenditure: {first} {firstValue} + {second} {secondValue} = {sum}, the text gives the total as {whole}",
+  },
+  otherYear: {
+    "zh-CN": "年度可能写错：“{quote}”写的是 {given} 年，而 {amount} 是 {year} 年预算中的数字",
+    "en-US": "Possibly the wrong year: “{quote}” says {given}, but {amount} is a figure of the {year} budget",
+  },
+};
+
+/** A figure of the text as the text writes it: "1434.89 万元" (not converted to the tables' unit). */
+function written(f: Figure): string {
+  return `${fmtAs(f.value / f.scale, f.decimals)}${f.unit && f.unit !== "%" ? ` ${f.unit}` : ""}`;
+}
+
+/** An amount computed from text figures (a difference, a sum), in the unit of the text figure `like`, without the unit. */
+function inTextUnit(v: number, like: Figure): string {
+  return fmt(v / like.scale);
+}
+
+/** A table's figure as the table prints it: "14,348,900.00 元". */
+function printedInTable(tf: TableFigure): string {
+  return `${fmtAmount(tf.cell.value ?? 0, tf.cell.decimals)} ${tf.table.amountUnit}`;
+}
 
 function iv(f: Figure, factor: number): Interval {
   return figure(f.value, f.decimals, factor, f.scale);
@@ -36,11 +108,6 @@ function otherYear(f: Figure, year: number | undefined): number | undefined {
 
 function budgetYear(ctx: RuleContext): number | undefined {
   return ctx.year ?? narrativeOf(ctx).year ?? ctx.facts.year;
-}
-
-/** An amount of the workbook unit, for messages: "641.15 万元" / "6,411,500.00 元". */
-function money(ctx: RuleContext, v: number): string {
-  return `${fmt(v)} ${ctx.facts.amountUnit}`;
 }
 
 function checkAmounts(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
@@ -76,9 +143,13 @@ function checkAmounts(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
         expected: best.tf.value!,
         actual: Number(fmt(f.value, 4)),
         difference: Number(fmt(diff)),
-        message:
-          `说明与表格不一致：“${quote(p, f.start, f.end)}”，${best.t.label} 在 ${[...new Set(printed.map((c) => `${c.tf.where} 为 ${fmt(c.tf.value!)}`))].join("、")}${ctx.facts.amountUnit === "万元" ? "" : " 元"}，` +
-          `说明写 ${money(ctx, f.value)}${f.unit === ctx.facts.amountUnit ? "" : `（原文“${f.raw.replace(/\s+/g, "")}”）`}，相差 ${fmt(diff)}`,
+        ...say(MESSAGES, "tableMismatch", {
+          quote: quote(p, f.start, f.end),
+          label: best.t.label,
+          tables: [...new Set(printed.map((c) => `${c.tf.where} ${printedInTable(c.tf)}`))].join("、"),
+          stated: written(f),
+          difference: `${inTextUnit(diff, f)} ${f.unit}`,
+        }),
       });
     }
   });
@@ -103,7 +174,7 @@ function checkChanges(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
             expected: Number(fmt(c.prior.value)),
             actual: Number(fmt(cur.value)),
             difference: Number(fmt(cur.value - c.prior.value)),
-            message: `说“持平”而数字有增减：“${quote(p, c.prior.start, c.end)}”，${fmt(cur.value)} − ${fmt(c.prior.value)} = ${fmt(cur.value - c.prior.value)}`,
+            ...say(MESSAGES, "flatButChanged", { quote: quote(p, c.prior.start, c.end), current: inTextUnit(cur.value, cur), prior: inTextUnit(c.prior.value, cur), difference: inTextUnit(cur.value - c.prior.value, cur) }),
           });
         }
         continue;
@@ -122,7 +193,7 @@ function checkChanges(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
             expected: Number(fmt(cur.value)),
             actual: c.delta.value,
             difference: Number(fmt(c.delta.value - cur.value)),
-            message: `增加额大于本年数：“${quote(p, cur.start, c.delta.end)}”，本年 ${fmt(cur.value)}，比上年增加 ${fmt(c.delta.value)}，上年就成了 ${fmt(cur.value - c.delta.value)}（负数）`,
+            ...say(MESSAGES, "increaseExceedsCurrent", { quote: quote(p, cur.start, c.delta.end), current: inTextUnit(cur.value, cur), delta: inTextUnit(c.delta.value, cur), prior: inTextUnit(cur.value - c.delta.value, cur) }),
           });
         }
       }
@@ -142,9 +213,9 @@ function checkChanges(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
         expected: Number(fmt(Math.abs(real))),
         actual: c.delta.value,
         difference: Number(fmt(signedDelta(c) - real)),
-        message: wrongDir
-          ? `增减方向与数字不符：“${quote(p, c.prior.start, c.delta.end)}”，${fmt(cur.value)} 比 ${fmt(c.prior.value)} ${real < 0 ? "减少" : "增加"} ${fmt(Math.abs(real))}，说明却写${c.dir > 0 ? "增加" : "减少"}`
-          : `增减额不对：“${quote(p, c.prior.start, c.delta.end)}”，${fmt(cur.value)} − ${fmt(c.prior.value)} = ${fmt(real)}，说明写${c.dir > 0 ? "增加" : "减少"} ${fmt(c.delta.value)}`,
+        ...(wrongDir
+          ? say(MESSAGES, real < 0 ? "saysUpButDown" : "saysDownButUp", { quote: quote(p, c.prior.start, c.delta.end), current: inTextUnit(cur.value, cur), prior: inTextUnit(c.prior.value, cur), real: inTextUnit(Math.abs(real), cur) })
+          : say(MESSAGES, c.dir > 0 ? "wrongIncrease" : "wrongDecrease", { quote: quote(p, c.prior.start, c.delta.end), current: inTextUnit(cur.value, cur), prior: inTextUnit(c.prior.value, cur), real: inTextUnit(real, cur), delta: inTextUnit(c.delta.value, cur) })),
       });
     }
   }
@@ -179,10 +250,12 @@ function checkPartsSum(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
       expected: Number(fmt(sum)),
       actual: Number(fmt(signedDelta(whole.c))),
       difference: Number(fmt(signedDelta(whole.c) - sum)),
-      message:
-        `各项增减之和与总增减不符：“${quote(whole.p, whole.c.start, whole.c.end)}”，而分项 ` +
-        items.map((it) => `${it.current.subject || "?"} ${signedDelta(it.change) >= 0 ? "+" : ""}${fmt(signedDelta(it.change))}`).join("、") +
-        ` 合计 ${sum >= 0 ? "+" : ""}${fmt(sum)}，相差 ${fmt(signedDelta(whole.c) - sum)}`,
+      ...say(MESSAGES, "partsChangeSum", {
+        quote: quote(whole.p, whole.c.start, whole.c.end),
+        items: items.map((it) => `${it.current.subject || "?"} ${signedDelta(it.change) >= 0 ? "+" : ""}${inTextUnit(signedDelta(it.change), whole.c.delta!)}`).join("、"),
+        sum: `${sum >= 0 ? "+" : ""}${inTextUnit(sum, whole.c.delta!)}`,
+        difference: inTextUnit(signedDelta(whole.c) - sum, whole.c.delta!),
+      }),
     });
   };
   // (1) Items in later paragraphs of the same level-1 section, one change each, whose amounts add up to the whole.
@@ -272,9 +345,13 @@ function checkLists(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
         expected: Number(fmt(total)),
         actual: l.whole.value,
         difference: Number(fmt(l.whole.value - total)),
-        message:
-          `${over ? "其中所列各项之和大于总数" : "其中所列各项之和与总数不符"}：“${quote(p, l.whole.start, l.parts[l.parts.length - 1].end)}”，` +
-          `${l.parts.map((f) => `${f.subject || "?"} ${fmt(f.value)}`).join(" + ")} = ${fmt(total)}，总数写 ${fmt(l.whole.value)}，相差 ${fmt(l.whole.value - total)}`,
+        ...say(MESSAGES, over ? "listExceedsWhole" : "listMismatch", {
+          quote: quote(p, l.whole.start, l.parts[l.parts.length - 1].end),
+          parts: l.parts.map((f) => `${f.subject || "?"} ${inTextUnit(f.value, l.whole)}`).join(" + "),
+          sum: inTextUnit(total, l.whole),
+          whole: inTextUnit(l.whole.value, l.whole),
+          difference: inTextUnit(l.whole.value - total, l.whole),
+        }),
       });
     }
   });
@@ -304,7 +381,7 @@ function checkStructure(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
         for (const t of matchNoContext(f)) if (STRUCT_IDS.includes(t.id)) section.push({ q: p, f, id: t.id });
       }
     const byId = (id: string) => section.filter((x) => x.id === id);
-    const check = (whole: { q: ParsedParagraph; f: Figure }, a: { q: ParsedParagraph; f: Figure }, b: { q: ParsedParagraph; f: Figure }, what: string) => {
+    const check = (whole: { q: ParsedParagraph; f: Figure }, a: { q: ParsedParagraph; f: Figure }, b: { q: ParsedParagraph; f: Figure }, what: "basicPlusProject" | "personnelPlusPublic") => {
       if (whole.q !== p && a.q !== p && b.q !== p) return; // report once, in the paragraph where the last part is
       if (overlaps(add(iv(a.f, factor), iv(b.f, factor)), iv(whole.f, factor))) return;
       const loc = figureCell(whole.q.para, whole.f);
@@ -317,7 +394,7 @@ function checkStructure(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
         expected: Number(fmt(sum)),
         actual: whole.f.value,
         difference: Number(fmt(whole.f.value - sum)),
-        message: `${what}不成立：${a.f.subject} ${fmt(a.f.value)} + ${b.f.subject} ${fmt(b.f.value)} = ${fmt(sum)}，说明中的总数为 ${fmt(whole.f.value)}`,
+        ...say(MESSAGES, what, { first: a.f.subject, firstValue: inTextUnit(a.f.value, whole.f), second: b.f.subject, secondValue: inTextUnit(b.f.value, whole.f), sum: inTextUnit(sum, whole.f), whole: inTextUnit(whole.f.value, whole.f) }),
       });
     };
     const basics = byId("basic").filter(({ q }) => q === p);
@@ -328,14 +405,14 @@ function checkStructure(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
       let r = -1;
       for (let k = sf.first; k < sf.end && k < sf.first + 12 && r < 0; k++) if (p.figures[k].kind === "amount" && p.figures[k].role === undefined) r = k;
       const sentenceLead = r >= 0 && p.figures[r].start < b.f.start && p.figures[r].start < projects[0].f.start ? p.figures[r] : undefined;
-      if (sentenceLead && !matchNoContext(sentenceLead).some((t) => t.id === "basic" || t.id === "project")) check({ q: p, f: sentenceLead }, b, projects[0], "基本支出 + 项目支出 = 总支出");
+      if (sentenceLead && !matchNoContext(sentenceLead).some((t) => t.id === "basic" || t.id === "project")) check({ q: p, f: sentenceLead }, b, projects[0], "basicPlusProject");
     }
     const pers = byId("personnel").filter(({ q }) => q === p);
     const pub = byId("public");
     if (pers.length === 1 && pub.length >= 1) {
       const basic = byId("basic").filter(({ f }) => f.start < pers[0].f.start || true).pop();
       const pb = pub.find(({ q, f }) => q !== p || f.start > pers[0].f.start) ?? pub[0];
-      if (basic && basic.f !== pers[0].f) check(basic, pers[0], pb, "人员经费 + 公用经费 = 基本支出");
+      if (basic && basic.f !== pers[0].f) check(basic, pers[0], pb, "personnelPlusPublic");
     }
   });
   return out;
@@ -390,7 +467,7 @@ function checkOtherYear(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
         cell: loc.cell,
         actual: y,
         expected: year,
-        message: `年度可能写错：“${quote(p, f.start - f.rawSubject.length, f.end)}”写的是 ${y} 年，而 ${fmt(f.value)} 万元是 ${year} 年预算中的数字`,
+        ...say(MESSAGES, "otherYear", { quote: quote(p, f.start - f.rawSubject.length, f.end), given: y, amount: written(f), year }),
       });
     }
   }
@@ -410,6 +487,7 @@ export const narrativeRule: Rule = {
   id: ID,
   description: "说明与表格一致：说明中的金额、增减额与表格和上下文一致，分项增减之和等于总增减",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check: checkNarrative,
   valid: [
     {
@@ -435,18 +513,34 @@ export const narrativeRule: Rule = {
           "2.卫生健康支出：年初预算数为17.12万元，比上年预算数增加2.1万元。",
           "4.住房保障支出：年初预算数为12.23万元，比上年预算数增加1.62万元。",
         ]),
-      expect: [{ severity: "error", cell: "A2", messageIncludes: "23.91" }],
+      expect: [{ severity: "error", cell: "A2", messageId: "partsChangeSum", messageIncludes: "23.91" }],
+    },
+    {
+      name: "元的表、万元的说明：表中数按表的单位（元）列出，说明的数按说明的单位（万元）",
+      workbook: () => ({
+        sheets: [
+          sheetFromRows("一般公共预算支出", [
+            ["2025年一般公共预算支出表"],
+            ["编制部门：上海市普陀区人民政府办公室", null, null, null, "单位：元"],
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            [null, "合计", 44_876_800, 44_876_800, 0],
+            ["208", "社会保障和就业支出", 44_876_800, 44_876_800, 0],
+          ], "#,##0.00"),
+          sheetFromRows("情况说明", [["2025年一般公共预算支出4,487.68万元，其中社会保障和就业支出4,487.58万元。"]]),
+        ],
+      }),
+      expect: [{ severity: "error", cell: "A1", messageId: "tableMismatch", messageIncludes: "44,876,800.00 元，说明写 4487.58 万元，相差 -0.10 万元" }],
     },
     {
       name: "写成增加而数字是减少",
       workbook: () => text(["2024 年收支预算总数 641.15 万元，比 2023 年收支预算总数 650.27 万元增加 9.12 万元。"]),
-      expect: [{ severity: "error", cell: "A1", messageIncludes: "方向" }],
+      expect: [{ severity: "error", cell: "A1", messageId: "saysUpButDown" }],
     },
     {
       name: "海口：基本支出写成 2023 年度",
       workbook: () =>
         text(["2024年支出预算405.52万元，其中：基本支出163.52万元，占40.32%；项目支出242万元，占59.68%。", "2023年度财政拨款基本支出163.52万元，其中：人员经费149.69万元。公用经费13.82万元。"]),
-      expect: [{ severity: "warning", cell: "A2", messageIncludes: "2023" }],
+      expect: [{ severity: "warning", cell: "A2", messageId: "otherYear", messageIncludes: "2023" }],
     },
   ],
 };

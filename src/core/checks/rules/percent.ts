@@ -22,6 +22,7 @@ import type { Figure, ListClaim, ShareClaim } from "../../narrative/parse";
 import type { Target } from "../../narrative/targets";
 import { add, div, figure, fmt, overlaps, scale, sub, type Interval } from "../rounding";
 import { labelKey } from "../../text";
+import { say } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
 
 interface Denominator {
@@ -61,7 +62,74 @@ function judgeRatio(num: Interval, totals: { iv: Interval }[], claimed: Interval
 }
 
 /** A percentage that does not recompute: an error, or a warning where only truncation explains it. */
-function percentFinding(loc: { sheet: string; cell: string }, trunc: boolean, expected: number, stated: number, message: string): Finding {
+const MESSAGES = {
+  shareAdjusted: {
+    "zh-CN": "占比按合计 100% 调整了尾数：“{quote}”，{part} ÷ {base}（{source}）= {expected}%，说明写 {stated}；所列各项占比之和正好 100%（最大余数法），不是错误",
+    "en-US": "A share rounded so that the shares add up to 100%: “{quote}”: {part} ÷ {base} ({source}) = {expected}%, the text says {stated}; the listed shares add up to exactly 100% (largest remainder method), so this is not an error",
+  },
+  shareTruncated: {
+    "zh-CN": "百分比截断而非四舍五入：“{quote}”，{part} ÷ {base}（{source}）= {expected}%",
+    "en-US": "The percentage is truncated, not rounded: “{quote}”: {part} ÷ {base} ({source}) = {expected}%",
+  },
+  wrongShare: {
+    "zh-CN": "百分比不对：“{quote}”，{part} ÷ {base}（{source}）= {expected}%，说明写 {stated}，相差 {difference} 个百分点",
+    "en-US": "Wrong percentage: “{quote}”: {part} ÷ {base} ({source}) = {expected}%, the text says {stated}, a difference of {difference} percentage points",
+  },
+  basicProjectNot100: {
+    "zh-CN": "基本支出与项目支出的占比之和不是 100%：“{quote}”，{first} + {second} = {total}%",
+    "en-US": "The shares of basic and project expenditure do not add up to 100%: “{quote}”: {first} + {second} = {total}%",
+  },
+  personnelPublicNot100: {
+    "zh-CN": "人员经费与公用经费的占比之和不是 100%：“{quote}”，{first} + {second} = {total}%",
+    "en-US": "The shares of personnel and public expenses do not add up to 100%: “{quote}”: {first} + {second} = {total}%",
+  },
+  flatWithRate: {
+    "zh-CN": "说“持平”却给出增减幅度：“{quote}”",
+    "en-US": "The text says the figure is unchanged but gives a rate of change: “{quote}”",
+  },
+  saysUpButDown: {
+    "zh-CN": "增减方向与数字不符：“{quote}”，{current} 比 {prior} 减少 {rate}%，说明却写增加 {stated}",
+    "en-US": "The direction contradicts the figures: “{quote}”: {current} is {rate}% less than {prior}, but the text says an increase of {stated}",
+  },
+  saysDownButUp: {
+    "zh-CN": "增减方向与数字不符：“{quote}”，{current} 比 {prior} 增加 {rate}%，说明却写减少 {stated}",
+    "en-US": "The direction contradicts the figures: “{quote}”: {current} is {rate}% more than {prior}, but the text says a decrease of {stated}",
+  },
+  wrongRateUp: {
+    "zh-CN": "增减百分比不对：“{quote}”，({current} − {prior}) ÷ {prior} = {expected}%，说明写增加 {stated}",
+    "en-US": "Wrong rate of change: “{quote}”: ({current} − {prior}) ÷ {prior} = {expected}%, the text says an increase of {stated}",
+  },
+  wrongRateDown: {
+    "zh-CN": "增减百分比不对：“{quote}”，({current} − {prior}) ÷ {prior} = {expected}%，说明写减少 {stated}",
+    "en-US": "Wrong rate of change: “{quote}”: ({current} − {prior}) ÷ {prior} = {expected}%, the text says a decrease of {stated}",
+  },
+  amountUpRateDown: {
+    "zh-CN": "增减方向矛盾：“{quote}”，金额说增加，百分比却说下降",
+    "en-US": "Contradictory direction: “{quote}”: the amount is said to increase but the percentage to fall",
+  },
+  amountDownRateUp: {
+    "zh-CN": "增减方向矛盾：“{quote}”，金额说减少，百分比却说增长",
+    "en-US": "Contradictory direction: “{quote}”: the amount is said to decrease but the percentage to grow",
+  },
+  wrongRateOnPrior: {
+    "zh-CN": "增减百分比不对：“{quote}”，上年 {base}，{delta} ÷ {base} = {expected}%，说明写 {stated}",
+    "en-US": "Wrong rate of change: “{quote}”: last year {base}, {delta} ÷ {base} = {expected}%, the text says {stated}",
+  },
+  wrongRateDerived: {
+    "zh-CN": "增减百分比不对：“{quote}”，上年 = {current} {op} {delta} = {base}，{delta} ÷ {base} = {expected}%，说明写 {stated}",
+    "en-US": "Wrong rate of change: “{quote}”: last year = {current} {op} {delta} = {base}, {delta} ÷ {base} = {expected}%, the text says {stated}",
+  },
+  columnAll100: {
+    "zh-CN": "“占比”列第 {from}—{to} 行都是 100%，不是各行占合计的比例（那样应为 {shares}）：请核对该列的含义（如“财政拨款所占比例”）并在表头写明",
+    "en-US": "The share column is 100% in every row from {from} to {to}, so it is not each row's share of the total (that would be {shares}): check what the column means and say so in its header",
+  },
+  wrongColumnShare: {
+    "zh-CN": "占比不对：{amount} ÷ 合计 {total} = {expected}%，填列 {stated}%",
+    "en-US": "Wrong share: {amount} ÷ the total {total} = {expected}%, but {stated}% is filled in",
+  },
+};
+
+function percentFinding(loc: { sheet: string; cell: string }, trunc: boolean, expected: number, stated: number, message: ReturnType<typeof say>): Finding {
   return {
     ruleId: "percent",
     severity: trunc ? "warning" : "error",
@@ -70,7 +138,7 @@ function percentFinding(loc: { sheet: string; cell: string }, trunc: boolean, ex
     expected: Number(fmt(expected)),
     actual: stated,
     difference: Number(fmt(stated - expected)),
-    message,
+    ...message,
   };
 }
 
@@ -206,14 +274,14 @@ function checkShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
           expected: Number(fmt(expected)),
           actual: s.percent.value,
           difference: Number(fmt(s.percent.value - expected)),
-          message: `占比按合计 100% 调整了尾数：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%，说明写 ${s.percent.raw.replace(/\s/g, "")}；所列各项占比之和正好 100%（最大余数法），不是错误`,
+          ...say(MESSAGES, "shareAdjusted", { quote: quote(p, s.part.start, s.percent.end), part: fmt(s.part.value), base: fmt(d.value), source: d.source, expected: fmt(expected), stated: s.percent.raw.replace(/\s/g, "") }),
         });
         continue;
       }
       out.push(
         percentFinding(loc, trunc, expected, s.percent.value, trunc
-          ? `百分比截断而非四舍五入：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%`
-          : `百分比不对：“${quote(p, s.part.start, s.percent.end)}”，${fmt(s.part.value)} ÷ ${fmt(d.value)}（${d.source}）= ${fmt(expected)}%，说明写 ${s.percent.raw.replace(/\s/g, "")}，相差 ${fmt(s.percent.value - expected)} 个百分点`),
+          ? say(MESSAGES, "shareTruncated", { quote: quote(p, s.part.start, s.percent.end), part: fmt(s.part.value), base: fmt(d.value), source: d.source, expected: fmt(expected) })
+          : say(MESSAGES, "wrongShare", { quote: quote(p, s.part.start, s.percent.end), part: fmt(s.part.value), base: fmt(d.value), source: d.source, expected: fmt(expected), stated: s.percent.raw.replace(/\s/g, ""), difference: fmt(s.percent.value - expected) })),
       );
     }
   });
@@ -224,9 +292,9 @@ function checkShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
 function checkSplitShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
   const out: Finding[] = [];
   const factor = ctx.options.roundingFactor;
-  const PAIRS: [string, string, string][] = [
-    ["basic", "project", "基本支出与项目支出"],
-    ["personnel", "public", "人员经费与公用经费"],
+  const PAIRS: [string, string, keyof typeof MESSAGES][] = [
+    ["basic", "project", "basicProjectNot100"],
+    ["personnel", "public", "personnelPublicNot100"],
   ];
   a.paras.forEach((p, i) => {
     for (const [x, y, what] of PAIRS) {
@@ -246,7 +314,7 @@ function checkSplitShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
         expected: 100,
         actual: Number(fmt(total)),
         difference: Number(fmt(total - 100)),
-        message: `${what}的占比之和不是 100%：“${quote(p, sx[0].part.start, sy[0].percent.end)}”，${sx[0].percent.raw.replace(/\s/g, "")} + ${sy[0].percent.raw.replace(/\s/g, "")} = ${fmt(total)}%`,
+        ...say(MESSAGES, what, { quote: quote(p, sx[0].part.start, sy[0].percent.end), first: sx[0].percent.raw.replace(/\s/g, ""), second: sy[0].percent.raw.replace(/\s/g, ""), total: fmt(total) }),
       });
     }
   });
@@ -263,7 +331,7 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
       if (c.dir === 0) {
         // "持平" with a rate other than 0%.
         if (c.percent.value !== 0 && !overlaps(pctInterval(c.percent, factor), { lo: 0, hi: 0 }))
-          out.push({ ruleId: "percent", severity: "error", sheet: loc.sheet, cell: loc.cell, expected: 0, actual: c.percent.value, message: `说“持平”却给出增减幅度：“${quote(p, c.start, c.end)}”` });
+          out.push({ ruleId: "percent", severity: "error", sheet: loc.sheet, cell: loc.cell, expected: 0, actual: c.percent.value, ...say(MESSAGES, "flatWithRate", { quote: quote(p, c.start, c.end) }) });
         continue;
       }
       if (!c.delta) {
@@ -288,9 +356,9 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
           expected: Number(fmt(expected)),
           actual: c.dir * c.percent.value,
           difference: Number(fmt(c.dir * c.percent.value - expected)),
-          message: wrongDir
-            ? `增减方向与数字不符：“${quote(p, c.prior.start, c.percent.end)}”，${asWritten(c.current[0])} 比 ${asWritten(c.prior)} ${real < 0 ? "减少" : "增加"} ${fmt(Math.abs(expected))}%，说明却写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`
-            : `增减百分比不对：“${quote(p, c.prior.start, c.percent.end)}”，(${asWritten(c.current[0], false)} − ${asWritten(c.prior, false)}) ÷ ${asWritten(c.prior, false)} = ${fmt(expected)}%，说明写${c.dir > 0 ? "增加" : "减少"} ${c.percent.raw.replace(/\s/g, "")}`,
+          ...(wrongDir
+            ? say(MESSAGES, real < 0 ? "saysUpButDown" : "saysDownButUp", { quote: quote(p, c.prior.start, c.percent.end), current: asWritten(c.current[0]), prior: asWritten(c.prior), rate: fmt(Math.abs(expected)), stated: c.percent.raw.replace(/\s/g, "") })
+            : say(MESSAGES, c.dir > 0 ? "wrongRateUp" : "wrongRateDown", { quote: quote(p, c.prior.start, c.percent.end), current: asWritten(c.current[0], false), prior: asWritten(c.prior, false), expected: fmt(expected), stated: c.percent.raw.replace(/\s/g, "") })),
         });
         continue;
       }
@@ -300,20 +368,20 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
           severity: "error",
           sheet: loc.sheet,
           cell: loc.cell,
-          message: `增减方向矛盾：“${quote(p, c.start, c.end)}”，金额说${c.dir > 0 ? "增加" : "减少"}，百分比却说${c.percentDir > 0 ? "增长" : "下降"}`,
+          ...say(MESSAGES, c.dir > 0 ? "amountUpRateDown" : "amountDownRateUp", { quote: quote(p, c.start, c.end) }),
         });
         continue;
       }
       // The rate is judged on last year's base: 增长 P% = D ÷ (本年 − D); 下降 P% = D ÷ (本年 + D).
       const d = amountIv(c.delta, factor);
       const claimed = pctInterval(c.percent, factor);
-      const bases: { iv: Interval; value: number; how: string }[] = [];
-      if (c.prior) bases.push({ iv: amountIv(c.prior, factor), value: c.prior.value, how: `上年 ${fmt(c.prior.value)}` });
+      const bases: { iv: Interval; value: number; how?: { current: string; op: string } }[] = [];
+      if (c.prior) bases.push({ iv: amountIv(c.prior, factor), value: c.prior.value });
       for (const cur of c.current) {
         const ci = amountIv(cur, factor);
         const base = c.dir > 0 ? sub(ci, d) : add(ci, d);
         const value = c.dir > 0 ? cur.value - c.delta.value : cur.value + c.delta.value;
-        bases.push({ iv: base, value, how: `上年 = ${fmt(cur.value)} ${c.dir > 0 ? "−" : "+"} ${fmt(c.delta.value)} = ${fmt(value)}` });
+        bases.push({ iv: base, value, how: { current: fmt(cur.value), op: c.dir > 0 ? "−" : "+" } });
       }
       const usable = bases.filter((b) => b.iv.lo > 0);
       if (!usable.length) continue; // growth from zero: no rate to recompute
@@ -321,7 +389,8 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
       if (ok) continue;
       const b = usable[0];
       const expected = (c.delta.value / b.value) * 100;
-      out.push(percentFinding(loc, trunc, expected, c.percent.value, `增减百分比不对：“${quote(p, c.start, c.end)}”，${b.how}，${fmt(c.delta.value)} ÷ ${fmt(b.value)} = ${fmt(expected)}%，说明写 ${c.percent.raw.replace(/\s/g, "")}`));
+      const rateData = { quote: quote(p, c.start, c.end), delta: fmt(c.delta.value), base: fmt(b.value), expected: fmt(expected), stated: c.percent.raw.replace(/\s/g, "") };
+      out.push(percentFinding(loc, trunc, expected, c.percent.value, b.how ? say(MESSAGES, "wrongRateDerived", { ...rateData, ...b.how }) : say(MESSAGES, "wrongRateOnPrior", rateData)));
     }
   }
   return out;
@@ -351,7 +420,7 @@ function checkPercentColumns(ctx: RuleContext): Finding[] {
         sheet,
         cell: toA1(group[0].r, group[0].pct.c),
         related: group.map((g) => toA1(g.r, g.pct.c)),
-        message: `“占比”列第 ${group[0].r + 1}—${group[group.length - 1].r + 1} 行都是 100%，不是各行占合计的比例（那样应为 ${shares.join("、")}）：请核对该列的含义（如“财政拨款所占比例”）并在表头写明`,
+        ...say(MESSAGES, "columnAll100", { from: group[0].r + 1, to: group[group.length - 1].r + 1, shares: shares.join("、") }),
       });
       continue;
     }
@@ -369,7 +438,7 @@ function checkPercentColumns(ctx: RuleContext): Finding[] {
         expected: Number(fmt(expected)),
         actual: g.pct.value,
         difference: Number(fmt(g.pct.value - expected)),
-        message: `占比不对：${sheet} 第 ${g.r + 1} 行 ${fmt(g.amount.value)} ÷ 合计 ${fmt(amount.value)} = ${fmt(expected)}%，表中为 ${g.pct.value}%`,
+        ...say(MESSAGES, "wrongColumnShare", { amount: fmt(g.amount.value), total: fmt(amount.value), expected: fmt(expected), stated: g.pct.value }),
       });
     }
   }
@@ -387,6 +456,7 @@ export const percentRule: Rule = {
   id: "percent",
   description: "百分比：说明中的占比、增减幅度和表中的占比列按所指的数字重算",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check: checkPercent,
   valid: [
     {
@@ -407,21 +477,21 @@ export const percentRule: Rule = {
     {
       name: "凑足 100% 也不能差两个尾数单位（33.35 / 33.33 / 33.32）",
       workbook: () => text(["2024年支出预算3000.00万元，其中：一般公共服务支出1000.00万元，占33.35%；教育支出1000.00万元，占33.33%；科学技术支出1000.00万元，占33.32%。"]),
-      expect: [{ severity: "error", messageIncludes: "说明写 33.35%" }],
+      expect: [{ severity: "error", messageId: "wrongShare", messageIncludes: "说明写 33.35%" }],
     },
     {
       name: "达州：三个类的占比都算错",
       workbook: () => text(["一般公共预算当年拨款641.15万元。", "社会保障和就业支出 560.62 万元，占 85.66%；卫生健康支出 21.43 万元，占 3.8%；住房保障支出 59.09 万元，占 10.54%。"]),
       expect: [
-        { severity: "error", cell: "A2", messageIncludes: "87.44%" },
-        { severity: "error", cell: "A2", messageIncludes: "3.34%" },
-        { severity: "error", cell: "A2", messageIncludes: "9.22%" },
+        { severity: "error", cell: "A2", messageId: "wrongShare", messageIncludes: "87.44%" },
+        { severity: "error", cell: "A2", messageId: "wrongShare", messageIncludes: "3.34%" },
+        { severity: "error", cell: "A2", messageId: "wrongShare", messageIncludes: "9.22%" },
       ],
     },
     {
       name: "曾都：机关运行经费减少 3.02 万元，减少 33.11%",
       workbook: () => text(["本部门 2024 年度机关运行经费支出 2.02 万元，比去年预算数减少 3.02 万元，减少 33.11%。"]),
-      expect: [{ severity: "error", cell: "A1", messageIncludes: "59.92%" }],
+      expect: [{ severity: "error", cell: "A1", messageId: "wrongRateDerived", messageIncludes: "59.92%" }],
     },
   ],
 };

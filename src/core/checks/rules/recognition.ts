@@ -6,15 +6,68 @@
  */
 import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
-import { tableName } from "../../recognize/helpers";
+import type { RecognizedTable } from "../../recognize/types";
+import { say } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "recognition";
 
+const MESSAGES = {
+  textAmounts: {
+    "zh-CN": "{count} 个金额以文本形式存储（如 {cells}），已按数字读取并核对；建议转换为数字",
+    "en-US": "{count} amount(s) are stored as text (e.g. {cells}); they were read as numbers and checked, but should be converted to numbers",
+  },
+  errorValue: {
+    "zh-CN": "单元格为错误值 {value}，无法参与核对",
+    "en-US": "The cell holds the error value {value} and cannot be checked",
+  },
+  textInAmount: {
+    "zh-CN": "金额列中是文字“{text}”，不是数字",
+    "en-US": "The amount column holds the text “{text}”, not a number",
+  },
+  badCode: {
+    "zh-CN": "编码“{code}”不是 3、5 或 7 位的科目编码",
+    "en-US": "“{code}” is not a classification code (3, 5 or 7 digits)",
+  },
+  missingColumns: {
+    "zh-CN": "未找到列：{columns}（与这些列有关的检查不做）",
+    "en-US": "Columns not found: {columns} (the checks that need them are skipped)",
+  },
+  unmappedColumn: {
+    "zh-CN": "列“{header}”不是本表的标准列，其中的数字未参与核对",
+    "en-US": "The column “{header}” is not a standard column of this table; its figures were not checked",
+  },
+  unlabelledColumn: {
+    "zh-CN": "第 {column} 列有数字但没有表头，未参与核对",
+    "en-US": "Column {column} has figures but no header; they were not checked",
+  },
+  issue: {
+    "zh-CN": "{detail}",
+    "en-US": "{detail}",
+  },
+  unrecognizedTable: {
+    "zh-CN": "“{title}”不是可识别的标准表，未做核对",
+    "en-US": "“{title}” is not a standard table the checker recognises; it was not checked",
+  },
+};
+
+type Issue = RecognizedTable["issues"][number];
+
+/** A recognition issue's message id and data, read from the issue recognition recorded. */
+function issueSay(i: Issue): ReturnType<typeof say> {
+  let m: RegExpExecArray | null;
+  if (i.kind === "error-value" && (m = /错误值\s*(\S+)/.exec(i.message))) return say(MESSAGES, "errorValue", { value: m[1].replace(/，.*$/, "") });
+  if (i.kind === "text-in-amount" && (m = /文字“([\s\S]*)”/.exec(i.message))) return say(MESSAGES, "textInAmount", { text: m[1] });
+  if (i.kind === "bad-code" && (m = /编码“([\s\S]*?)”/.exec(i.message))) return say(MESSAGES, "badCode", { code: m[1] });
+  if (i.kind === "missing-column" && (m = /未找到列：([^（]*)/.exec(i.message))) return say(MESSAGES, "missingColumns", { columns: m[1] });
+  if (i.kind === "unmapped-column" && (m = /^列“([\s\S]*)”不是/.exec(i.message))) return say(MESSAGES, "unmappedColumn", { header: m[1] });
+  if (i.kind === "unmapped-column" && (m = /^第 (\d+) 列/.exec(i.message))) return say(MESSAGES, "unlabelledColumn", { column: toA1(0, i.c).replace(/\d+$/, "") });
+  return say(MESSAGES, "issue", { detail: i.message });
+}
+
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const table of ctx.facts.tables) {
-    const name = tableName(table);
     const textAmounts = table.issues.filter((i) => i.kind === "text-amount");
     if (textAmounts.length) {
       const cells = textAmounts.map((i) => toA1(i.r, i.c));
@@ -25,17 +78,17 @@ function check(ctx: RuleContext): Finding[] {
         cell: cells[0],
         related: cells.slice(1),
         table: table.spec.id,
-        message: `${table.sheet}：${cells.length} 个金额以文本形式存储（如 ${cells.slice(0, 5).join("、")}），已按数字读取并核对；建议转换为数字`,
+        ...say(MESSAGES, "textAmounts", { count: cells.length, cells: cells.slice(0, 5).join("、") }),
       });
     }
     for (const i of table.issues) {
       if (i.kind === "text-amount") continue;
       const severity = i.kind === "error-value" || i.kind === "text-in-amount" ? "warning" : "info";
-      out.push({ ruleId: ID, severity, sheet: table.sheet, cell: toA1(i.r, i.c), table: table.spec.id, message: `${table.sheet} ${toA1(i.r, i.c)}：${name}——${i.message}` });
+      out.push({ ruleId: ID, severity, sheet: table.sheet, cell: toA1(i.r, i.c), table: table.spec.id, ...issueSay(i) });
     }
   }
   for (const u of ctx.facts.unrecognized ?? []) {
-    out.push({ ruleId: ID, severity: "info", sheet: u.sheet, cell: toA1(u.r, u.c), message: `${u.sheet} ${toA1(u.r, u.c)}：“${u.title.replace(/\s+/g, "")}”不是可识别的标准表，未做核对` });
+    out.push({ ruleId: ID, severity: "info", sheet: u.sheet, cell: toA1(u.r, u.c), ...say(MESSAGES, "unrecognizedTable", { title: u.title.replace(/\s+/g, "") }) });
   }
   return out;
 }
@@ -48,15 +101,16 @@ export const recognitionRule: Rule = {
   id: ID,
   description: "表格识别：文本形式的金额、错误值、缺少的必需列、无法识别的列和表",
   defaultSeverity: "warning",
+  messages: MESSAGES,
   check,
   valid: [{ name: "规范的表", workbook: () => wb([[null, "合计", 30, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]]) }],
   invalid: [
-    { name: "错误值", workbook: () => wb([[null, "合计", 30, { error: "#REF!" }, 10], ["208", "社会保障和就业支出", 30, 20, 10]]), expect: [{ severity: "warning", cell: "D4", messageIncludes: "#REF!" }] },
-    { name: "文本金额", workbook: () => wb([[null, "合计", "1,030.00", 1020, 10], ["208", "社会保障和就业支出", 1030, 1020, 10]]), expect: [{ severity: "info", cell: "C4", messageIncludes: "文本" }] },
+    { name: "错误值", workbook: () => wb([[null, "合计", 30, { error: "#REF!" }, 10], ["208", "社会保障和就业支出", 30, 20, 10]]), expect: [{ severity: "warning", cell: "D4", messageId: "errorValue" }] },
+    { name: "文本金额", workbook: () => wb([[null, "合计", "1,030.00", 1020, 10], ["208", "社会保障和就业支出", 1030, 1020, 10]]), expect: [{ severity: "info", cell: "C4", messageId: "textAmounts" }] },
     {
       name: "缺少必需列",
       workbook: () => ({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出"], [null, "合计", 30, 20]], "#,##0.00")] }),
-      expect: [{ severity: "info", messageIncludes: "项目支出" }],
+      expect: [{ severity: "info", messageId: "missingColumns", messageIncludes: "项目支出" }],
     },
   ],
 };

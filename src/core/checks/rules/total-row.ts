@@ -7,12 +7,18 @@
  */
 import { sheetFromRows, type Workbook } from "../../model";
 import type { RecognizedRow, RecognizedTable } from "../../recognize/types";
-import { figureOf, flush, judgeSum, type Judged, report } from "../rounding";
+import { figureOf, flush, judgeSum, type Judged, report, sumMessages } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 import { toA1 } from "../../a1";
 import { amountColumns, columnLabel, rowName } from "../../recognize/helpers";
 
 const ID = "total-row";
+
+const MESSAGES = {
+  ...sumMessages("sumOfClasses", { "zh-CN": "应为各类之和", "en-US": "should equal the sum of the category rows," }),
+  ...sumMessages("sumOfTopCodes", { "zh-CN": "应为最高级科目之和", "en-US": "should equal the sum of the top-level classification rows," }),
+  ...sumMessages("sumOfRows", { "zh-CN": "应为各行之和", "en-US": "should equal the sum of the rows it totals," }),
+};
 
 /** Top-level code rows: those whose nearest ancestor code is not in the table (per domain). */
 export function topCodeRows(rows: RecognizedRow[]): RecognizedRow[] {
@@ -205,6 +211,7 @@ function check(ctx: RuleContext): Finding[] {
       const parts = partsOfTotal(table, total, ctx.options.roundingFactor);
       if (parts.length === 0) continue;
       const levelWord = parts[0].level ? (parts.every((p) => p.level === 1) ? "类" : "最高级科目") : "各行";
+      const key = parts[0].level ? (parts.every((p) => p.level === 1) ? "sumOfClasses" : "sumOfTopCodes") : "sumOfRows";
       for (const col of cols) {
         const t = total.amounts[col.key];
         const ps = parts.map((p) => p.amounts[col.key]).filter((a) => a && a.value !== null);
@@ -217,8 +224,9 @@ function check(ctx: RuleContext): Finding[] {
           ID,
           table,
           t ?? { r: total.r, c: col.c },
+          `${rowName(total)}${columnLabel(col)}`,
           `${rowName(total)}${columnLabel(col)}（${levelWord}之和）`,
-          `${levelWord}之和`,
+          { messages: MESSAGES, key },
           judgement,
           parts.map((p) => toA1(p.amounts[col.key]?.r ?? p.r, col.c)),
           stated,
@@ -246,6 +254,7 @@ export const totalRowRule: Rule = {
   id: ID,
   description: "合计行等于所合计各行之和（科目表为各“类”之和，单位/项目表为顶层各行之和）",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check,
   valid: [
     {
@@ -278,7 +287,7 @@ export const totalRowRule: Rule = {
     {
       name: "合计与各类之和不符",
       workbook: () => wb([HEAD, [null, "合计", 31, 21, 10], ["208", "社会保障和就业支出", 20, 10, 10], ["221", "住房保障支出", 10, 10, null]]),
-      expect: [{ severity: "error", cell: "C4", messageIncludes: "类之和 30.00" }, { severity: "error", cell: "D4" }],
+      expect: [{ severity: "error", cell: "C4", messageId: "sumOfClasses", messageIncludes: "各类之和 30.00" }, { severity: "error", cell: "D4" }],
     },
     {
       name: "单位表合计错误",

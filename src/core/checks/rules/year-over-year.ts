@@ -20,44 +20,57 @@ import type { WorkbookFacts } from "../../recognize/types";
 import { cellAt } from "../../narrative/paragraphs";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
+import { say, type MessageData } from "../messages";
 
 const ID = "year-over-year";
 
-type Lang = "zh-CN" | "en-US";
-
-/** Messages of the rule, Chinese first. */
+/** Messages of the rule. */
 export const MESSAGES = {
   placeholder: {
-    "zh-CN": (what: string, n: number) => `说明中还有待填写的内容：${what}${n > 1 ? `（本段共 ${n} 处）` : ""}，请填写后再公开`,
-    "en-US": (what: string, n: number) => `The text still has a placeholder to fill in: ${what}${n > 1 ? ` (${n} in this paragraph)` : ""}`,
+    "zh-CN": "说明中还有待填写的内容：{what}，请填写后再公开",
+    "en-US": "The text still has a placeholder to fill in: {what}; fill it in before publishing",
   },
-  wrongDelta: {
-    "zh-CN": (q: string, cur: string, prior: string, real: string, said: string) => `与上年比较不对：“${q}”，本年 ${cur} − 上年 ${prior} = ${real}，说明写${said}`,
-    "en-US": (q: string, cur: string, prior: string, real: string, said: string) => `Wrong year-over-year change: "${q}": this year ${cur} − last year ${prior} = ${real}, the text says ${said}`,
+  placeholders: {
+    "zh-CN": "说明中还有待填写的内容：{what}（本段共 {count} 处），请填写后再公开",
+    "en-US": "The text still has placeholders to fill in: {what} ({count} in this paragraph); fill them in before publishing",
+  },
+  wrongDeltaUp: {
+    "zh-CN": "与上年比较不对：“{quote}”，本年 {current} − 上年 {prior} = {real}，说明写增加 {delta}",
+    "en-US": "Wrong year-over-year change: “{quote}”: this year {current} − last year {prior} = {real}, the text says an increase of {delta}",
+  },
+  wrongDeltaDown: {
+    "zh-CN": "与上年比较不对：“{quote}”，本年 {current} − 上年 {prior} = {real}，说明写减少 {delta}",
+    "en-US": "Wrong year-over-year change: “{quote}”: this year {current} − last year {prior} = {real}, the text says a decrease of {delta}",
+  },
+  wrongDeltaNew: {
+    "zh-CN": "与上年比较不对：“{quote}”，本年 {current} − 上年 {prior} = {real}，说明写新增 {delta}",
+    "en-US": "Wrong year-over-year change: “{quote}”: this year {current} − last year {prior} = {real}, the text says {delta} is new",
+  },
+  wrongDeltaFlat: {
+    "zh-CN": "与上年比较不对：“{quote}”，本年 {current} − 上年 {prior} = {real}，说明写持平",
+    "en-US": "Wrong year-over-year change: “{quote}”: this year {current} − last year {prior} = {real}, but the text says unchanged",
   },
   wrongPercent: {
-    "zh-CN": (q: string, d: string, prior: string, pct: string, said: string) => `增减率不对：“${q}”，${d} ÷ 上年 ${prior} = ${pct}%，说明写 ${said}`,
-    "en-US": (q: string, d: string, prior: string, pct: string, said: string) => `Wrong rate of change: "${q}": ${d} ÷ last year ${prior} = ${pct}%, the text says ${said}`,
+    "zh-CN": "增减率不对：“{quote}”，{delta} ÷ 上年 {prior} = {rate}%，说明写 {said}",
+    "en-US": "Wrong rate of change: “{quote}”: {delta} ÷ last year {prior} = {rate}%, the text says {said}",
   },
-  zeroBase: {
-    "zh-CN": (q: string, said: string, flat: boolean) => `上年为 0，不能计算增长率：“${q}”写了 ${said}，应写“${flat ? "持平" : "新增"}”`,
-    "en-US": (q: string, said: string, flat: boolean) => `Last year was 0, there is no rate of growth: "${q}" says ${said}; write ${flat ? "持平 (unchanged)" : "新增 (new)"} instead`,
+  zeroBaseFlat: {
+    "zh-CN": "上年为 0，不能计算增长率：“{quote}”写了 {said}，应写“持平”",
+    "en-US": "Last year was 0, so there is no rate of change: “{quote}” says {said}; it should say unchanged",
+  },
+  zeroBaseNew: {
+    "zh-CN": "上年为 0，不能计算增长率：“{quote}”写了 {said}，应写“新增”",
+    "en-US": "Last year was 0, so there is no rate of growth: “{quote}” says {said}; it should say new",
   },
   notNew: {
-    "zh-CN": (q: string, prior: string) => `不是新增：“${q}”，上年为 ${prior}`,
-    "en-US": (q: string, prior: string) => `Not new: "${q}", last year was ${prior}`,
+    "zh-CN": "不是新增：“{quote}”，上年为 {prior}",
+    "en-US": "Not new: “{quote}”: last year was {prior}",
   },
   wrongPrior: {
-    "zh-CN": (q: string, said: string, prior: string, where: string) => `上年数不对：“${q}”写上年 ${said}，上年工作簿 ${where} 为 ${prior}`,
-    "en-US": (q: string, said: string, prior: string, where: string) => `Wrong figure for last year: "${q}" gives ${said}, last year's workbook has ${prior} at ${where}`,
+    "zh-CN": "上年数不对：“{quote}”写上年 {said}，上年工作簿 {where} 为 {prior}",
+    "en-US": "Wrong figure for last year: “{quote}” gives {said}, last year's workbook has {prior} at {where}",
   },
-} as const;
-
-let lang: Lang = "zh-CN";
-/** Language of the messages (zh-CN default; the task pane switches it with the interface). */
-export function setYearOverYearLanguage(l: Lang): void {
-  lang = l;
-}
+};
 
 const prevCache = new WeakMap<Workbook, WorkbookFacts>();
 function previousFacts(wb: Workbook): WorkbookFacts {
@@ -169,33 +182,36 @@ function pairs(ctx: RuleContext, prev: WorkbookFacts, targets: Target[]): Pair[]
 }
 
 /** Judge one claim against one pair; null when it agrees. */
-function judge(ctx: RuleContext, p: ParsedParagraph, c: Claim, pr: Pair): { cell: Figure; message: string; expected?: number; actual?: number } | null {
+type Said = ReturnType<typeof say>;
+
+function judge(ctx: RuleContext, p: ParsedParagraph, c: Claim, pr: Pair): { cell: Figure; message: Said; expected?: number; actual?: number } | null {
   const factor = ctx.options.roundingFactor;
-  const m = MESSAGES;
+  const m = (id: keyof typeof MESSAGES, data: MessageData) => say(MESSAGES, id, data);
   const q = quote(p, Math.min(c.current.start, c.start), c.end);
   const curIv = iv(c.current, factor);
   const real = sub(curIv, pr.priorIv);
   const realMid = c.current.value - pr.prior;
   const zeroBase = pr.priorIv.lo <= 0 && pr.priorIv.hi >= 0;
-  if (c.prior && !overlaps(iv(c.prior, factor), pr.priorIv)) return { cell: c.prior, message: m.wrongPrior[lang](q, fmt(c.prior.value), fmt(pr.prior), pr.where), expected: Number(fmt(pr.prior)), actual: c.prior.value };
-  const said = c.kind === 0 ? "持平" : c.kind === "new" ? `新增 ${fmt(c.delta?.value ?? 0)}` : `${c.kind > 0 ? "增加" : "减少"} ${fmt(c.delta?.value ?? 0)}`;
-  const realText = Math.abs(realMid) < 1e-9 ? "0（持平）" : `${realMid > 0 ? "+" : "−"}${fmt(Math.abs(realMid))}`;
+  if (c.prior && !overlaps(iv(c.prior, factor), pr.priorIv)) return { cell: c.prior, message: m("wrongPrior", { quote: q, said: fmt(c.prior.value), prior: fmt(pr.prior), where: pr.where }), expected: Number(fmt(pr.prior)), actual: c.prior.value };
+  const deltaId = c.kind === 0 ? "wrongDeltaFlat" : c.kind === "new" ? "wrongDeltaNew" : c.kind > 0 ? "wrongDeltaUp" : "wrongDeltaDown";
+  const realText = Math.abs(realMid) < 1e-9 ? "0" : `${realMid > 0 ? "+" : "−"}${fmt(Math.abs(realMid))}`;
+  const deltaData = { quote: q, current: fmt(c.current.value), prior: fmt(pr.prior), real: realText, delta: fmt(c.delta?.value ?? 0) };
   if (c.kind === "new") {
-    if (!zeroBase) return { cell: c.delta ?? c.current, message: m.notNew[lang](q, fmt(pr.prior)), expected: Number(fmt(pr.prior)), actual: 0 };
-    if (c.delta && !overlaps(iv(c.delta, factor), real)) return { cell: c.delta, message: m.wrongDelta[lang](q, fmt(c.current.value), fmt(pr.prior), realText, said), expected: Number(fmt(realMid)), actual: c.delta.value };
+    if (!zeroBase) return { cell: c.delta ?? c.current, message: m("notNew", { quote: q, prior: fmt(pr.prior) }), expected: Number(fmt(pr.prior)), actual: 0 };
+    if (c.delta && !overlaps(iv(c.delta, factor), real)) return { cell: c.delta, message: m(deltaId, deltaData), expected: Number(fmt(realMid)), actual: c.delta.value };
   } else {
     const claimed: Interval = c.kind === 0 || !c.delta ? { lo: 0, hi: 0 } : c.kind > 0 ? iv(c.delta, factor) : { lo: -iv(c.delta, factor).hi, hi: -iv(c.delta, factor).lo };
-    if ((c.kind === 0 || c.delta) && !overlaps(claimed, real)) return { cell: c.delta ?? c.current, message: m.wrongDelta[lang](q, fmt(c.current.value), fmt(pr.prior), realText, said), expected: Number(fmt(realMid)), actual: c.kind === 0 ? 0 : (c.kind as number) * (c.delta?.value ?? 0) };
+    if ((c.kind === 0 || c.delta) && !overlaps(claimed, real)) return { cell: c.delta ?? c.current, message: m(deltaId, deltaData), expected: Number(fmt(realMid)), actual: c.kind === 0 ? 0 : (c.kind as number) * (c.delta?.value ?? 0) };
   }
   if (c.percent) {
     const said = c.percent.raw.replace(/\s/g, "");
-    if (zeroBase) return { cell: c.percent, message: m.zeroBase[lang](q, said, curIv.lo <= 0 && curIv.hi >= 0), actual: c.percent.value };
+    if (zeroBase) return { cell: c.percent, message: m(curIv.lo <= 0 && curIv.hi >= 0 ? "zeroBaseFlat" : "zeroBaseNew", { quote: q, said }), actual: c.percent.value };
     const lo = Math.max(0, Math.min(Math.abs(real.lo), Math.abs(real.hi)) * (real.lo <= 0 && real.hi >= 0 ? 0 : 1));
     const hi = Math.max(Math.abs(real.lo), Math.abs(real.hi));
     const rate: Interval = { lo: (lo / pr.priorIv.hi) * 100, hi: (hi / pr.priorIv.lo) * 100 };
     if (!overlaps(rate, figure(c.percent.value, c.percent.decimals, factor))) {
       const pct = (Math.abs(realMid) / pr.prior) * 100;
-      return { cell: c.percent, message: m.wrongPercent[lang](q, fmt(Math.abs(realMid)), fmt(pr.prior), fmt(pct), said), expected: Number(fmt(pct)), actual: c.percent.value };
+      return { cell: c.percent, message: m("wrongPercent", { quote: q, delta: fmt(Math.abs(realMid)), prior: fmt(pr.prior), rate: fmt(pct), said }), expected: Number(fmt(pct)), actual: c.percent.value };
     }
   }
   return null;
@@ -208,7 +224,7 @@ function checkPlaceholders(paras: ParsedParagraph[]): Finding[] {
     if (!hits.length) continue;
     const loc = cellAt(p.para, hits[0].index ?? 0);
     const kinds = [...new Set(hits.map((h) => h[0]))].join("、");
-    out.push({ ruleId: ID, severity: "warning", sheet: loc.sheet, cell: loc.cell, message: MESSAGES.placeholder[lang](kinds, hits.length) });
+    out.push({ ruleId: ID, severity: "warning", sheet: loc.sheet, cell: loc.cell, ...(hits.length > 1 ? say(MESSAGES, "placeholders", { what: kinds, count: hits.length }) : say(MESSAGES, "placeholder", { what: kinds })) });
   }
   return out;
 }
@@ -246,7 +262,7 @@ export function checkYearOverYear(ctx: RuleContext): Finding[] {
         expected: v!.expected,
         actual: v!.actual,
         difference: v!.expected !== undefined && v!.actual !== undefined ? Number(fmt(v!.actual - v!.expected)) : undefined,
-        message: v!.message,
+        ...v!.message,
       });
     }
   });
@@ -285,6 +301,7 @@ export const yearOverYearRule: Rule = {
   id: ID,
   description: "与上年比较：说明中的“比上年增加/减少…、增长/下降…%、持平、新增”与上年工作簿一致；上年为 0 不写增长率；待填写的原因提示",
   defaultSeverity: "error",
+  messages: MESSAGES,
   check: checkYearOverYear,
   valid: [
     {
@@ -303,31 +320,31 @@ export const yearOverYearRule: Rule = {
     {
       name: "待填写的原因",
       workbook: () => text(["2024 年收支总预算 1209.02 万元，比 2023 年预算减少 27.72 万元，下降 2.24%，主要原因是【请填写原因】。"]),
-      expect: [{ severity: "warning", cell: "A1", messageIncludes: "【请填写原因】" }],
+      expect: [{ severity: "warning", cell: "A1", messageId: "placeholder", messageIncludes: "【请填写原因】" }],
     },
     {
       name: "上年为 0 写“增长 100%”",
       workbook: () => text(["5. 社会保障和就业支出(类)其他社会保障和就业支出(款)其他社会保障和就业支出(项)2024年预算数3.87万元,比2023年增加3.87万元,增长100%。", "【请填写原因】"]),
       options: { previous: lastYear() },
-      expect: [{ severity: "error", cell: "A1", messageIncludes: "新增" }],
+      expect: [{ severity: "error", cell: "A1", messageId: "zeroBaseNew" }],
     },
     {
       name: "增减额与上年工作簿不符",
       workbook: () => text(["1. 社会保障和就业支出(类)人力资源和社会保障管理事务(款)事业运行(项)2024 年预算数 571.56 万元。比 2023 年预算减少 16.26 万元，下降 2.77%。", "【请填写原因】"]),
       options: { previous: lastYear() },
-      expect: [{ severity: "error", cell: "A1", messageIncludes: "6.26" }],
+      expect: [{ severity: "error", cell: "A1", messageId: "wrongDeltaDown", messageIncludes: "6.26" }],
     },
     {
       name: "写新增而上年已有",
       workbook: () => text(["8. 住房保障支出(类)住房改革支出(款)住房公积金(项)2024年预算数60.55万元，比2023年预算新增60.55万元。", "【请填写原因】"]),
       options: { previous: lastYear() },
-      expect: [{ severity: "error", cell: "A1", messageIncludes: "不是新增" }],
+      expect: [{ severity: "error", cell: "A1", messageId: "notNew" }],
     },
     {
       name: "写持平而上年不同",
       workbook: () => text(["2024 年收支总预算 1209.02 万元，与 2023 年预算持平。", "【请填写原因】"]),
       options: { previous: lastYear() },
-      expect: [{ severity: "error", cell: "A1", messageIncludes: "持平" }],
+      expect: [{ severity: "error", cell: "A1", messageId: "wrongDeltaFlat" }],
     },
   ],
 };
