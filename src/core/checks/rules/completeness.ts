@@ -46,7 +46,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       cell: "A1",
       message: facts.tables.length
         ? `缺少 ${missing.length} 张标准表（按 ${set} 张表口径）：${missing.map((s) => `${s.id} ${s.title}`).join("、")}（没有数据的表也应公开空表并注明）`
-        : `没有识别到任何预算表，标准的 ${STANDARD_TABLES.length} 张表都缺少：${missing.map((s) => s.title).join("、")}`,
+        : `没有识别到任何预算表，按 ${set} 张表口径，${missing.length} 张标准表都缺少：${missing.map((s) => s.title).join("、")}`,
     });
   }
   // 2. Notes.
