@@ -49,7 +49,7 @@ const useStyles = makeStyles({
   },
   top: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   // one line in Chinese, at most two in English at 320 px (the buttons beside it stay small)
-  title: { margin: 0, minWidth: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  title: { margin: 0, minWidth: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   topButtons: { display: "flex", gap: "4px", flexShrink: 0 },
   topButton: { minHeight: "28px", minWidth: "28px" },
   panel: { minWidth: 0 },

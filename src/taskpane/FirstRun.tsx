@@ -123,20 +123,6 @@ export const FirstRun = React.forwardRef<HTMLHeadingElement, FirstRunProps>(func
       <h2 id="first-run-title" className={st.heading} tabIndex={-1} ref={headingRef}>
         {t.startTitle}
       </h2>
-      <Text className={s.intro}>{t.startIntro}</Text>
-      <ul className={st.actions} data-testid="first-run-actions">
-        {items.map((x) => (
-          <li key={x.id}>
-            <Button appearance="outline" className={st.action} onClick={() => onOpen(x.id)} data-testid={`first-run-open-${x.id}`}>
-              <span className={st.actionName}>{tabLabels[x.id]}</span>
-              <span className={st.actionText}>{x.text}</span>
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <Link href={helpHref} target="_blank" rel="noopener" className={st.helpLink} data-testid="first-run-help">
-        {t.startHelp}
-      </Link>
       {quick ? (
         <div className={s.section} data-testid="first-run-quick">
           <Text className={s.sectionTitle} as="h3" style={{ margin: 0 }}>
@@ -152,6 +138,20 @@ export const FirstRun = React.forwardRef<HTMLHeadingElement, FirstRunProps>(func
           {t.startHaveTables}
         </Text>
       )}
+      <Text className={s.intro}>{t.startIntro}</Text>
+      <ul className={st.actions} data-testid="first-run-actions">
+        {items.map((x) => (
+          <li key={x.id}>
+            <Button appearance="outline" className={st.action} onClick={() => onOpen(x.id)} data-testid={`first-run-open-${x.id}`}>
+              <span className={st.actionName}>{tabLabels[x.id]}</span>
+              <span className={st.actionText}>{x.text}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Link href={helpHref} target="_blank" rel="noopener" className={st.helpLink} data-testid="first-run-help">
+        {t.startHelp}
+      </Link>
       <ActionBar
         label={t.startTitle}
         status={
