@@ -113,6 +113,15 @@ describe("first run in headless chromium", () => {
         await expectNoSeriousAxe(page, `${tab} panel`);
         expect(await smallTargets(page)).toEqual([]);
       }
+      // forced colors (Windows high contrast): the open tab still shows as open, in a system colour
+      await page.emulateMedia({ forcedColors: "active" });
+      const [open, other] = await page.evaluate(() =>
+        ["[role=tab][aria-selected=true]", "[role=tab][aria-selected=false]"].map((q) => getComputedStyle(document.querySelector(q)!).borderBottomColor),
+      );
+      expect(open).not.toBe(other);
+      expect(open).not.toBe("rgba(0, 0, 0, 0)");
+      await expectNoSeriousAxe(page, "forced colors");
+      await page.emulateMedia({ forcedColors: "none" });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(problems.pageErrors).toEqual([]);
