@@ -107,7 +107,7 @@ describe("first run in headless chromium", () => {
       await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("settings-button");
 
       // every panel view
-      for (const tab of ["Check", "Insert", "Fill names"]) {
+      for (const tab of ["Check", "Insert", "Fill names", "Draft text"]) {
         await page.getByRole("tab", { name: tab }).click();
         await page.waitForTimeout(300);
         await expectNoSeriousAxe(page, `${tab} panel`);
