@@ -3,8 +3,6 @@ import {
   FluentProvider,
   webLightTheme,
   webDarkTheme,
-  TabList,
-  Tab,
   MessageBar,
   MessageBarBody,
   Button,
@@ -22,9 +20,12 @@ import { DraftPanel, draftTabLabel } from "./panels/DraftPanel";
 import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
 import { defaultServices, detect, type Services } from "./services";
-import { MemorySettingsStore, type PaneSettings, type SettingsStore } from "./settings";
+import { LocalUserPrefsStore, MemorySettingsStore, type PaneSettings, type SettingsStore, type UserPrefs, type UserPrefsStore } from "./settings";
 import type { PanelProps } from "./shared";
 import { resolveWorkContext } from "../core/workflows/context";
+import { FirstRun, type StartAction } from "./FirstRun";
+import { SettingsPanel } from "./SettingsPanel";
+import { TabBar } from "./TabBar";
 
 function safeCatalog(services: Services) {
   try {
@@ -47,9 +48,29 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   top: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
-  title: { margin: 0 },
+  // one line in Chinese, at most two in English at 320 px (the buttons beside it stay small)
+  title: { margin: 0, minWidth: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  topButtons: { display: "flex", gap: "4px", flexShrink: 0 },
+  topButton: { minHeight: "28px", minWidth: "28px" },
   panel: { minWidth: 0 },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
+
+/** Help, shipped beside the pane (webpack copies help.html into dist/web). */
+export const HELP_HREF = "help.html";
+
+/** What the panel area shows: the first-run view, one of the four panels; settings opens over them. */
+export type View = "start" | TabId;
 
 export type TabId = "insert" | "fill" | "check" | "draft";
 
@@ -59,17 +80,33 @@ export interface AppProps {
   initialLang: Lang;
   dark?: boolean;
   services?: Services;
+  /** Settings of this workbook (year, unit, tolerance…). */
   settingsStore?: SettingsStore;
+  /** The user's own preferences (the language): default localStorage under a user-level key. */
+  userStore?: UserPrefsStore;
+  /**
+   * The panel to open on. Absent: decided by the workbook once read — 检查 when it has standard
+   * tables, the first-run view when it has none.
+   */
   initialTab?: TabId;
 }
 
-export function App({ host, inExcel, initialLang, dark, services = defaultServices, settingsStore, initialTab = "check" }: AppProps): React.ReactElement {
+export function App({ host, inExcel, initialLang, dark, services = defaultServices, settingsStore, userStore, initialTab }: AppProps): React.ReactElement {
   const styles = useStyles();
   const store = React.useMemo(() => settingsStore ?? new MemorySettingsStore(), [settingsStore]);
+  const users = React.useMemo(() => userStore ?? new LocalUserPrefsStore(), [userStore]);
   const [settings, setSettings] = React.useState<PaneSettings>(() => store.load());
-  const lang: Lang = settings.lang ?? initialLang;
-  const [tab, setTab] = React.useState<TabId>(initialTab);
-  const [visited, setVisited] = React.useState<Set<TabId>>(() => new Set([initialTab]));
+  const [prefs, setPrefs] = React.useState<UserPrefs>(() => users.load());
+  const lang: Lang = prefs.lang ?? initialLang;
+  // null until the first read decides (no first-run flash on a workbook that has tables)
+  const [view, setView] = React.useState<View | null>(initialTab ?? null);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
+  const [visited, setVisited] = React.useState<Set<TabId>>(() => new Set(initialTab ? [initialTab] : []));
+  const [announcement, setAnnouncement] = React.useState("");
+  const focusTarget = React.useRef<"start" | "settings" | "settings-button" | TabId | null>(null);
+  const startHeading = React.useRef<HTMLHeadingElement>(null);
+  const settingsHeading = React.useRef<HTMLHeadingElement>(null);
+  const settingsButton = React.useRef<HTMLButtonElement>(null);
   const [wb, setWb] = React.useState<Workbook | null>(null);
   const [readError, setReadError] = React.useState<unknown>(null);
   const [reading, setReading] = React.useState(false);
@@ -79,11 +116,41 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
     (patch: Partial<PaneSettings>) =>
       setSettings((s) => {
         const next = { ...s, ...patch };
+        for (const k of Object.keys(next) as (keyof PaneSettings)[]) if (next[k] === undefined) delete next[k];
         store.save(next);
         return next;
       }),
     [store],
   );
+
+  /** Say something to screen readers (the App's polite live region); the same text twice is said twice. */
+  const announce = React.useCallback((message: string) => {
+    setAnnouncement("");
+    setTimeout(() => setAnnouncement(message), 50);
+  }, []);
+
+  const setUserLang = React.useCallback(
+    (next: Lang | undefined) => {
+      const p: UserPrefs = next ? { lang: next } : {};
+      users.save(p);
+      setPrefs(p);
+      announce(STRINGS[next ?? initialLang].statusLang);
+    },
+    [users, initialLang, announce],
+  );
+
+  /** Show a view; `focus` moves the keyboard focus there (when the switch came from a button, not from the tab list). */
+  const show = React.useCallback((next: View, focus: boolean) => {
+    setView(next);
+    setSettingsOpen(false);
+    if (next !== "start") setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+    focusTarget.current = focus ? next : null;
+  }, []);
+
+  const openSettings = (open: boolean) => {
+    setSettingsOpen(open);
+    focusTarget.current = open ? "settings" : "settings-button";
+  };
 
   const reload = React.useCallback(async (): Promise<Workbook> => {
     setReading(true);
@@ -107,22 +174,75 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
 
   const detected = React.useMemo(() => (wb ? detect(services, wb) : null), [wb, services]);
 
+  // The first read decides where the pane opens: 检查 on a workbook with tables, else the first-run view.
+  React.useEffect(() => {
+    if (view !== null) return;
+    const first: View | null = detected ? (detected.tables.length > 0 ? "check" : "start") : readError ? "start" : null;
+    if (!first) return;
+    // (settings may already be open: deciding the view leaves them so)
+    setView(first);
+    if (first !== "start") setVisited((v) => new Set([...v, first]));
+  }, [view, detected, readError]);
+
+  // After a switch made from a button, move the focus into the new view.
+  React.useEffect(() => {
+    const target = focusTarget.current;
+    if (!target) return;
+    const el =
+      target === "start"
+        ? startHeading.current
+        : target === "settings"
+          ? settingsHeading.current
+          : target === "settings-button"
+            ? settingsButton.current
+            : document.getElementById(`tab-${target}`);
+    // not there yet (an effect of the previous render): try again after the next render
+    if (!el) return;
+    focusTarget.current = null;
+    el.focus();
+  });
+
   const work = React.useMemo(
     () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: safeCatalog(services) }),
     [settings.year, detected, services],
   );
   const props: PanelProps = { host, services, t, lang, settings, updateSettings, detected, reload, work };
 
+  const tabLabels: Record<StartAction, string> = { insert: t.tabInsert, fill: t.tabFill, check: t.tabCheck, draft: draftTabLabel(t) };
+  const tab: TabId | undefined = view && view !== "start" ? view : undefined;
+
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang} style={{ backgroundColor: "transparent" }}>
       <main className={styles.root} lang={lang}>
         <div className={styles.top}>
-          <Title3 as="h1" className={styles.title}>
+          <Title3 as="h1" className={styles.title} data-testid="app-title">
             {t.appTitle}
           </Title3>
-          <Button size="small" appearance="subtle" title={t.languageLabel} onClick={() => updateSettings({ lang: lang === "zh-CN" ? "en-US" : "zh-CN" })}>
-            {t.language}
-          </Button>
+          <div className={styles.topButtons}>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.topButton}
+              title={t.languageLabel}
+              lang={lang === "zh-CN" ? "en-US" : "zh-CN"}
+              onClick={() => setUserLang(lang === "zh-CN" ? "en-US" : "zh-CN")}
+              data-testid="lang-toggle"
+            >
+              {t.language}
+            </Button>
+            <Button
+              ref={settingsButton}
+              size="small"
+              appearance={settingsOpen ? "primary" : "subtle"}
+              className={styles.topButton}
+              aria-expanded={settingsOpen}
+              aria-controls="settings-area"
+              onClick={() => openSettings(!settingsOpen)}
+              data-testid="settings-button"
+            >
+              {t.settings}
+            </Button>
+          </div>
         </div>
         {!inExcel && (
           <MessageBar intent="warning" data-testid="host-banner" layout="multiline">
@@ -130,30 +250,45 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
           </MessageBar>
         )}
         {inExcel && <span data-testid="host-banner" hidden>{t.inExcel}</span>}
-        <Header t={t} detected={detected} wb={wb} reading={reading} error={readError} onRefresh={() => reload().catch(() => undefined)} />
-        <TabList selectedValue={tab} onTabSelect={(_, d) => {
-            const id = d.value as TabId;
-            setTab(id);
-            setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
-          }} size="small" aria-label={t.appTitle}>
-          <Tab value="insert" id="tab-insert" aria-controls="panel-insert">
-            {t.tabInsert}
-          </Tab>
-          <Tab value="fill" id="tab-fill" aria-controls="panel-fill">
-            {t.tabFill}
-          </Tab>
-          <Tab value="check" id="tab-check" aria-controls="panel-check">
-            {t.tabCheck}
-          </Tab>
-          <Tab value="draft" id="tab-draft" aria-controls="panel-draft">
-            {draftTabLabel(t)}
-          </Tab>
-        </TabList>
+        <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading} error={readError} work={work} onRefresh={() => reload().catch(() => undefined)} />
+        <TabBar
+          tabs={(["insert", "fill", "check", "draft"] as TabId[]).map((id) => ({ value: id, label: tabLabels[id] }))}
+          selected={settingsOpen ? undefined : tab}
+          onSelect={(id) => show(id, false)}
+          label={t.appTitle}
+        />
+        {settingsOpen && (
+          <div id="settings-area" className={styles.panel}>
+            <SettingsPanel
+              {...props}
+              ref={settingsHeading}
+              userLang={prefs.lang}
+              officeLang={initialLang}
+              setUserLang={setUserLang}
+              onDone={() => openSettings(false)}
+              onShowStart={() => show("start", true)}
+              helpHref={HELP_HREF}
+              announce={announce}
+            />
+          </div>
+        )}
+        {view === "start" && !settingsOpen && (
+          <div className={styles.panel}>
+            <FirstRun
+              {...props}
+              ref={startHeading}
+              hasTables={(detected?.tables.length ?? 0) > 0}
+              onOpen={(id) => show(id, true)}
+              helpHref={HELP_HREF}
+              tabLabels={tabLabels}
+            />
+          </div>
+        )}
         {(["insert", "fill", "check", "draft"] as TabId[])
           .filter((id) => visited.has(id))
           .map((id) => (
             // panels stay mounted once opened, so a preview or a result list survives switching tabs
-            <section key={id} className={styles.panel} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id} data-testid={`panel-${id}`}>
+            <section key={id} className={styles.panel} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={settingsOpen || tab !== id} data-testid={`panel-${id}`}>
               <PanelErrorBoundary t={t}>
                 {id === "insert" && <InsertPanel {...props} />}
                 {id === "fill" && <FillPanel {...props} />}
@@ -162,6 +297,9 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
               </PanelErrorBoundary>
             </section>
           ))}
+        <div role="status" aria-live="polite" aria-atomic="true" className={styles.visuallyHidden} data-testid="app-status">
+          {announcement}
+        </div>
       </main>
     </FluentProvider>
   );

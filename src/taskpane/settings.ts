@@ -2,6 +2,10 @@
  * Settings remembered per workbook: inside Excel in the document's own settings
  * (Office.context.document.settings, saved with the workbook); outside Excel in
  * localStorage under a key naming the workbook.
+ *
+ * The interface language is the user's, not the workbook's: it lives in a per-user store
+ * (UserPrefsStore, localStorage under one user-level key) and is never written into a
+ * workbook, so a colleague opening the same file keeps their own language.
  */
 import type { Lang } from "./i18n";
 
@@ -12,7 +16,6 @@ export interface PaneSettings {
   amountUnit?: "万元" | "元";
   /** 尾差 tolerance: 0 严格, 1 标准, 2 宽松. */
   roundingFactor?: 0 | 1 | 2;
-  lang?: Lang;
 }
 
 export interface SettingsStore {
@@ -31,7 +34,6 @@ function clean(raw: unknown): PaneSettings {
   if (o.scope === "部门" || o.scope === "单位") s.scope = o.scope;
   if (o.amountUnit === "万元" || o.amountUnit === "元") s.amountUnit = o.amountUnit;
   if (o.roundingFactor === 0 || o.roundingFactor === 1 || o.roundingFactor === 2) s.roundingFactor = o.roundingFactor;
-  if (o.lang === "zh-CN" || o.lang === "en-US") s.lang = o.lang;
   return s;
 }
 
@@ -61,7 +63,7 @@ export class LocalSettingsStore implements SettingsStore {
   }
   save(settings: PaneSettings): void {
     try {
-      this.storage?.setItem(this.key, JSON.stringify(settings));
+      this.storage?.setItem(this.key, JSON.stringify(clean(settings)));
     } catch {
       // storage full or disabled: settings just are not remembered
     }
@@ -79,10 +81,61 @@ export class OfficeSettingsStore implements SettingsStore {
   }
   save(settings: PaneSettings): void {
     try {
-      Office.context.document.settings.set(KEY, settings);
+      // only the workbook's own settings: clean() drops anything else (a language written by an older version)
+      Office.context.document.settings.set(KEY, clean(settings));
       Office.context.document.settings.saveAsync();
     } catch {
       // document settings unavailable: not remembered
     }
+  }
+}
+
+/** What belongs to the user rather than to a workbook. */
+export interface UserPrefs {
+  /** The interface language; absent: Office's display language. */
+  lang?: Lang;
+}
+
+export interface UserPrefsStore {
+  load(): UserPrefs;
+  save(prefs: UserPrefs): void;
+}
+
+/** The user-level key (one for all workbooks). */
+export const USER_KEY = "budgetTables.user";
+
+function cleanUser(raw: unknown): UserPrefs {
+  if (!raw || typeof raw !== "object") return {};
+  const o = raw as Record<string, unknown>;
+  return o.lang === "zh-CN" || o.lang === "en-US" ? { lang: o.lang } : {};
+}
+
+/** localStorage under USER_KEY: the add-in's storage belongs to the signed-in user, not to a document. */
+export class LocalUserPrefsStore implements UserPrefsStore {
+  constructor(private readonly storage: Storage | undefined = typeof localStorage === "undefined" ? undefined : localStorage) {}
+  load(): UserPrefs {
+    try {
+      const raw = this.storage?.getItem(USER_KEY);
+      return raw ? cleanUser(JSON.parse(raw)) : {};
+    } catch {
+      return {};
+    }
+  }
+  save(prefs: UserPrefs): void {
+    try {
+      this.storage?.setItem(USER_KEY, JSON.stringify(cleanUser(prefs)));
+    } catch {
+      // storage disabled: the choice lasts for this session only
+    }
+  }
+}
+
+export class MemoryUserPrefsStore implements UserPrefsStore {
+  constructor(private value: UserPrefs = {}) {}
+  load(): UserPrefs {
+    return { ...this.value };
+  }
+  save(prefs: UserPrefs): void {
+    this.value = { ...prefs };
   }
 }

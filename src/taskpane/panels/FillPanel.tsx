@@ -12,7 +12,6 @@ import type { Workbook } from "../../core/model";
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
 import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
-import { CatalogImport } from "./CatalogImport";
 
 type Scope = "selection" | "active" | "all";
 
@@ -222,7 +221,6 @@ export function FillPanel({ host, services, t, settings, detected, reload }: Pan
           </div>
         </div>
       )}
-      <CatalogImport host={host} services={services} t={t} settings={settings} />
     </div>
   );
 }

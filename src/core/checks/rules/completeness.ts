@@ -26,8 +26,8 @@ const MESSAGES = {
     "en-US": "{count} standard table(s) missing (of the {set}-table set): {tables}. A table without data should still be published, empty, with a note",
   },
   noTables: {
-    "zh-CN": "没有识别到任何预算表，标准的 {count} 张表都缺少：{tables}",
-    "en-US": "No budget table was recognised; all {count} standard tables are missing: {tables}",
+    "zh-CN": "没有识别到任何预算表，按 {set} 张表口径，{count} 张标准表都缺少：{tables}",
+    "en-US": "No budget table was recognised; counting the {set}-table set, all {count} standard tables are missing: {tables}",
   },
   emptyWithoutNote: {
     "zh-CN": "空表没有注明原因（如{example}或{example2}）",
@@ -99,7 +99,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       cell: "A1",
       ...(facts.tables.length
         ? say(MESSAGES, "missingTables", { count: missing.length, set, tables: missing.map((s) => `${s.id} ${s.title}`).join("、") })
-        : say(MESSAGES, "noTables", { count: STANDARD_TABLES.length, tables: missing.map((s) => s.title).join("、") })),
+        : say(MESSAGES, "noTables", { count: missing.length, set, tables: missing.map((s) => s.title).join("、") })),
     });
   }
   // 2. Notes. While no table holds a figure (a fresh template), the empty tables are not yet a finding each.
