@@ -54,11 +54,17 @@ export function tableTitle(id: string | undefined): string | undefined {
  * Group findings by table (the default; findings without a table go to their sheet) or by sheet.
  * Groups with errors come first, then by standard table order (or sheet order of first appearance).
  */
-export function groupFindings(findings: readonly Finding[], by: "table" | "sheet" = "table", otherLabel = "其他"): FindingGroup[] {
+export function groupFindings(
+  findings: readonly Finding[],
+  by: "table" | "sheet" = "table",
+  otherLabel = "其他",
+  /** Each sheet's table (tablesOfSheets of the whole run), so a filtered subset groups as the whole list does. */
+  sheetTables?: ReadonlyMap<string, string>,
+): FindingGroup[] {
   const groups = new Map<string, { label: string; findings: Finding[]; order: number }>();
   // A finding without a table on a sheet that holds one (收支总表 A1: 缺少 3 张标准表) belongs to
   // that table: grouped by its sheet it would give the table a second heading (部门收支总表 and 收支总表).
-  const sheetTable = by === "table" ? tablesOfSheets(findings) : new Map<string, string>();
+  const sheetTable = by === "table" ? (sheetTables ?? tablesOfSheets(findings)) : new Map<string, string>();
   let seq = 0;
   for (const f of findings) {
     let key: string;
