@@ -45,7 +45,18 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     ...createFocusOutlineStyle(),
   },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center" },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center", minWidth: 0 },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   sevToggle: { minWidth: 0, paddingLeft: "6px", paddingRight: "6px" },
   tableSelect: { minWidth: 0, flexGrow: 1, flexBasis: "140px" },
   checkedCount: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
@@ -88,13 +99,14 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorPaletteRedBorder2, borderLeftStyle: "solid", [FORCED]: { borderLeftColor: "CanvasText", borderLeftWidth: "6px" } },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2, borderLeftStyle: "dashed", [FORCED]: { borderLeftColor: "CanvasText" } },
   info: { borderLeftColor: tokens.colorNeutralStroke1, borderLeftStyle: "dotted", [FORCED]: { borderLeftColor: "GrayText" } },
+  // the current finding: an outline (a tinted background would cost the red label its contrast)
   current: {
-    backgroundColor: tokens.colorBrandBackground2,
-    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover },
     outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-1px",
     [FORCED]: { outline: "2px solid Highlight" },
   },
-  checked: { opacity: 0.75 },
+  // 已核对: a quieter background (not opacity: the text keeps its contrast)
+  checked: { backgroundColor: tokens.colorNeutralBackground3 },
   head: { display: "flex", alignItems: "center", gap: "4px", minWidth: 0 },
   go: {
     flexGrow: 1,
@@ -114,8 +126,8 @@ const useStyles = makeStyles({
     ...createFocusOutlineStyle(),
   },
   sev: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
-  sevError: { color: tokens.colorPaletteRedForeground1, [FORCED]: { color: "CanvasText" } },
-  sevWarning: { color: tokens.colorPaletteMarigoldForeground1, [FORCED]: { color: "CanvasText" } },
+  sevError: { color: tokens.colorStatusDangerForeground1, [FORCED]: { color: "CanvasText" } },
+  sevWarning: { color: tokens.colorStatusWarningForeground3, [FORCED]: { color: "CanvasText" } },
   sevInfo: { color: tokens.colorNeutralForeground2, [FORCED]: { color: "CanvasText" } },
   where: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorBrandForeground1, overflowWrap: "anywhere", [FORCED]: { color: "LinkText" } },
   checkbox: { flexShrink: 0, fontSize: tokens.fontSizeBase200 },
@@ -542,54 +554,53 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
       </div>
       {findings && state && (
         <div className={st.results} data-testid="check-results">
-          <h2 className={st.summary} ref={summaryRef} tabIndex={-1} data-testid="check-summary">
-            {t.resultsSummary(counts.error, counts.warning, counts.info)}
-          </h2>
+          <div className={st.toolbar}>
+            <h2 className={st.summary} ref={summaryRef} tabIndex={-1} data-testid="check-summary">
+              {t.resultsTitle}
+              <span className={st.visuallyHidden}>{t.resultsSummary(counts.error, counts.warning, counts.info).slice(t.resultsTitle.length)}</span>
+            </h2>
+            <div className={st.toolbar} role="group" aria-label={t.filterBySeverity} data-testid="check-counts">
+              {SEVERITIES.map((sv) => (
+                <ToggleButton
+                  key={sv}
+                  size="small"
+                  shape="circular"
+                  className={st.sevToggle}
+                  appearance={sevFilter.has(sv) ? "primary" : "outline"}
+                  checked={sevFilter.has(sv)}
+                  disabled={counts[sv] === 0 && !sevFilter.has(sv)}
+                  onClick={() => toggleSeverity(sv)}
+                  data-testid={`filter-${sv}`}
+                >
+                  <span aria-hidden="true">{SEV_ICON[sv]}</span>&nbsp;{sevLabel(sv, t)} {counts[sv]}
+                </ToggleButton>
+              ))}
+            </div>
+          </div>
           {findings.length > 0 && (
-            <>
-              <div className={st.toolbar} role="group" aria-label={t.filterBySeverity} data-testid="check-counts">
-                {SEVERITIES.map((sv) => (
-                  <ToggleButton
-                    key={sv}
-                    size="small"
-                    shape="circular"
-                    className={st.sevToggle}
-                    appearance={sevFilter.has(sv) ? "primary" : "outline"}
-                    checked={sevFilter.has(sv)}
-                    disabled={counts[sv] === 0 && !sevFilter.has(sv)}
-                    onClick={() => toggleSeverity(sv)}
-                    data-testid={`filter-${sv}`}
-                  >
-                    <span aria-hidden="true">{SEV_ICON[sv]}</span>&nbsp;{sevLabel(sv, t)} {counts[sv]}
-                  </ToggleButton>
+            <div className={st.toolbar}>
+              <Select size="small" className={st.tableSelect} aria-label={t.filterByTable} value={tableFilter} onChange={(_, d) => setTableFilter(d.value)} data-testid="filter-table">
+                <option value="">{t.allTables}</option>
+                {allGroups.map((g) => (
+                  <option key={g.key} value={g.key}>
+                    {g.label} ({g.total})
+                  </option>
                 ))}
-                <span className={st.checkedCount} data-testid="checked-count">
-                  {t.checkedCount(state.checked, state.total)}
-                </span>
-              </div>
-              <div className={st.toolbar}>
-                <Select size="small" className={st.tableSelect} aria-label={t.filterByTable} value={tableFilter} onChange={(_, d) => setTableFilter(d.value)} data-testid="filter-table">
-                  <option value="">{t.allTables}</option>
-                  {allGroups.map((g) => (
-                    <option key={g.key} value={g.key}>
-                      {g.label} ({g.total})
-                    </option>
-                  ))}
-                </Select>
-                <Checkbox label={t.hideChecked} checked={hideChecked} onChange={(_, d) => setHideChecked(d.checked === true)} data-testid="hide-checked" />
-              </div>
-              <div className={st.toolbar}>
-                <Button size="small" onClick={() => void mark()} disabled={!!task.busy || !host.markCells} data-testid="mark">
-                  {t.mark}
-                </Button>
-                <Button size="small" onClick={() => void clear()} disabled={!!task.busy || !host.clearMarks || marked === 0} data-testid="clear-marks">
-                  {t.clearMarks}
-                </Button>
-                <Button size="small" onClick={() => void report()} disabled={!!task.busy} data-testid="report">
-                  {t.report}
-                </Button>
-              </div>
-            </>
+              </Select>
+              <Checkbox
+                label={
+                  <>
+                    {t.hideChecked}{" "}
+                    <span className={st.checkedCount} data-testid="checked-count">
+                      {state.checked}/{state.total}
+                    </span>
+                  </>
+                }
+                checked={hideChecked}
+                onChange={(_, d) => setHideChecked(d.checked === true)}
+                data-testid="hide-checked"
+              />
+            </div>
           )}
           {findings.length === 0 && !run?.refused && (
             <Text data-testid="no-findings">{t.noFindings}</Text>
@@ -603,16 +614,29 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
             </Text>
           )}
           {list}
+          {findings.length > 0 && (
+            <div className={st.toolbar} data-testid="check-actions">
+              <Button size="small" onClick={() => void mark()} disabled={!!task.busy || !host.markCells} data-testid="mark">
+                {t.mark}
+              </Button>
+              <Button size="small" onClick={() => void clear()} disabled={!!task.busy || !host.clearMarks || marked === 0} data-testid="clear-marks">
+                {t.clearMarks}
+              </Button>
+              <Button size="small" onClick={() => void report()} disabled={!!task.busy} data-testid="report">
+                {t.report}
+              </Button>
+            </div>
+          )}
         </div>
       )}
       <ActionBar label={t.resultsActions} status={checkStatus(task.busy, task.error, status, t, st.statusLine)}>
         <Button appearance="primary" onClick={() => void runCheck()} disabled={!!task.busy} data-testid="run-check">
           {run ? t.recheck : t.runCheck}
         </Button>
-        <Button onClick={() => go(-1)} disabled={!flat.length || (!!task.busy && task.busy !== t.goTo)} title={t.prevFindingTitle} aria-keyshortcuts="Shift+F8 Alt+ArrowUp" data-testid="prev-finding">
+        <Button size="small" onClick={() => go(-1)} disabled={!flat.length || (!!task.busy && task.busy !== t.goTo)} title={t.prevFindingTitle} aria-keyshortcuts="Shift+F8 Alt+ArrowUp" data-testid="prev-finding">
           ↑ {t.prevFinding}
         </Button>
-        <Button onClick={() => go(1)} disabled={!flat.length || (!!task.busy && task.busy !== t.goTo)} title={t.nextFindingTitle} aria-keyshortcuts="F8 Alt+ArrowDown" data-testid="next-finding">
+        <Button size="small" onClick={() => go(1)} disabled={!flat.length || (!!task.busy && task.busy !== t.goTo)} title={t.nextFindingTitle} aria-keyshortcuts="F8 Alt+ArrowDown" data-testid="next-finding">
           ↓ {t.nextFinding}
         </Button>
       </ActionBar>
