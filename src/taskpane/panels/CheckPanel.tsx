@@ -148,6 +148,8 @@ function sevLabel(s: Severity, t: Strings): string {
 /** Findings shown per group before "再显示"; groups beyond the first few start collapsed. */
 export const PAGE = 25;
 export const OPEN_GROUPS = 3;
+/** More findings than this: only the first group starts open. */
+export const MANY = 100;
 
 function whereOf(f: Finding): string {
   return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
@@ -252,7 +254,12 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
   const ordered = React.useMemo(() => groups.map((g) => ({ g, list: g.bySeverity.flatMap((b) => b.findings) })), [groups]);
   const flat = React.useMemo(() => ordered.flatMap(({ g, list }) => list.map((f, i) => ({ f, key: keyOf.get(f)!, group: g.key, pos: i }))), [ordered, keyOf]);
   const groupIndex = React.useMemo(() => new Map(allGroups.map((g, i) => [g.key, i])), [allGroups]);
-  const isOpen = (g: FindingGroup) => open[g.key] ?? (groupIndex.get(g.key) ?? 0) < OPEN_GROUPS;
+  // open by default: the first few groups; with many findings only the first
+  const isOpen = (g: FindingGroup) => {
+    if (open[g.key] !== undefined) return open[g.key];
+    const i = groupIndex.get(g.key) ?? 0;
+    return i === 0 || (i < OPEN_GROUPS && entries.length <= MANY);
+  };
 
   // ——— actions
   const runCheck = () =>
@@ -579,7 +586,12 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
           </div>
           {findings.length > 0 && (
             <div className={st.toolbar}>
-              <Select size="small" className={st.tableSelect} aria-label={t.filterByTable} value={tableFilter} onChange={(_, d) => setTableFilter(d.value)} data-testid="filter-table">
+              <Select size="small" className={st.tableSelect} aria-label={t.filterByTable} value={tableFilter}
+                onChange={(_, d) => {
+                  setTableFilter(d.value);
+                  // the table chosen is shown open
+                  if (d.value) setOpen((o) => ({ ...o, [d.value]: true }));
+                }} data-testid="filter-table">
                 <option value="">{t.allTables}</option>
                 {allGroups.map((g) => (
                   <option key={g.key} value={g.key}>
