@@ -49,6 +49,12 @@ describe("check workflow (core/workflows/check)", () => {
     expect(run.skippedReports).toEqual(["审核结果"]);
     expect(run.findings).toEqual(before);
     expect(run.findings.some((x) => x.sheet === "审核结果")).toBe(false);
+    // a checker that reports on every sheet it is given never sees the report
+    const seen: string[] = [];
+    const everySheet = (wb: Workbook): Finding[] => wb.sheets.map((s) => (seen.push(s.name), f({ sheet: s.name, cell: "A1", message: `${s.name} 未识别` })));
+    const all = runCheck(withReport(), everySheet, { scope: "workbook" });
+    expect(seen).toEqual(demoWorkbook().sheets.map((s) => s.name));
+    expect(all.findings.map((x) => x.sheet)).toEqual(demoWorkbook().sheets.map((s) => s.name));
   });
 
   it("a 当前工作表 check on the 审核结果 sheet checks the sheet the user came from, or says it is the results sheet", () => {
