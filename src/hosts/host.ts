@@ -37,6 +37,13 @@ export interface WorkbookHost {
   markedCount?(): number;
   /** Show a sheet (the insert summary's links). */
   activateSheet?(name: string): Promise<void>;
+
+  // — checked marks (the 检查 panel's 已核对): stable finding keys (core/workflows/check findingKey),
+  // saved with the workbook (Excel: the document's settings, stored in the file); optional.
+  /** The keys of the findings marked 已核对 in this workbook ([] when none). */
+  loadCheckedFindings?(): Promise<string[]>;
+  /** Replace the stored keys (the whole set, sorted). */
+  saveCheckedFindings?(keys: string[]): Promise<void>;
 }
 
 export class HostError extends Error {

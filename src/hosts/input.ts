@@ -8,6 +8,7 @@ import { readFile } from "fs/promises";
 import { extname } from "path";
 import { uniqueSheetName, type Sheet, type Workbook } from "../core/model";
 import { checkWorkbook } from "../core/checks/engine";
+import { withoutReportSheets } from "../core/workflows/check";
 import { recognizeWorkbook } from "../core/recognize";
 import type { CheckOptions, Finding } from "../core/checks/types";
 import { NARRATIVE_SHEET, locateFinding, readPdf, unreadFindings } from "./pdf";
@@ -149,7 +150,8 @@ export async function checkInputFile(file: string, options: CheckOptions = {}, n
     notes.push(text.note);
     input = { ...withNarrative(input, text), xlsxInfo: input.xlsxInfo };
   }
-  let findings = checkWorkbook(input.workbook, options);
+  // a workbook saved with the pane's 审核结果 sheet: that sheet is the last check's output, not a table to check
+  let findings = checkWorkbook(withoutReportSheets(input.workbook), options);
   if (input.xlsxInfo) findings = withUncachedFormulas(findings, input.xlsxInfo);
   const located = findings.map((f) => {
     if (input.kind === "xlsx" && !input.narrativeSheets.includes(f.sheet)) return f;

@@ -137,9 +137,11 @@ describe("task pane workflow in headless chromium (simulated workbook)", () => {
     await page.getByTestId("run-check").focus();
     await page.keyboard.press("Enter");
     await page.getByTestId("check-results").waitFor();
-    const first = page.getByTestId("finding").first();
+    const item = page.getByTestId("finding").first();
+    // the finding's keyboard target: its button (severity and location); the card also holds the 已核对 box
+    const first = item.getByTestId("finding-go");
     await first.focus();
-    const cell = (await first.getAttribute("data-cell"))!;
+    const cell = (await item.getAttribute("data-cell"))!;
     // the focused finding shows a focus outline
     const outline = await first.evaluate((el) => getComputedStyle(el, "::after").borderTopWidth + " " + getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe("0px none");

@@ -54,17 +54,27 @@ export function tableTitle(id: string | undefined): string | undefined {
  * Group findings by table (the default; findings without a table go to their sheet) or by sheet.
  * Groups with errors come first, then by standard table order (or sheet order of first appearance).
  */
-export function groupFindings(findings: readonly Finding[], by: "table" | "sheet" = "table", otherLabel = "其他"): FindingGroup[] {
+export function groupFindings(
+  findings: readonly Finding[],
+  by: "table" | "sheet" = "table",
+  otherLabel = "其他",
+  /** Each sheet's table (tablesOfSheets of the whole run), so a filtered subset groups as the whole list does. */
+  sheetTables?: ReadonlyMap<string, string>,
+): FindingGroup[] {
   const groups = new Map<string, { label: string; findings: Finding[]; order: number }>();
+  // A finding without a table on a sheet that holds one (收支总表 A1: 缺少 3 张标准表) belongs to
+  // that table: grouped by its sheet it would give the table a second heading (部门收支总表 and 收支总表).
+  const sheetTable = by === "table" ? (sheetTables ?? tablesOfSheets(findings)) : new Map<string, string>();
   let seq = 0;
   for (const f of findings) {
     let key: string;
     let label: string;
     let order: number;
-    if (by === "table" && f.table) {
-      key = `table:${f.table}`;
-      label = tableTitle(f.table) ?? f.table;
-      order = TABLE_ORDER.get(f.table) ?? 100;
+    const table = by === "table" ? (f.table ?? sheetTable.get(f.sheet)) : undefined;
+    if (table) {
+      key = `table:${table}`;
+      label = tableTitle(table) ?? table;
+      order = TABLE_ORDER.get(table) ?? 100;
     } else if (f.sheet) {
       key = `sheet:${f.sheet}`;
       label = f.sheet;
@@ -98,6 +108,26 @@ export function groupFindings(findings: readonly Finding[], by: "table" | "sheet
   }
   out.sort((a, b) => (b.counts.error > 0 ? 1 : 0) - (a.counts.error > 0 ? 1 : 0) || a.order - b.order);
   return out.map(({ order: _order, ...g }) => g);
+}
+
+/** The table each sheet holds, by the findings that name one (the table most of its findings name). */
+export function tablesOfSheets(findings: readonly Finding[]): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const f of findings) {
+    if (!f.table || !f.sheet) continue;
+    const v = votes.get(f.sheet) ?? new Map<string, number>();
+    v.set(f.table, (v.get(f.table) ?? 0) + 1);
+    votes.set(f.sheet, v);
+  }
+  const out = new Map<string, string>();
+  for (const [sheet, v] of votes) out.set(sheet, [...v].sort((a, b) => b[1] - a[1] || (TABLE_ORDER.get(a[0]) ?? 100) - (TABLE_ORDER.get(b[0]) ?? 100))[0][0]);
+  return out;
+}
+
+/** A group's key for a finding, as groupFindings (by table) files it — the table filter's value. */
+export function groupKeyOf(f: Finding, sheetTable: ReadonlyMap<string, string>): string {
+  const table = f.table ?? sheetTable.get(f.sheet);
+  return table ? `table:${table}` : f.sheet ? `sheet:${f.sheet}` : "";
 }
 
 export interface CellMark {

@@ -37,7 +37,7 @@ export interface ReportOptions {
   name?: string;
 }
 
-const HEADERS = ["序号", "级别", "表", "单元格", "说明", "应为", "实为", "差额", "规则"];
+const HEADERS = ["序号", "级别", "表", "单元格", "说明", "应为", "填列", "相差", "规则"];
 const WIDTHS = [6, 8, 18, 18, 60, 14, 14, 12, 22];
 
 /** Build the report sheet (named uniquely against `takenNames`). */

@@ -88,6 +88,17 @@ export class MemoryHost implements WorkbookHost {
     return this.marks.size;
   }
 
+  // — checked marks (已核对), kept with this workbook in memory
+  protected checkedFindings: string[] = [];
+
+  async loadCheckedFindings(): Promise<string[]> {
+    return [...this.checkedFindings];
+  }
+
+  async saveCheckedFindings(keys: string[]): Promise<void> {
+    this.checkedFindings = [...keys];
+  }
+
   async activateSheet(name: string): Promise<void> {
     if (!getSheet(this.wb, name)) throw new HostError(`找不到工作表“${name}”。`, "not-found");
     this.selection = { sheet: name, address: "A1" };

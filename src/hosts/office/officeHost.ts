@@ -11,6 +11,7 @@ import { colToLetters, parseRangeA1, rangeToA1 } from "../../core/a1";
 import { rowRuns, type ChangeSet } from "../../core/changes";
 import { newSheet, setCell, usedRange, getCell, type Cell, type CellValue, type Sheet, type Workbook, type CellStyle } from "../../core/model";
 import { HostError, type CellMark, type Selection, type WorkbookHost } from "../host";
+import { storedMarks } from "../../core/workflows/check";
 
 /** A marked cell's fill before marking (RangeFill color, pattern and pattern colour as Excel reported them). */
 interface FillOriginal {
@@ -19,6 +20,16 @@ interface FillOriginal {
   color: string | null;
   pattern: string | null;
   patternColor: string | null;
+}
+
+/** The document setting holding the 已核对 finding keys. */
+export const CHECKED_SETTING = "budgetTables.checkedFindings";
+
+/** What the host uses of Office.Settings. */
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: { status: string; error?: { message?: string } }) => void): void;
 }
 
 /** More cells than this in one markCells call is refused (findings mark single cells). */
@@ -438,6 +449,33 @@ export class OfficeHost implements WorkbookHost {
     } catch (e) {
       throw toHostError(e);
     }
+  }
+
+  // — checked marks (已核对): in the document's settings (Office.context.document.settings),
+  // which Excel stores in the workbook file, so the marks travel with the workbook.
+
+  /** The document settings (replaceable in tests). */
+  documentSettings: () => DocumentSettings = () => Office.context.document.settings as unknown as DocumentSettings;
+
+  async loadCheckedFindings(): Promise<string[]> {
+    try {
+      return storedMarks(this.documentSettings().get(CHECKED_SETTING));
+    } catch {
+      return [];
+    }
+  }
+
+  async saveCheckedFindings(keys: string[]): Promise<void> {
+    let settings: DocumentSettings;
+    try {
+      settings = this.documentSettings();
+      settings.set(CHECKED_SETTING, storedMarks(keys));
+    } catch (e) {
+      throw new HostError(`无法保存“已核对”标记（工作簿设置不可用）。${(e as Error)?.message ?? ""}`.trim(), "api-unsupported");
+    }
+    await new Promise<void>((resolve, reject) =>
+      settings.saveAsync((r) => (r && r.status === "failed" ? reject(new HostError(`无法保存“已核对”标记：${r.error?.message ?? "Excel 未能保存工作簿设置"}。`, "other")) : resolve())),
+    );
   }
 
   async getSelection(): Promise<Selection | null> {
