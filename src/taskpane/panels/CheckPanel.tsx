@@ -25,6 +25,7 @@ import { planReport } from "../../core/report/reportSheet";
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
 import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { CompanionFiles, FindingParagraph, checkWithCompanions, inCompanionText, type Companions } from "./CompanionFile";
 
 const useStyles = makeStyles({
   counts: { display: "flex", gap: "6px", flexWrap: "wrap", alignItems: "center" },
@@ -72,7 +73,7 @@ function sevLabel(s: Severity, t: Strings): string {
 
 const PAGE = 100;
 
-export function CheckPanel({ host, services, t, settings, updateSettings, reload }: PanelProps): React.ReactElement {
+export function CheckPanel({ host, services, t, lang, settings, updateSettings, reload }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const st = useStyles();
   const task = useTask();
@@ -83,6 +84,7 @@ export function CheckPanel({ host, services, t, settings, updateSettings, reload
   const [notice, setNotice] = React.useState<React.ReactNode>(null);
   const [marked, setMarked] = React.useState(() => host.markedCount?.() ?? 0);
   const [shown, setShown] = React.useState<Record<string, number>>({});
+  const [companions, setCompanions] = React.useState<Companions>({});
   const factor = settings.roundingFactor ?? 1;
 
   const runCheck = () =>
@@ -91,7 +93,7 @@ export function CheckPanel({ host, services, t, settings, updateSettings, reload
       const check = services.check;
       if (!check) throw new Error(t.checkerMissing);
       const wb = await reload();
-      let out = check(wb, { roundingFactor: factor, year: settings.year });
+      let out = checkWithCompanions(wb, companions, { roundingFactor: factor, year: settings.year }, check);
       if (scope === "sheet") {
         const sel = await host.getSelection();
         const active = sel?.sheet ?? wb.sheets[0]?.name;
@@ -105,7 +107,7 @@ export function CheckPanel({ host, services, t, settings, updateSettings, reload
   const select = (f: Finding, key: string) =>
     task.run(t.goTo, async () => {
       setSelected(key);
-      await host.select({ sheet: f.sheet, address: f.cell });
+      if (!inCompanionText(f)) await host.select({ sheet: f.sheet, address: f.cell });
     });
 
   const mark = () =>
@@ -165,6 +167,7 @@ export function CheckPanel({ host, services, t, settings, updateSettings, reload
             </RadioGroup>
           </Field>
         </div>
+        <CompanionFiles purposes={["narrative", "previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} />
       </div>
       <div className={s.actions}>
         <Button appearance="primary" onClick={() => void runCheck()} disabled={!!task.busy} data-testid="run-check">
@@ -283,6 +286,7 @@ export function CheckPanel({ host, services, t, settings, updateSettings, reload
                               )}
                             </span>
                           )}
+                          {selected === key && <FindingParagraph finding={f} lang={lang} />}
                         </div>
                       </li>
                     );
