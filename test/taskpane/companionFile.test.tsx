@@ -50,7 +50,7 @@ describe("检查 with a picked 情况说明", () => {
 
     pick("companion-narrative-input", "zengdu-2024-说明.docx", new Uint8Array(readFileSync(join(FIX, "docx", "zengdu-2024-说明.docx"))));
     const chosen = await screen.findByTestId("companion-narrative-chosen", {}, { timeout: 20000 });
-    expect(chosen.textContent).toMatch(/zengdu-2024-说明\.docx（\d+ 段文字）/);
+    expect(chosen.textContent).toMatch(/zengdu-2024-说明\.docx（2024 年，\d+ 段文字）/);
     expect(screen.getByRole("button", { name: "移除文件“zengdu-2024-说明.docx”" })).toBeTruthy();
 
     await runCheck();
@@ -109,8 +109,19 @@ describe("起草说明 with last year's workbook", () => {
 
     pick("companion-previous-input", "武汉2023.xlsx", new Uint8Array(await writeXlsxBuffer(wuhan2023())));
     const chosen = await screen.findByTestId("companion-previous-chosen", {}, { timeout: 20000 });
-    expect(chosen.textContent).toMatch(/武汉2023\.xlsx（识别到 \d+ 张表/);
+    expect(chosen.textContent).toMatch(/武汉2023\.xlsx（2023 年，识别到 \d+ 张表/);
     fireEvent.click(screen.getByTestId("draft-preview"));
     await waitFor(() => expect(screen.getByTestId("draft-text").textContent).toContain("比2023年收支预算总数 1236.74 万元减少 27.72 万元，下降 2.24%"), { timeout: 20000 });
+    // 2023 is last year of 2024: nothing to point out
+    expect(screen.queryByTestId("companion-previous-year")).toBeNull();
+  });
+
+  it("a file of another year than last year is pointed out", async () => {
+    const host = new MemoryHost(stripNarrative(await readXlsxFile(join(FIX, "seeds", "wuhan-2024.xlsx"))));
+    renderPane(host, { tab: "draft", settings: { year: 2026 } });
+    await screen.findByTestId("companion-previous-input");
+    pick("companion-previous-input", "武汉2023.xlsx", new Uint8Array(await writeXlsxBuffer(wuhan2023())));
+    const warn = await screen.findByTestId("companion-previous-year", {}, { timeout: 20000 });
+    expect(warn.textContent).toBe("所选文件是 2023 年的，而本年为 2026 年（上年应为 2025 年），请确认选对了文件。");
   });
 });

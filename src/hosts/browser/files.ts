@@ -27,6 +27,8 @@ export interface CompanionRead extends InputRead {
   /** Tables recognised and paragraphs of running text (for the line under the file's name). */
   tables: number;
   paragraphs: number;
+  /** The budget year the file's tables (or text) give, when they give one. */
+  year?: number;
 }
 
 /** The kind of a file by its name (the readers then check its bytes). */
@@ -83,7 +85,7 @@ export async function readCompanionBytes(name: string, bytes: Uint8Array, purpos
   const paragraphs = read.narrativeSheets.length
     ? read.workbook.sheets.filter((s) => read.narrativeSheets.includes(s.name)).reduce((n, s) => n + s.rows.filter((r) => typeof r?.[0]?.value === "string").length, 0)
     : facts.paragraphs.length;
-  const out: CompanionRead = { ...read, name, size: bytes.length, tables: facts.tables.length, paragraphs };
+  const out: CompanionRead = { ...read, name, size: bytes.length, tables: facts.tables.length, paragraphs, year: facts.year };
   if (purpose === "narrative" && paragraphs === 0)
     throw new HostError(`“${name}”中没有找到说明文字（段落），无法核对。若是扫描件，请取得带文字层的文件（由 Word / WPS 直接导出的 PDF 或 .docx）。`, "unreadable");
   if (purpose === "previous" && out.tables === 0)

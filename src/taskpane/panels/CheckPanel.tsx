@@ -73,7 +73,7 @@ function sevLabel(s: Severity, t: Strings): string {
 
 const PAGE = 100;
 
-export function CheckPanel({ host, services, t, lang, settings, updateSettings, reload }: PanelProps): React.ReactElement {
+export function CheckPanel({ host, services, t, lang, settings, updateSettings, reload, work }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const st = useStyles();
   const task = useTask();
@@ -167,7 +167,7 @@ export function CheckPanel({ host, services, t, lang, settings, updateSettings, 
             </RadioGroup>
           </Field>
         </div>
-        <CompanionFiles purposes={["narrative", "previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} />
+        <CompanionFiles purposes={["narrative", "previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} work={work} />
       </div>
       <div className={s.actions}>
         <Button appearance="primary" onClick={() => void runCheck()} disabled={!!task.busy} data-testid="run-check">

@@ -26,6 +26,7 @@ import {
   type Companions,
 } from "../../hosts/browser/files";
 import type { Lang } from "../i18n";
+import type { WorkContext } from "../../core/workflows/context";
 
 export type { Companions, CompanionRead, CompanionPurpose };
 export { checkWithCompanions, paragraphOf };
@@ -42,10 +43,12 @@ const TEXT = {
     remove: "移除",
     removeLabel: (name: string) => `移除文件“${name}”`,
     reading: (name: string) => `正在读取“${name}”…`,
-    found: (c: CompanionRead) => [c.tables ? `识别到 ${c.tables} 张表` : "", c.paragraphs ? `${c.paragraphs} 段文字` : ""].filter(Boolean).join("，"),
+    found: (c: CompanionRead) => [c.year ? `${c.year} 年` : "", c.tables ? `识别到 ${c.tables} 张表` : "", c.paragraphs ? `${c.paragraphs} 段文字` : ""].filter(Boolean).join("，"),
     cannotRead: "无法读取所选文件",
     otherError: "读取文件时出错，请重新选择文件；如仍出错，请改用另存后的文件。",
     inFile: (file: string, where?: string) => `所在段落：${file}${where ? ` ${where}` : ""}`,
+    otherYear: (p: CompanionPurpose, found: number, year: number) =>
+      p === "previous" ? `所选文件是 ${found} 年的，而本年为 ${year} 年（上年应为 ${year - 1} 年），请确认选对了文件。` : `所选说明是 ${found} 年的，而本工作簿为 ${year} 年，请确认选对了文件。`,
   },
   "en-US": {
     label: { narrative: "Explanatory text file (optional)", previous: "Last year's disclosure (optional)" } as Record<CompanionPurpose, string>,
@@ -58,10 +61,12 @@ const TEXT = {
     remove: "Remove",
     removeLabel: (name: string) => `Remove file “${name}”`,
     reading: (name: string) => `Reading “${name}”…`,
-    found: (c: CompanionRead) => [c.tables ? `${c.tables} table(s)` : "", c.paragraphs ? `${c.paragraphs} paragraph(s)` : ""].filter(Boolean).join(", "),
+    found: (c: CompanionRead) => [c.year ? `${c.year}` : "", c.tables ? `${c.tables} table(s)` : "", c.paragraphs ? `${c.paragraphs} paragraph(s)` : ""].filter(Boolean).join(", "),
     cannotRead: "The file could not be read",
     otherError: "The file could not be read; pick it again, or save it anew and pick that copy.",
     inFile: (file: string, where?: string) => `Paragraph: ${file}${where ? ` ${where}` : ""}`,
+    otherYear: (p: CompanionPurpose, found: number, year: number) =>
+      p === "previous" ? `The file is for ${found}, but this year is ${year} (last year is ${year - 1}): please check it is the right file.` : `The text is for ${found}, but this workbook is for ${year}: please check it is the right file.`,
   },
 };
 
@@ -101,10 +106,12 @@ interface PickerProps {
   value: CompanionRead | null;
   onChange: (v: CompanionRead | null) => void;
   disabled?: boolean;
+  /** The year of the work (a file of another year is pointed out, unless the year is only the default guess). */
+  work?: WorkContext;
 }
 
 /** One picker: a button opening the file dialog (keyboard: Tab, Enter / Space), the chosen file and a remove button. */
-export function CompanionPicker({ purpose, lang, value, onChange, disabled }: PickerProps): React.ReactElement {
+export function CompanionPicker({ purpose, lang, value, onChange, disabled, work }: PickerProps): React.ReactElement {
   const st = useStyles();
   const x = TEXT[lang] ?? TEXT["zh-CN"];
   const input = React.useRef<HTMLInputElement>(null);
@@ -141,6 +148,9 @@ export function CompanionPicker({ purpose, lang, value, onChange, disabled }: Pi
   };
 
   const message = error ? (isHostError(error) ? (error as Error).message : x.otherError) : null;
+  const year = work && work.yearSource !== "default" ? work.year : undefined;
+  const expectYear = year === undefined ? undefined : purpose === "previous" ? year - 1 : year;
+  const otherYear = value?.year !== undefined && expectYear !== undefined && value.year !== expectYear && year !== undefined ? x.otherYear(purpose, value.year, year) : null;
   return (
     <div className={st.picker} role="group" aria-labelledby={`${id}-label`} data-testid={`companion-${purpose}`}>
       <span id={`${id}-label`} className={st.label}>
@@ -176,6 +186,11 @@ export function CompanionPicker({ purpose, lang, value, onChange, disabled }: Pi
         </Button>
         {reading && <Spinner size="extra-tiny" label={x.reading(reading)} labelPosition="after" data-testid={`companion-${purpose}-reading`} />}
       </div>
+      {otherYear && (
+        <MessageBar intent="warning" layout="multiline" data-testid={`companion-${purpose}-year`}>
+          <MessageBarBody>{otherYear}</MessageBarBody>
+        </MessageBar>
+      )}
       {message && (
         <MessageBar intent="error" layout="multiline" role="alert" data-testid={`companion-${purpose}-error`}>
           <MessageBarBody>
@@ -189,7 +204,7 @@ export function CompanionPicker({ purpose, lang, value, onChange, disabled }: Pi
 }
 
 /** The pickers of a panel (narrative and / or previous), reporting the files read. */
-export function CompanionFiles({ purposes, lang, onChange, disabled }: { purposes: CompanionPurpose[]; lang: Lang; onChange: (c: Companions) => void; disabled?: boolean }): React.ReactElement {
+export function CompanionFiles({ purposes, lang, onChange, disabled, work }: { purposes: CompanionPurpose[]; lang: Lang; onChange: (c: Companions) => void; disabled?: boolean; work?: WorkContext }): React.ReactElement {
   const [files, setFiles] = React.useState<Companions>({});
   const set = (p: CompanionPurpose, v: CompanionRead | null) =>
     setFiles((prev) => {
@@ -200,7 +215,7 @@ export function CompanionFiles({ purposes, lang, onChange, disabled }: { purpose
   return (
     <>
       {purposes.map((p) => (
-        <CompanionPicker key={p} purpose={p} lang={lang} value={files[p] ?? null} onChange={(v) => set(p, v)} disabled={disabled} />
+        <CompanionPicker key={p} purpose={p} lang={lang} value={files[p] ?? null} onChange={(v) => set(p, v)} disabled={disabled} work={work} />
       ))}
     </>
   );

@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   text: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, maxHeight: "420px", overflowY: "auto", overflowWrap: "anywhere", margin: 0 },
 });
 
-export function DraftPanel({ host, t, lang, settings, detected, reload }: PanelProps): React.ReactElement {
+export function DraftPanel({ host, t, lang, settings, detected, reload, work }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const st = useStyles();
   const x = t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"];
@@ -114,7 +114,7 @@ export function DraftPanel({ host, t, lang, settings, detected, reload }: PanelP
   return (
     <div className={s.panel} data-testid="draft-panel">
       <Text className={s.intro}>{x.intro}</Text>
-      <CompanionFiles purposes={["previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} />
+      <CompanionFiles purposes={["previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} work={work} />
       <div className={s.actions}>
         <Button appearance="primary" onClick={doPreview} disabled={!!task.busy} data-testid="draft-preview">
           {x.preview}
