@@ -24,6 +24,8 @@ export interface PartSource {
 const utf8 = new TextDecoder("utf-8");
 
 export function openZipNative(buf: Uint8Array): PartSource | null {
+  // In the browser (no Buffer, no zlib) the caller falls back to jszip.
+  if (typeof Buffer === "undefined" || typeof inflateRawSync !== "function") return null;
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   // End of central directory: last 22 bytes + up to 64 KB of comment
   let eocd = -1;

@@ -22,6 +22,7 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/checks/types";
 import { findingMessage } from "../../core/checks/messages";
+import { CompanionFiles, FindingParagraph, checkWithCompanions, inCompanionText, type Companions } from "./CompanionFile";
 import { RULES } from "../../core/checks/rules";
 import { countBySeverity, formatFigure, groupFindings, groupKeyOf, marksForFindings, tablesOfSheets, type FindingGroup } from "../../core/report/findings";
 import { planReport } from "../../core/report/reportSheet";
@@ -174,11 +175,12 @@ interface Entry {
   key: string;
 }
 
-export function CheckPanel({ host, services, t, lang, settings, reload }: PanelProps): React.ReactElement {
+export function CheckPanel({ host, services, t, lang, settings, reload, work }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const st = useStyles();
   const task = useTask();
   const [scope, setScope] = React.useState<"workbook" | "sheet">("workbook");
+  const [companions, setCompanions] = React.useState<Companions>({});
   const [run, setRun] = React.useState<CheckRun | null>(null);
   const [current, setCurrent] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<React.ReactNode>(null);
@@ -274,11 +276,12 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
         activeSheet = (await host.getSelection())?.sheet ?? null;
         noteSheet(activeSheet);
       }
-      const out = runCheckWorkflow(wb, check, {
+      // the 情况说明 or last year's file picked beside the workbook (CompanionFile) join the check
+      const out = runCheckWorkflow(wb, (w, o) => checkWithCompanions(w, companions, o, check), {
         scope,
         activeSheet,
         previousSheet: previousSheet.current,
-        options: { roundingFactor: factor, year: settings.year },
+        options: { roundingFactor: factor, year: work.yearSource === "default" ? undefined : work.year },
       });
       setRun(out);
       setCurrent(null);
@@ -294,8 +297,11 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
   const select = (f: Finding, key: string, message?: string) => {
     setCurrent(key);
     return task.run(t.goTo, async () => {
-      await host.select({ sheet: f.sheet, address: f.cell });
-      noteSheet(f.sheet);
+      // a finding in the picked 情况说明 file has no cell: its paragraph shows under it instead
+      if (!inCompanionText(f)) {
+        await host.select({ sheet: f.sheet, address: f.cell });
+        noteSheet(f.sheet);
+      }
       setStatus(message ?? t.selectedCell(whereOf(f)));
     });
   };
@@ -493,6 +499,7 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
           {messageBody(findingMessage(f, lang, RULES), f)}
         </span>
         {figures(f)}
+        {current === key && <FindingParagraph finding={f} lang={lang} />}
       </li>
     );
   };
@@ -559,6 +566,7 @@ export function CheckPanel({ host, services, t, lang, settings, reload }: PanelP
           {t.toleranceInUse(factor)}
         </span>
       </div>
+      <CompanionFiles purposes={["narrative", "previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} work={work} />
       {findings && state && (
         <div className={st.results} data-testid="check-results">
           <div className={st.toolbar}>

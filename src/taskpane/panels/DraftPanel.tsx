@@ -9,6 +9,7 @@ import { canUndoDraft, planDraftInsertion, renderNotes, type DraftInsertion } fr
 import { ErrorMessage } from "../errors";
 import { STRINGS } from "../i18n";
 import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { CompanionFiles, type Companions } from "./CompanionFile";
 
 const TEXT = {
   "zh-CN": {
@@ -51,7 +52,7 @@ const useStyles = makeStyles({
   text: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, maxHeight: "420px", overflowY: "auto", overflowWrap: "anywhere", margin: 0 },
 });
 
-export function DraftPanel({ host, t, settings, detected, reload }: PanelProps): React.ReactElement {
+export function DraftPanel({ host, t, lang, settings, detected, reload, work }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const st = useStyles();
   const x = t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"];
@@ -59,10 +60,11 @@ export function DraftPanel({ host, t, settings, detected, reload }: PanelProps):
   const [preview, setPreview] = React.useState<DraftInsertion | null>(null);
   const [inserted, setInserted] = React.useState<DraftInsertion | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [companions, setCompanions] = React.useState<Companions>({});
 
   const plan = async () => {
     const wb = await host.readWorkbook();
-    return planDraftInsertion(wb, { year: settings.year ?? detected?.year ?? undefined });
+    return planDraftInsertion(wb, { year: settings.year ?? detected?.year ?? undefined, previousWorkbook: companions.previous?.workbook });
   };
 
   const doPreview = () =>
@@ -112,6 +114,7 @@ export function DraftPanel({ host, t, settings, detected, reload }: PanelProps):
   return (
     <div className={s.panel} data-testid="draft-panel">
       <Text className={s.intro}>{x.intro}</Text>
+      <CompanionFiles purposes={["previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} work={work} />
       <div className={s.actions}>
         <Button appearance="primary" onClick={doPreview} disabled={!!task.busy} data-testid="draft-preview">
           {x.preview}
