@@ -112,52 +112,57 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
       await host.select({ sheet: name, address: "A1" });
     });
 
-  const status = task.busy ? (
-    <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
-      <Text size={200}>{task.busy}</Text>
-      <ProgressBar thickness="large" aria-label={task.busy} />
-    </div>
-  ) : task.error ? (
-    <ErrorMessage error={task.error} t={t} />
-  ) : result ? (
-    <div ref={summaryRef} tabIndex={-1} data-testid="insert-summary" className={s.breakAll} style={{ outline: "none", display: "flex", flexDirection: "column", gap: 4 }}>
-      <Text weight="semibold">{t.insertDone(result.sheets.length)}</Text>
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1} data-testid="insert-notice" style={{ outline: "none" }}>
-          <Text>{notice}</Text>
-        </div>
-      )}
-      <div>
-        <Button size="small" onClick={() => void undo()} disabled={!!task.busy} data-testid="insert-undo">
-          {t.undoInsert}
-        </Button>
-      </div>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 10px", maxHeight: 96, overflowY: "auto" }} aria-label={t.goToSheets} role="group">
-        <Text size={200}>{t.goToSheets}</Text>
-        {result.sheets.map((x) => (
-          <Link key={x.name} as="button" onClick={() => void goTo(x.name)} className={s.breakAll}>
-            {x.name}
-          </Link>
-        ))}
-      </div>
-      {result.renamed.length > 0 && (
-        <div data-testid="renamed">
-          <Text size={200}>{t.renamedNote}</Text>
-          <ul className={s.list}>
-            {result.renamed.map((r) => (
-              <li key={r.actual} className={s.small}>
-                {r.wanted} → {r.actual}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </div>
-  ) : notice ? (
+  // progress, error and outcome together: the outcome stays (and keeps the focus) while the header re-reads
+  const noticeText = notice && (
     <div ref={noticeRef} tabIndex={-1} data-testid="insert-notice" style={{ outline: "none" }}>
       <Text>{notice}</Text>
     </div>
-  ) : null;
+  );
+  const status = (
+    <>
+      {task.busy && (
+        <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
+          <Text size={200}>{task.busy}</Text>
+          <ProgressBar thickness="large" aria-label={task.busy} />
+        </div>
+      )}
+      {Boolean(task.error) && <ErrorMessage error={task.error} t={t} />}
+      {result ? (
+        <div ref={summaryRef} tabIndex={-1} data-testid="insert-summary" className={s.breakAll} style={{ outline: "none", display: "flex", flexDirection: "column", gap: 4 }}>
+          <Text weight="semibold">{t.insertDone(result.sheets.length)}</Text>
+          {noticeText}
+          <div>
+            <Button size="small" onClick={() => void undo()} disabled={!!task.busy} data-testid="insert-undo">
+              {t.undoInsert}
+            </Button>
+          </div>
+          <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 10px", maxHeight: 96, overflowY: "auto" }} aria-label={t.goToSheets} role="group">
+            <Text size={200}>{t.goToSheets}</Text>
+            {result.sheets.map((x) => (
+              <Link key={x.name} as="button" onClick={() => void goTo(x.name)} className={s.breakAll}>
+                {x.name}
+              </Link>
+            ))}
+          </div>
+          {result.renamed.length > 0 && (
+            <div data-testid="renamed">
+              <Text size={200}>{t.renamedNote}</Text>
+              <ul className={s.list}>
+                {result.renamed.map((r) => (
+                  <li key={r.actual} className={s.small}>
+                    {r.wanted} → {r.actual}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      ) : (
+        noticeText
+      )}
+    </>
+  );
+
 
   return (
     <div className={s.panel}>
