@@ -17,7 +17,11 @@ export interface Selection {
 
 export interface WorkbookHost {
   readonly kind: "excel" | "xlsx" | "memory";
-  /** Read the whole workbook (or the named sheets) into the model. */
+  /**
+   * Read the whole workbook (or the named sheets) into the model, with each sheet's
+   * protection (Sheet.protected) read in the same round trip as its cells: the workflows
+   * (core/workflows) name a protected sheet and plan no change there without asking again.
+   */
   readWorkbook(options?: { sheets?: string[] }): Promise<Workbook>;
   /** Apply a change set in one batch. The caller computes the inverse beforehand (core/changes). */
   applyChanges(changes: ChangeSet): Promise<void>;

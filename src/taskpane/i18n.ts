@@ -233,6 +233,21 @@ const zh = {
   figDifference: "相差",
   selectedCell: ((where: string) => `已选中 ${where}。`) as Fmt<[string]>,
   resultsActions: "检查操作",
+  // — usecase
+  insertActions: "插入模板操作",
+  unitRequired: "请填写单位名称：它印在每张表的表头（单位名称：…）。",
+  goToSheets: "转到：",
+  undoInsertMissing: "刚插入的表有的已被删除或改名，没有撤销。如需删除其余的表，请在 Excel 中手动删除。",
+  fillActions: "填充科目名称操作",
+  scopeActiveSheetNamed: ((name: string) => `当前工作表（${name}）`) as Fmt<[string]>,
+  protectedSheet: ((name: string) => `工作表“${name}”受保护，无法修改：请先在“审阅 → 撤销工作表保护”后重试。`) as Fmt<[string]>,
+  confirmCount: ((n: number) => `确认修改 (${n})`) as Fmt<[number]>,
+  acceptChange: ((cell: string) => `采用 ${cell} 的修改`) as Fmt<[string]>,
+  acceptedOf: ((n: number, total: number) => `已选 ${n}/${total} 处名称修改`) as Fmt<[number, number]>,
+  nothingAccepted: "没有选中要采用的修改，未写入。",
+  undoFillRefused: "修改过的单元格后来又被改动，为免丢失您的内容，没有撤销。",
+  previewFor: ((label: string) => `范围：${label}`) as Fmt<[string]>,
+  draftActions: "起草说明操作",
 } as const;
 
 export type Strings = { [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : (typeof zh)[K] };
@@ -462,6 +477,21 @@ const en: Strings = {
   figDifference: "Difference",
   selectedCell: (where) => `Selected ${where}.`,
   resultsActions: "Check actions",
+  // — usecase
+  insertActions: "Insert templates actions",
+  unitRequired: "Enter the unit name: it is printed in every table's header (单位名称：…).",
+  goToSheets: "Go to:",
+  undoInsertMissing: "Some of the inserted sheets were deleted or renamed; nothing was undone. Delete the others in Excel if you want them gone.",
+  fillActions: "Fill names actions",
+  scopeActiveSheetNamed: (name: string) => `Active sheet (${name})`,
+  protectedSheet: (name: string) => `Sheet “${name}” is protected and cannot be changed: unprotect it (Review → Unprotect Sheet) and try again.`,
+  confirmCount: (n: number) => `Apply changes (${n})`,
+  acceptChange: (cell: string) => `Apply the change in ${cell}`,
+  acceptedOf: (n: number, total: number) => `${n} of ${total} name changes selected`,
+  nothingAccepted: "No change is selected; nothing was written.",
+  undoFillRefused: "The changed cells were edited again since; to keep your edits nothing was undone.",
+  previewFor: (label: string) => `Scope: ${label}`,
+  draftActions: "Draft text actions",
 };
 
 export const STRINGS: Record<Lang, Strings> = { "zh-CN": zh, "en-US": en };

@@ -29,6 +29,24 @@ describe("Office.js host (office-addin-mock)", () => {
     expect(big.syncs()).toBe(small.syncs());
   });
 
+  it("reads each sheet's protection in the same 2 syncs as its cells (no round trip of its own), and fill plans nothing there", async () => {
+    const wb = workbook(3, 10);
+    wb.sheets[1].protected = true;
+    const m = makeExcelMock(wb);
+    const read = await new OfficeHost(m.run).readWorkbook();
+    expect(read.sheets.map((s) => !!s.protected)).toEqual([false, true, false]);
+    expect(m.syncs()).toBe(2);
+    // the fill use case reads once and names the protected sheet (core/workflows/fill.ts)
+    const { previewFill } = await import("../../src/core/workflows/fill");
+    const { builtinCatalog } = await import("../../src/core/catalog/builtin");
+    const host = new OfficeHost(m.run);
+    const before = m.syncs();
+    const preview = await previewFill(host, builtinCatalog(), { scope: "all", year: 2024, fixNames: true, addParents: false, indent: false });
+    expect(m.syncs() - before).toBe(2);
+    expect(preview.protectedSheets).toEqual(["表2"]);
+    expect(preview.plan.changes.edits.filter((e) => e.sheet === "表2")).toEqual([]);
+  });
+
   it("keeps merges, number formats and error values when reading", async () => {
     const wb = workbook(1, 2);
     wb.sheets[0].merges.push({ r1: 0, c1: 0, r2: 0, c2: 1 });

@@ -5,6 +5,16 @@ import { newSheet, getSheet } from "../../src/core/model";
 import { STANDARD_TABLES } from "../../src/core/specs/tables";
 import { renderPane } from "./helpers";
 
+const typeUnit = (name = "示例单位") => fireEvent.change(screen.getByLabelText("单位名称"), { target: { value: name } });
+
+/** The element a Tab press moves to from `from`: the first tabbable element after it in document order. */
+function nextTabStop(from: Element): HTMLElement | undefined {
+  const all = Array.from(document.querySelectorAll<HTMLElement>("button, a[href], input, select, textarea, [tabindex]")).filter(
+    (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && !el.closest("[hidden]"),
+  );
+  return all.find((el) => el !== from && (from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+}
+
 describe("插入模板 panel", () => {
   it("lists the 14 standard tables with descriptions, all checked by default", async () => {
     const host = new MemoryHost({ sheets: [newSheet("Sheet1")] });
@@ -56,6 +66,7 @@ describe("插入模板 panel", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: /部门支出总表/ }));
     fireEvent.click(screen.getByRole("checkbox", { name: /一般公共预算支出表/ }));
     fireEvent.click(screen.getByRole("switch", { name: "合计使用实时公式" }));
+    typeUnit();
     fireEvent.click(screen.getByTestId("insert-button"));
     await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
     const wb = await host.readWorkbook();
@@ -79,6 +90,7 @@ describe("插入模板 panel", () => {
     await screen.findByTestId("table-list");
     fireEvent.click(screen.getByRole("button", { name: "全不选" }));
     fireEvent.click(screen.getByRole("checkbox", { name: /部门支出总表/ }));
+    typeUnit();
     fireEvent.click(screen.getByTestId("insert-button"));
     await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
     const before = JSON.stringify(await host.readWorkbook());
@@ -107,10 +119,67 @@ describe("插入模板: regional layouts", () => {
     fireEvent.click(screen.getByRole("button", { name: "全不选" }));
     fireEvent.click(screen.getByRole("checkbox", { name: /财政拨款收支总表/ }));
     fireEvent.click(screen.getByRole("checkbox", { name: /支出按一般公共预算、政府性基金、国有资本经营分列/ }));
+    typeUnit();
     fireEvent.click(screen.getByTestId("insert-button"));
     await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
     const sheet = (await host.readWorkbook()).sheets[0];
     const headers = sheet.rows.slice(0, 6).flatMap((row) => (row ?? []).map((c) => c?.value)).filter((v) => typeof v === "string");
     expect(headers).toEqual(expect.arrayContaining(["小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]));
+  });
+});
+
+describe("插入模板: guards, the action bar and focus", () => {
+  it("refuses an empty 单位名称 with a message on the field and the focus in it; nothing is written", async () => {
+    const host = new MemoryHost({ sheets: [newSheet("Sheet1")] });
+    renderPane(host, { tab: "insert" });
+    await screen.findByTestId("table-list");
+    typeUnit("   ");
+    fireEvent.click(screen.getByTestId("insert-button"));
+    expect(screen.getByText("请填写单位名称：它印在每张表的表头（单位名称：…）。")).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText("单位名称"));
+    expect(screen.getByLabelText("单位名称").getAttribute("aria-invalid")).toBe("true");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(host.applied).toHaveLength(0);
+    expect(screen.queryByTestId("insert-summary")).toBeNull();
+    // typing a name clears the message
+    typeUnit("示例单位");
+    expect(screen.queryByText("请填写单位名称：它印在每张表的表头（单位名称：…）。")).toBeNull();
+  });
+
+  it("puts the button and the outcome in the sticky action bar; the outcome takes the focus and 撤销 is the next Tab stop", async () => {
+    const host = new MemoryHost({ sheets: [] });
+    renderPane(host, { tab: "insert" });
+    await screen.findByTestId("table-list");
+    fireEvent.click(screen.getByRole("button", { name: "全不选" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /部门支出总表/ }));
+    typeUnit();
+    const bar = screen.getAllByTestId("action-bar").find((b) => b.contains(screen.getByTestId("insert-button")));
+    expect(bar).toBeTruthy();
+    fireEvent.click(screen.getByTestId("insert-button"));
+    const summary = await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
+    expect(within(bar!).getByTestId("action-status").contains(summary)).toBe(true);
+    expect(summary.textContent).toContain("已插入 1 张表");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(nextTabStop(summary)).toBe(screen.getByTestId("insert-undo"));
+    // the links to the new sheets follow
+    expect(within(summary).getByRole("button", { name: "部门支出总表" })).toBeTruthy();
+  });
+
+  it("stores the year chosen here, so the header and every action use it (WorkContext); it stays after undo", async () => {
+    const host = new MemoryHost({ sheets: [] });
+    const { store } = renderPane(host, { tab: "insert" });
+    await screen.findByTestId("table-list");
+    fireEvent.change(screen.getByLabelText("预算年度"), { target: { value: "2025" } });
+    expect(store.load().year).toBe(2025);
+    fireEvent.click(screen.getByRole("button", { name: "全不选" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /部门支出总表/ }));
+    typeUnit();
+    fireEvent.click(screen.getByTestId("insert-button"));
+    await screen.findByTestId("insert-summary", {}, { timeout: 20000 });
+    fireEvent.click(screen.getByTestId("insert-undo"));
+    await waitFor(() => expect(screen.getByTestId("insert-notice").textContent).toContain("刚插入的表已删除"));
+    expect((await host.readWorkbook()).sheets).toHaveLength(0);
+    expect(store.load().year).toBe(2025);
+    expect((screen.getByLabelText("预算年度") as HTMLInputElement).value).toBe("2025");
   });
 });

@@ -6,7 +6,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { applyToModel, type ChangeSet } from "../../core/changes";
-import { planDraftInsertion, renderNotes, renderTrace } from "../../core/draft";
+import { renderNotes, renderTrace } from "../../core/draft";
+import { guessYear } from "../../core/fill/year";
+import { recognizeWorkbook } from "../../core/recognize";
+import { isValidYear, resolveWorkContext } from "../../core/workflows/context";
+import { hasDraft, planDraft } from "../../core/workflows/draft";
 import { draftDocx } from "../../core/draft/docx";
 import type { Workbook } from "../../core/model";
 import { readXlsxFile, writeXlsxFile } from "../../hosts/xlsx/xlsxHost";
@@ -67,7 +71,7 @@ export const draftCommand: CliCommand = {
     let year: number | undefined;
     if (flags.year !== undefined) {
       year = Number(flags.year);
-      if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      if (!isValidYear(year)) {
         io.err(`--year 应为年份（如 2025）：${flags.year}`);
         return 2;
       }
@@ -81,9 +85,12 @@ export const draftCommand: CliCommand = {
       }
       previousWorkbook = await readXlsxFile(flags.previous);
     }
-    const plan = planDraftInsertion(wb, { year, previousWorkbook, sheetName: typeof flags.sheet === "string" ? flags.sheet : undefined });
+    // the year as the pane decides it (core/workflows/context.ts): --year, else the workbook's, else next year
+    const facts = recognizeWorkbook(wb);
+    const work = resolveWorkContext({ chosenYear: year, workbookYear: facts.year ?? guessYear(wb) });
+    const plan = planDraft(wb, { year: work.year, previousWorkbook, facts, sheetName: typeof flags.sheet === "string" ? flags.sheet : undefined });
     const d = plan.draft;
-    if (!d.sections.length) {
+    if (!hasDraft(plan)) {
       io.err(`${input}：没有识别到可据以起草的预算表（部门收支总表、一般公共预算支出表等），未生成情况说明。请确认文件中有这些表，或先用 budget-tables inspect 查看各工作表。`);
       return 1;
     }

@@ -1,5 +1,6 @@
-import { mergePlans, planFill } from "../../core/fill/plan";
 import { guessYear } from "../../core/fill/year";
+import { isValidYear, resolveWorkContext } from "../../core/workflows/context";
+import { planFillTarget } from "../../core/workflows/fill";
 import { HostError } from "../../hosts/host";
 import { writeChangedCopy } from "../../hosts/xlsx/patch";
 import { readXlsxFile } from "../../hosts/xlsx/xlsxHost";
@@ -27,18 +28,19 @@ export const fillNamesCommand: CliCommand = {
       io.err(`budget-tables fill-names：${(e as Error).message}`);
       return 2;
     }
-    const wb = await readXlsxFile(input);
-    const year = flags.year !== undefined ? Number(flags.year) : guessYear(wb) ?? new Date().getFullYear();
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    const chosenYear = flags.year !== undefined ? Number(flags.year) : undefined;
+    if (chosenYear !== undefined && !isValidYear(chosenYear)) {
       io.err(`年度无效：${flags.year}`);
       return 2;
     }
+    const wb = await readXlsxFile(input);
     const loaded = await catalogFromFlags(flags, io, "fill-names");
     if ("exit" in loaded) return loaded.exit;
     const catalog = loaded.catalog;
-    const plan = mergePlans(
-      wb.sheets.map((s) => planFill(s, catalog, { year, fixNames: !!flags["fix-names"], addParents: !!flags["add-parents"], indent: !!flags.indent })),
-    );
+    // the year as the pane decides it (core/workflows/context.ts): --year, else the workbook's, else next year
+    const { year } = resolveWorkContext({ chosenYear, workbookYear: guessYear(wb), catalog });
+    // the pane's 全部工作表 scope, planned by the same use case (core/workflows/fill.ts)
+    const plan = planFillTarget(wb, catalog, { scope: "all" }, { year, fixNames: !!flags["fix-names"], addParents: !!flags["add-parents"], indent: !!flags.indent });
     // the copy is the input's package with only the changed cells rewritten (every other part byte for byte)
     try {
       await writeChangedCopy(input, plan.changes, out, { force: !!flags.force, before: wb });

@@ -1,6 +1,7 @@
 import { renderTemplateSet, type AmountUnit, type Scope } from "../../core/templates";
 import { STANDARD_TABLES } from "../../core/specs/tables";
 import { computeFormulaResults } from "../../core/templates/evaluate";
+import { variantOptions } from "../../core/workflows/insert";
 import { writeXlsxBuffer } from "../../hosts/xlsx/xlsxHost";
 import { parseArgs, type CliCommand } from "../io";
 import { guardOutputPath, writeOutputFile } from "../outputPath";
@@ -65,9 +66,8 @@ export const templatesCommand: CliCommand = {
       formulas: !flags["no-formulas"],
       allClasses: !!flags["all-classes"],
       emptyNoteTables,
-      t1Expense: flags["t1-split"] ? "split" : "amount",
-      t5Basic: flags["t5-plain"] ? "plain" : "split",
-      t4Expense: flags["t4-funds"] ? "funds" : "amount",
+      // the pane's 版式 checkboxes, mapped by the same use case (core/workflows/insert.ts)
+      ...variantOptions({ t1Split: !!flags["t1-split"], t5Plain: !!flags["t5-plain"], t4Funds: !!flags["t4-funds"] }),
     });
     // cached results, as Excel stores them after calculating: a fresh template reads as 0 totals
     const results = computeFormulaResults({ sheets: set.sheets });

@@ -24,3 +24,8 @@ export function resolveWorkContext(input: { chosenYear?: number | null; workbook
   const choice = input.catalog?.resolveYear("function", year) ?? null;
   return { year, yearSource, edition: choice?.edition ?? null, ...(choice?.note ? { editionNote: choice.note } : {}) };
 }
+
+/** A budget year the workflows accept (2000–2100). */
+export function isValidYear(y: unknown): y is number {
+  return typeof y === "number" && Number.isInteger(y) && y >= 2000 && y <= 2100;
+}

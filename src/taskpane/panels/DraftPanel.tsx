@@ -1,15 +1,17 @@
 /**
  * 起草说明: write the 情况说明 from the tables (core/draft), preview it, then insert it as a new
  * sheet (never over an existing one) or copy it; undo removes the sheet again — only while it is
- * unchanged, so a reason the user has filled in is never thrown away.
+ * unchanged, so a reason the user has filled in is never thrown away. Presentational over the use
+ * case in core/workflows/draft.ts; the year is the one of WorkContext (props.work).
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { canUndoDraft, planDraftInsertion, renderNotes, type DraftInsertion } from "../../core/draft";
+import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { renderNotes, type DraftInsertion } from "../../core/draft";
+import { CompanionFiles, type Companions } from "./CompanionFile";
+import { confirmDraft, hasDraft, previewDraft, undoDraft, type DraftRequest } from "../../core/workflows/draft";
 import { ErrorMessage } from "../errors";
 import { STRINGS } from "../i18n";
-import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
-import { CompanionFiles, type Companions } from "./CompanionFile";
+import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
 
 const TEXT = {
   "zh-CN": {
@@ -52,7 +54,7 @@ const useStyles = makeStyles({
   text: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, maxHeight: "420px", overflowY: "auto", overflowWrap: "anywhere", margin: 0 },
 });
 
-export function DraftPanel({ host, t, lang, settings, detected, reload, work }: PanelProps): React.ReactElement {
+export function DraftPanel({ host, t, lang, reload, work }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const st = useStyles();
   const x = t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"];
@@ -60,44 +62,50 @@ export function DraftPanel({ host, t, lang, settings, detected, reload, work }: 
   const [preview, setPreview] = React.useState<DraftInsertion | null>(null);
   const [inserted, setInserted] = React.useState<DraftInsertion | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
-  const [companions, setCompanions] = React.useState<Companions>({});
+  const undoRef = React.useRef<HTMLButtonElement>(null);
 
-  const plan = async () => {
-    const wb = await host.readWorkbook();
-    return planDraftInsertion(wb, { year: settings.year ?? detected?.year ?? undefined, previousWorkbook: companions.previous?.workbook });
-  };
+  /** What to draft: the year of WorkContext. */
+  const [companions, setCompanions] = React.useState<Companions>({});
+  // last year's disclosure picked beside the workbook (CompanionFile): the draft compares with it
+  const request = (): DraftRequest => ({ year: work.year, previousWorkbook: companions.previous?.workbook });
+
+  React.useEffect(() => {
+    if (inserted) undoRef.current?.focus();
+  }, [inserted]);
 
   const doPreview = () =>
     task.run(x.working, async () => {
       setNotice(null);
-      setPreview(await plan());
+      setPreview(await previewDraft(host, request()));
     });
 
   const insert = () =>
     task.run(x.working, async () => {
       if (!preview) return;
-      const fresh = await plan();
-      if (fresh.text !== preview.text || fresh.sheetName !== preview.sheetName) {
-        setPreview(fresh);
+      const outcome = await confirmDraft(host, preview, request());
+      if (outcome.status === "changed") {
+        setPreview(outcome.preview);
         setNotice(x.changed);
         return;
       }
-      await host.applyChanges(fresh.changes);
-      setInserted(fresh);
+      if (outcome.status === "nothing") {
+        setNotice(x.nothing);
+        return;
+      }
+      setInserted(outcome.inserted);
       setPreview(null);
-      setNotice(x.inserted(fresh.sheetName));
+      setNotice(x.inserted(outcome.inserted.sheetName));
       await reload().catch(() => undefined);
     });
 
   const undo = () =>
     task.run(x.working, async () => {
       if (!inserted) return;
-      const wb = await host.readWorkbook();
-      if (!canUndoDraft(wb, inserted)) {
+      const outcome = await undoDraft(host, inserted);
+      if (outcome.status === "refused") {
         setNotice(x.undoBlocked);
         return;
       }
-      await host.applyChanges(inserted.undo);
       setInserted(null);
       setNotice(null);
       await reload().catch(() => undefined);
@@ -111,42 +119,36 @@ export function DraftPanel({ host, t, lang, settings, detected, reload, work }: 
     });
 
   const left = preview ? (preview.text.match(/【请填写[^】]*】/g) ?? []).length : 0;
+  const ready = !!preview && hasDraft(preview);
+  // progress, error and outcome together: the outcome stays (and keeps the focus) while the header re-reads
+  const status = (
+    <>
+      {task.busy && (
+        <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
+          <Text size={200}>{task.busy}</Text>
+          <ProgressBar thickness="large" aria-label={task.busy} />
+        </div>
+      )}
+      {Boolean(task.error) && <ErrorMessage t={t} error={task.error} />}
+      {notice && (
+        <Text as="p" data-testid="draft-notice" style={{ margin: 0 }}>
+          {notice}
+        </Text>
+      )}
+    </>
+  );
+
   return (
     <div className={s.panel} data-testid="draft-panel">
       <Text className={s.intro}>{x.intro}</Text>
       <CompanionFiles purposes={["previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} work={work} />
-      <div className={s.actions}>
-        <Button appearance="primary" onClick={doPreview} disabled={!!task.busy} data-testid="draft-preview">
-          {x.preview}
-        </Button>
-        {inserted && (
-          <Button onClick={undo} disabled={!!task.busy} data-testid="draft-undo">
-            {x.undo}
-          </Button>
-        )}
-      </div>
-      {task.busy && <Progress label={task.busy} />}
-      {task.error ? <ErrorMessage t={t} error={task.error} /> : null}
-      {notice && (
-        <MessageBar intent="info" data-testid="draft-notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      {preview && !preview.draft.sections.length && (
+      {preview && !hasDraft(preview) && (
         <MessageBar intent="warning">
           <MessageBarBody>{x.nothing}</MessageBarBody>
         </MessageBar>
       )}
-      {preview && preview.draft.sections.length > 0 && (
+      {preview && ready && (
         <div className={s.section}>
-          <div className={s.actions}>
-            <Button appearance="primary" onClick={insert} disabled={!!task.busy} data-testid="draft-insert">
-              {x.insert}
-            </Button>
-            <Button onClick={copy} disabled={!!task.busy} data-testid="draft-copy">
-              {x.copy}
-            </Button>
-          </div>
           {left > 0 && <Text className={s.small}>{x.placeholders(left)}</Text>}
           <pre className={st.text} data-testid="draft-text">
             {preview.text}
@@ -154,6 +156,26 @@ export function DraftPanel({ host, t, lang, settings, detected, reload, work }: 
           <pre className={`${st.text} ${s.small}`}>{renderNotes(preview.draft)}</pre>
         </div>
       )}
+      <ActionBar label={t.draftActions} status={status}>
+        {ready && (
+          <>
+            <Button appearance="primary" onClick={insert} disabled={!!task.busy} data-testid="draft-insert">
+              {x.insert}
+            </Button>
+            <Button onClick={copy} disabled={!!task.busy} data-testid="draft-copy">
+              {x.copy}
+            </Button>
+          </>
+        )}
+        <Button appearance={ready ? "secondary" : "primary"} onClick={doPreview} disabled={!!task.busy} data-testid="draft-preview">
+          {x.preview}
+        </Button>
+        {inserted && (
+          <Button ref={undoRef} onClick={undo} disabled={!!task.busy} data-testid="draft-undo">
+            {x.undo}
+          </Button>
+        )}
+      </ActionBar>
     </div>
   );
 }

@@ -1,58 +1,53 @@
-/** 插入模板: choose tables, year, unit, scope, amount unit, formulas; insert without overwriting. */
+/**
+ * 插入模板: choose tables, year, unit, scope, amount unit, formulas; insert without overwriting.
+ * Presentational: guards, planning, insertion and undo are the use case in core/workflows/insert.ts;
+ * the year is the one of WorkContext (props.work) and a year chosen here is stored in the settings.
+ */
 import * as React from "react";
-import { Button, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Switch, Text } from "@fluentui/react-components";
-import { inverseOf, type ChangeSet } from "../../core/changes";
-import { cells, getSheet, isEmptyCell, type Sheet } from "../../core/model";
+import { Button, Checkbox, Field, Input, Link, ProgressBar, Radio, RadioGroup, Switch, Text } from "@fluentui/react-components";
+import { isValidYear } from "../../core/workflows/context";
+import { insertTables, InsertRefused, undoInsert, validateInsert, type Inserted, type InsertRequest } from "../../core/workflows/insert";
 import { STANDARD_TABLES } from "../../core/specs/tables";
 import { ErrorMessage } from "../errors";
-import { Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
 
-interface InsertResult {
-  sheets: { id: string; name: string }[];
-  renamed: { wanted: string; actual: string }[];
-  /** Removes the inserted sheets again; applied only while they are exactly as inserted. */
-  inverse: ChangeSet;
-  /** The inserted sheets' cells as written, to see whether the user has typed into them since. */
-  fingerprint: string;
-}
-
-/** Values and formulas of sheets (what the user could have typed into). */
-function contentOf(sheets: (Sheet | undefined)[]): string {
-  return JSON.stringify(
-    sheets.map((sh) => {
-      if (!sh) return null;
-      const filled: string[] = [];
-      for (const { r, c, cell } of cells(sh)) {
-        if (isEmptyCell(cell)) continue; // formatting only
-        filled.push(`${r},${c}=${cell.formula ?? JSON.stringify(cell.value)}`);
-      }
-      return filled;
-    }),
-  );
-}
-
-export function InsertPanel({ host, services, t, settings, updateSettings, detected, reload }: PanelProps): React.ReactElement {
+export function InsertPanel({ host, services, t, settings, updateSettings, detected, reload, work }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
   const task = useTask();
   const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(STANDARD_TABLES.map((x) => x.id)));
-  const [yearText, setYearText] = React.useState(String(settings.year ?? detected?.year ?? new Date().getFullYear() + 1));
+  const [yearText, setYearText] = React.useState(String(work.year));
   const [unit, setUnit] = React.useState(settings.unitName ?? detected?.unitName ?? "");
+  const [unitError, setUnitError] = React.useState(false);
   const [formulas, setFormulas] = React.useState(true);
-  // Regional layout variants (see docs/specs.md): 忻州 and 达州 split T4 by fund, 忻州 splits T1's expenditure and keeps T5 plain.
+  // Regional layout variants (core/workflows/insert.ts: variantOptions).
   const [t4Funds, setT4Funds] = React.useState(false);
   const [t1Split, setT1Split] = React.useState(false);
   const [t5Plain, setT5Plain] = React.useState(false);
-  const touched = React.useRef({ year: settings.year !== undefined, unit: settings.unitName !== undefined });
+  const touched = React.useRef({ unit: settings.unitName !== undefined });
+  const unitRef = React.useRef<HTMLInputElement>(null);
+  const summaryRef = React.useRef<HTMLDivElement>(null);
+  const noticeRef = React.useRef<HTMLDivElement>(null);
+  // the one year (WorkContext): follow it while the field holds a valid year
   React.useEffect(() => {
-    if (!touched.current.year && detected?.year) setYearText(String(detected.year));
+    setYearText((prev) => (isValidYear(Number(prev)) ? String(work.year) : prev));
+  }, [work.year]);
+  React.useEffect(() => {
     if (!touched.current.unit && detected?.unitName) setUnit(detected.unitName);
   }, [detected]);
-  const [result, setResult] = React.useState<InsertResult | null>(null);
+  const [result, setResult] = React.useState<Inserted | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const scope = settings.scope ?? "部门";
   const amountUnit = settings.amountUnit ?? detected?.amountUnit ?? "万元";
   const year = Number(yearText);
-  const yearOk = /^\d{4}$/.test(yearText.trim()) && year >= 2000 && year <= 2100;
+  const yearOk = /^\d{4}$/.test(yearText.trim()) && isValidYear(year);
+
+  // the outcome takes the focus (its 撤销 is the next Tab stop); after undo the notice does
+  React.useEffect(() => {
+    if (result) summaryRef.current?.focus();
+  }, [result]);
+  React.useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const toggle = (id: string, on: boolean) =>
     setChosen((prev) => {
@@ -62,48 +57,50 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
       return next;
     });
 
-  const insert = () =>
-    task.run(t.inserting, async () => {
+  const request = (): InsertRequest => ({
+    year,
+    unitName: unit,
+    scope,
+    amountUnit,
+    tables: STANDARD_TABLES.filter((x) => chosen.has(x.id)).map((x) => x.id),
+    formulas,
+    variants: { t4Funds, t1Split, t5Plain },
+  });
+
+  const insert = () => {
+    const req = request();
+    if (validateInsert(req).some((p) => p.field === "unitName")) {
+      setUnitError(true);
+      unitRef.current?.focus();
+      return;
+    }
+    return task.run(t.inserting, async () => {
       setResult(null);
-      updateSettings({ year, unitName: unit.trim() || undefined });
-      const tables = STANDARD_TABLES.filter((x) => chosen.has(x.id)).map((x) => x.id);
-      const sheets = services.renderTemplates({
-        year,
-        unitName: unit.trim(),
-        scope,
-        amountUnit,
-        tables,
-        formulas,
-        t4Expense: t4Funds ? "funds" : "amount",
-        t1Expense: t1Split ? "split" : "amount",
-        t5Basic: t5Plain ? "plain" : "split",
-      });
-      const wb = await host.readWorkbook();
-      const plan = services.planInsertion(wb, sheets);
-      const inverse = inverseOf(wb, plan.changes);
-      await host.applyChanges(plan.changes);
-      const actualOf = new Map(plan.renamed.map((r) => [r.wanted, r.actual]));
       setNotice(null);
-      setResult({
-        sheets: sheets.map((sh, i) => ({ id: tables[i] ?? "", name: actualOf.get(sh.name) ?? sh.name })),
-        renamed: plan.renamed,
-        inverse,
-        fingerprint: contentOf(plan.changes.newSheets),
-      });
+      updateSettings({ year, unitName: unit.trim() || undefined });
+      try {
+        setResult(await insertTables(host, req, services));
+      } catch (e) {
+        if (e instanceof InsertRefused && e.problems.some((p) => p.field === "unitName")) {
+          setUnitError(true);
+          unitRef.current?.focus();
+          return;
+        }
+        throw e;
+      }
       await reload().catch(() => undefined);
     });
+  };
 
-  const undoInsert = () =>
+  const undo = () =>
     task.run(t.applying, async () => {
       if (!result) return;
-      const wb = await host.readWorkbook();
-      const now = contentOf(result.inverse.removeSheets.map((name) => getSheet(wb, name)));
-      if (now !== result.fingerprint) {
-        // The user has typed into the new sheets: deleting them would lose that work.
-        setNotice(t.undoInsertRefused);
+      const outcome = await undoInsert(host, result);
+      if (outcome.status === "refused") {
+        // the user has typed into the new sheets (or removed one): deleting them would lose work
+        setNotice(outcome.reason === "edited" ? t.undoInsertRefused : t.undoInsertMissing);
         return;
       }
-      await host.applyChanges(result.inverse);
       setResult(null);
       setNotice(t.undoInsertDone);
       await reload().catch(() => undefined);
@@ -115,16 +112,75 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
       await host.select({ sheet: name, address: "A1" });
     });
 
+  // progress, error and outcome together: the outcome stays (and keeps the focus) while the header re-reads
+  const noticeText = notice && (
+    <div ref={noticeRef} tabIndex={-1} data-testid="insert-notice" style={{ outline: "none" }}>
+      <Text>{notice}</Text>
+    </div>
+  );
+  const status = (
+    <>
+      {task.busy && (
+        <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
+          <Text size={200}>{task.busy}</Text>
+          <ProgressBar thickness="large" aria-label={task.busy} />
+        </div>
+      )}
+      {Boolean(task.error) && <ErrorMessage error={task.error} t={t} />}
+      {result ? (
+        <div ref={summaryRef} tabIndex={-1} data-testid="insert-summary" className={s.breakAll} style={{ outline: "none", display: "flex", flexDirection: "column", gap: 4 }}>
+          <Text weight="semibold">{t.insertDone(result.sheets.length)}</Text>
+          {noticeText}
+          <div>
+            <Button size="small" onClick={() => void undo()} disabled={!!task.busy} data-testid="insert-undo">
+              {t.undoInsert}
+            </Button>
+          </div>
+          <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 10px", maxHeight: 96, overflowY: "auto" }} aria-label={t.goToSheets} role="group">
+            <Text size={200}>{t.goToSheets}</Text>
+            {result.sheets.map((x) => (
+              <Link key={x.name} as="button" onClick={() => void goTo(x.name)} className={s.breakAll}>
+                {x.name}
+              </Link>
+            ))}
+          </div>
+          {result.renamed.length > 0 && (
+            <div data-testid="renamed">
+              <Text size={200}>{t.renamedNote}</Text>
+              <ul className={s.list}>
+                {result.renamed.map((r) => (
+                  <li key={r.actual} className={s.small}>
+                    {r.wanted} → {r.actual}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      ) : (
+        noticeText
+      )}
+    </>
+  );
+
+
   return (
     <div className={s.panel}>
       <Text className={s.intro}>{t.insertIntro}</Text>
       <div className={s.section}>
         <div className={s.row}>
           <Field label={t.year} className={s.grow} validationMessage={yearOk ? undefined : t.yearInvalid} validationState={yearOk ? "none" : "error"}>
-            <Input value={yearText} onChange={(_, d) => {
-                touched.current.year = true;
+            <Input
+              value={yearText}
+              onChange={(_, d) => {
                 setYearText(d.value);
-              }} inputMode="numeric" maxLength={4} />
+                // the year chosen here is the one every action and the header use (WorkContext)
+                const y = Number(d.value);
+                if (/^\d{4}$/.test(d.value.trim()) && isValidYear(y)) updateSettings({ year: y });
+              }}
+              inputMode="numeric"
+              maxLength={4}
+            />
           </Field>
           <Field label={t.amountUnit} className={s.grow}>
             <RadioGroup layout="horizontal" value={amountUnit} onChange={(_, d) => updateSettings({ amountUnit: d.value as "万元" | "元" })}>
@@ -133,11 +189,18 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
             </RadioGroup>
           </Field>
         </div>
-        <Field label={t.unit}>
-          <Input value={unit} onChange={(_, d) => {
-                touched.current.unit = true;
-                setUnit(d.value);
-              }} placeholder={t.unitPlaceholder} />
+        <Field label={t.unit} validationMessage={unitError ? t.unitRequired : undefined} validationState={unitError ? "error" : "none"}>
+          <Input
+            ref={unitRef}
+            value={unit}
+            onChange={(_, d) => {
+              touched.current.unit = true;
+              setUnit(d.value);
+              if (d.value.trim()) setUnitError(false);
+            }}
+            placeholder={t.unitPlaceholder}
+            data-testid="insert-unit"
+          />
         </Field>
         <Field label={t.scope}>
           <RadioGroup layout="horizontal" value={scope} onChange={(_, d) => updateSettings({ scope: d.value as "部门" | "单位" })}>
@@ -188,49 +251,11 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
         </ul>
       </fieldset>
       {chosen.size === 0 && <Text className={s.small}>{t.noTablesChosen}</Text>}
-      <Button appearance="primary" style={{ maxWidth: 360 }} disabled={!!task.busy || !yearOk || chosen.size === 0} onClick={() => void insert()} data-testid="insert-button">
-        {t.insertButton(chosen.size)}
-      </Button>
-      {task.busy && <Progress label={task.busy} />}
-      {Boolean(task.error) && <ErrorMessage error={task.error} t={t} />}
-      {notice && (
-        <MessageBar intent="info" data-testid="insert-notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result && (
-        <MessageBar intent="success" layout="multiline" data-testid="insert-summary">
-          <MessageBarBody>
-            <MessageBarTitle>{t.insertDone(result.sheets.length)}</MessageBarTitle>
-            <ul className={s.list} style={{ marginTop: 4 }}>
-              {result.sheets.map((x) => (
-                <li key={x.name}>
-                  <Link as="button" onClick={() => void goTo(x.name)} className={s.breakAll}>
-                    {x.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-            <div style={{ marginTop: 6 }}>
-              <Button size="small" onClick={() => void undoInsert()} disabled={!!task.busy} data-testid="insert-undo">
-                {t.undoInsert}
-              </Button>
-            </div>
-            {result.renamed.length > 0 && (
-              <div style={{ marginTop: 6 }} data-testid="renamed">
-                <Text size={200}>{t.renamedNote}</Text>
-                <ul className={s.list}>
-                  {result.renamed.map((r) => (
-                    <li key={r.actual} className={s.small}>
-                      {r.wanted} → {r.actual}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionBar label={t.insertActions} status={status}>
+        <Button appearance="primary" disabled={!!task.busy || !yearOk || chosen.size === 0} onClick={() => void insert()} data-testid="insert-button">
+          {t.insertButton(chosen.size)}
+        </Button>
+      </ActionBar>
     </div>
   );
 }
