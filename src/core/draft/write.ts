@@ -11,6 +11,7 @@ import { classCodes, primaryTable, totalRow } from "../checks/crossRelations";
 import type { RecognizedRow, RecognizedTable, WorkbookFacts } from "../recognize/types";
 import { amountFigure, compare, fixed, inYuan, largestRemainder, percentFigure, type Amount, type Comparison } from "./numbers";
 import { cellAmount, findRow, pick, sumOf, table, toUnit, type Locator } from "./sources";
+import { priorFacts } from "../recognize/yearColumns";
 import { REASON_PLACEHOLDER, USE_PLACEHOLDER, type Draft, type DraftParagraph, type DraftSection, type OmittedSection, type Run, type SourceRef } from "./types";
 
 export interface DraftOptions {
@@ -535,6 +536,11 @@ function performance(w: Writer): void {
 
 /** Write the draft for a recognised workbook. */
 export function writeDraft(facts: WorkbookFacts, opts: DraftOptions = {}): Draft {
+  // No previous workbook: last year's figures where the tables print them (上年预算数 columns).
+  if (!opts.previous) {
+    const inTables = priorFacts(facts);
+    if (inTables) opts = { ...opts, previous: inTables };
+  }
   const w = new Writer(facts, opts);
   const t1 = primaryTable(facts, "T1");
   const scope: "部门" | "单位" = facts.tables.some((t) => /^单位/.test(t.title.replace(/\s/g, "").replace(/^.*?\d{4}年(度)?/, ""))) && !facts.tables.some((t) => /部门/.test(t.title)) ? "单位" : "部门";

@@ -11,7 +11,7 @@ import { readRows } from "./phases/rows";
 import { readUnitLines } from "./phases/units";
 import type { Region } from "./regions";
 import type { RecognizedTable } from "./types";
-import { readYearAmounts } from "./yearColumns";
+import { readYearAmounts, UNSETTLED } from "./yearColumns";
 
 export function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   const spec = reg.spec;
@@ -46,5 +46,6 @@ export function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   if (blankUnitLine && !unitName) table.blankUnitLine = blankUnitLine;
   if (note) table.note = note;
   readYearAmounts(sheet, table, hdr.yearColumns);
+  if (hdr.yearUnsettled) UNSETTLED.add(table);
   return table;
 }

@@ -72,7 +72,12 @@ export interface YearPaths {
   paths: string[][];
   /** Year columns found, before pairing (by offset j into the paths). */
   found: { j: number; header: string; cls: HeaderClass; rest: string[] }[];
+  /** Headers name a year but the table's year is unknown: recognition settles them with the workbook's year. */
+  unsettled?: boolean;
 }
+
+/** Tables whose year-named headers wait for the workbook's year (recognizeWorkbook recognises them again with it). */
+export const UNSETTLED = new WeakSet<object>();
 
 /**
  * Take the year columns out of a table's header paths. `year` is the table's budget year when
@@ -82,7 +87,13 @@ export interface YearPaths {
 export function splitYearPaths(paths: string[][], year: number | undefined): YearPaths {
   const classes = paths.map((p) => p.map((t) => classifyYearHeader(t)));
   const years = classes.flatMap((cs) => cs.flatMap((c) => (c?.year ? [c.year] : [])));
-  const current = year ?? (years.length ? Math.max(...years) : undefined);
+  const distinct = new Set(years);
+  // One year named and the table's own unknown: it may be this year's or last year's — wait for the workbook's.
+  if (year === undefined && distinct.size === 1) {
+    const other = classes.some((cs) => cs.some((c) => !!c && c.year === undefined && c.role !== "current"));
+    if (other) return { paths, found: [], unsettled: true };
+  }
+  const current = year ?? (distinct.size >= 2 ? Math.max(...years) : undefined);
   const settle = (c: HeaderClass | null): HeaderClass | null => {
     if (!c || c.year === undefined) return c;
     if (current === undefined) return null;
@@ -132,8 +143,9 @@ export function pairYearColumns(found: YearPaths["found"], c1: number, columns: 
     let cur: RecognizedColumn | undefined;
     if (same.length) cur = same.sort((a, b) => Math.abs(a.c - c) - Math.abs(b.c - c))[0];
     else {
-      // No group to go by: the nearest figure column of its side, on the left first.
-      cur = pool.filter((x) => x.c < c).sort((a, b) => b.c - a.c)[0] ?? pool.sort((a, b) => a.c - b.c)[0];
+      // No group to go by: the side's total (合计 / 预算数), else its first figure column.
+      const byCol = [...pool].sort((a, b) => a.c - b.c);
+      cur = byCol.find((x) => /(^|\.)(total|amount)$/.test(x.key)) ?? byCol[0];
     }
     if (!cur) continue;
     const y: YearColumn = { c, header: f.header, role: f.cls.role as YearRole, current: cur.key };

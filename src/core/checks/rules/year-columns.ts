@@ -103,12 +103,14 @@ function checkTable(ctx: RuleContext, t: RecognizedTable, out: Finding[]): void 
         if (Math.abs(pct.value) > 1e-9) out.push({ ruleId: ID, severity: "warning", sheet: t.sheet, cell: cellA1(pct), related: [cellA1(prior)], table: t.spec.id, actual: pct.value, ...say(YEAR_COLUMN_MESSAGES, "zeroBase", loc) });
         continue;
       }
-      const delta: Interval = known(change) ? figure(change.value, change.decimals, factor) : sub(figure(cur.value, cur.decimals, factor), priorIv);
-      const ratio = div(delta, base);
-      if (!ratio) continue;
-      const rate = scale(ratio, 100);
+      // The rate of the stated change, or of 本年 − 上年 (a wrong 增减额 is its own finding, not the rate's too).
+      const fromFigures = sub(figure(cur.value, cur.decimals, factor), priorIv);
+      const deltas: Interval[] = known(change) ? [figure(change.value, change.decimals, factor), fromFigures] : [fromFigures];
+      const rates = deltas.map((dl) => div(dl, base)).filter((x): x is Interval => !!x).map((x) => scale(x, 100));
+      if (!rates.length) continue;
+      const rate = rates[0];
       const claimed = figure(pct.value, pct.decimals, factor);
-      if (overlaps(rate, claimed)) continue;
+      if (rates.some((x) => overlaps(x, claimed))) continue;
       const unitStep = Math.pow(10, -pct.decimals);
       const trunc = overlaps(rate, { lo: Math.min(pct.value, pct.value + Math.sign(pct.value || 1) * unitStep) - 1e-9, hi: Math.max(pct.value, pct.value + Math.sign(pct.value || 1) * unitStep) + 1e-9 });
       const dv = known(change) ? change.value : cur.value - prior.value;

@@ -24,6 +24,8 @@ export interface HeaderFacts {
   missing: { key: string; header: string }[];
   /** Last year's, change and change-% columns, each with the current column it goes with. */
   yearColumns: YearColumn[];
+  /** Headers name a year the table's own year cannot settle (see yearColumns.ts UNSETTLED). */
+  yearUnsettled?: boolean;
 }
 
 export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLines, issues: RecognizedTable["issues"]): HeaderFacts {
@@ -71,11 +73,13 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
 
   const columns: RecognizedColumn[] = [];
   let yearColumns: YearColumn[] = [];
+  let yearUnsettled = false;
   if (hasHeader && c2 >= 0) {
     const printed = headerPaths(sheet, headerStart, headerEnd, c1, c2, skip);
     // Last year's columns are no spec column: taken out before mapping, paired after (forms have none).
     const split = spec.layout === "form" ? { paths: printed, found: [] } : splitYearPaths(printed, units.year ?? reg.titleYear);
     const paths = split.paths;
+    if ("unsettled" in split && split.unsettled) yearUnsettled = true;
     const taken = new Set<string>();
     if (spec.sides) {
       const labelCols = paths.map((p, j) => (p.length && headerKey(p[p.length - 1]) === "项目" ? j : -1)).filter((j) => j >= 0);
@@ -121,5 +125,5 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
       message: `未找到列：${missing.map((m) => m.header).join("、")}（与这些列有关的检查不做）`,
     });
   }
-  return { headerStart, headerEnd, skip, hasHeader, c1, c2, columns, missing, yearColumns };
+  return { headerStart, headerEnd, skip, hasHeader, c1, c2, columns, missing, yearColumns, yearUnsettled };
 }
