@@ -51,10 +51,10 @@ function cellLines(sheet: string, r: number, c: number, text: string): Paragraph
   return text.split(/\r?\n|\r/).map((t, line) => ({ sheet, r, c, text: t, line }));
 }
 
-/** "2024年部门预算" / "2024年度单位预算": the first budget year the text names. */
+/** "2024年部门预算" / "2024年度单位预算": the first budget year the text names — not a comparison's ("比2024年预算"). */
 function budgetYearInText(paragraphs: Paragraph[]): number | undefined {
   for (const p of paragraphs) {
-    const m = /((?:19|20)\d{2})年度?(部门|单位)?(预算|收支预算)/.exec(p.text.replace(/\s+/g, ""));
+    const m = /(?<![比较与同上至])((?:19|20)\d{2})年度?(部门|单位)?(预算|收支预算)/.exec(p.text.replace(/\s+/g, ""));
     if (m) return Number(m[1]);
   }
   return undefined;
