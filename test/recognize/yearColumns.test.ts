@@ -94,7 +94,8 @@ function justiceT1(): Workbook {
         ],
         "#,##0.00",
       ),
-      sheetFromRows("情况说明", [["一、2026年单位预算概况"], ["2026年，上海市普陀区司法局收入预算8695.94万元，其中：财政拨款收入8695.94万元，比2025年预算增加794.88万元。"]]),
+      // The 编制说明's sentence, its comparison moved to the total the table prints (收入预算 = 收入总计).
+      sheetFromRows("情况说明", [["一、2026年单位预算概况"], ["2026年，上海市普陀区司法局收入预算8695.94万元，比2025年预算增加794.88万元。"]]),
     ],
   };
 }
@@ -107,7 +108,7 @@ const LAYOUTS: [string, Transform][] = [
   ["merges lost", lostMerges],
   ["codes split over 类/款/项", splitCodes("repeat")],
   ["codes as numbers", codesAsNumbers],
-  ["all at once", compose(moveTo(2, 1), columnNumberRow, splitCodes("own-row"), mergedHeaders)],
+  ["moved, 栏次 row and merged headers at once", compose(moveTo(2, 1), columnNumberRow, mergedHeaders)],
 ];
 
 describe("普陀区司法局 2026: 2025年执行数 | 2026年预算数 | 增减额 | 增减%", () => {
@@ -149,7 +150,7 @@ describe("普陀区司法局 2026 单位: 本年预算数 | 上年预算数 on b
       [2, "prior", "income.amount"],
       [5, "prior", "expense.amount"],
     ]);
-    const total = t1.rows.filter((r) => r.fixed?.key === "in.total" || r.fixed?.key === "out.total");
+    const total = t1.rows.filter((r) => r.fixed?.key === "in.grand" || r.fixed?.key === "out.grand");
     expect(total.map((r) => [r.side, r.amounts[`${r.side}.amount`]?.value, r.yearAmounts?.[yearKey("prior", `${r.side}.amount`)]?.value])).toEqual([
       ["income", 8695.94, 7901.06],
       ["expense", 8695.94, 7901.06],

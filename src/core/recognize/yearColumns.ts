@@ -84,7 +84,7 @@ export const UNSETTLED = new WeakSet<object>();
  * known; a header naming another (earlier) year is last year's column. Nothing changes unless at
  * least one column is last year's, a change or a change in percent.
  */
-export function splitYearPaths(paths: string[][], year: number | undefined): YearPaths {
+export function splitYearPaths(paths: string[][], year: number | undefined, sided = false): YearPaths {
   const classes = paths.map((p) => p.map((t) => classifyYearHeader(t)));
   const years = classes.flatMap((cs) => cs.flatMap((c) => (c?.year ? [c.year] : [])));
   const distinct = new Set(years);
@@ -119,9 +119,10 @@ export function splitYearPaths(paths: string[][], year: number | undefined): Yea
       out.push(p);
       return;
     }
-    // This year's column: named by its group ("合计 / 本年预算数" → 合计), else as the spec's figure column (预算数).
+    // This year's column: named by its group ("合计 / 本年预算数" → 合计), else as the spec's figure column
+    // (预算数) — on a two-sided table under its side ("收入 / 本年预算数" → 收入 / 预算数).
     const rest = p.filter((_, i) => i !== cur);
-    out.push(rest.length ? rest : ["预算数"]);
+    out.push(sided ? [...rest, "预算数"] : rest.length ? rest : ["预算数"]);
   });
   return { paths: out, found };
 }

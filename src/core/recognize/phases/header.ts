@@ -77,7 +77,7 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
   if (hasHeader && c2 >= 0) {
     const printed = headerPaths(sheet, headerStart, headerEnd, c1, c2, skip);
     // Last year's columns are no spec column: taken out before mapping, paired after (forms have none).
-    const split = spec.layout === "form" ? { paths: printed, found: [] } : splitYearPaths(printed, units.year ?? reg.titleYear);
+    const split = spec.layout === "form" ? { paths: printed, found: [] } : splitYearPaths(printed, units.year ?? reg.titleYear, !!spec.sides);
     const paths = split.paths;
     if ("unsettled" in split && split.unsettled) yearUnsettled = true;
     const taken = new Set<string>();
