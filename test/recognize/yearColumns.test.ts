@@ -166,3 +166,51 @@ describe("普陀区司法局 2026 单位: 本年预算数 | 上年预算数 on b
     expect(yoy(wb).map((f) => f.message)).toEqual([expect.stringMatching(/8695\.94 − 上年 7901\.06 = \+794\.88.*784\.88/)]);
   });
 });
+
+/** 武汉 2024 “三公” with the items as rows (the 岳阳县 layout "项目 | 2016年执行数 | 2017年预算数"), last year's figures from its text. */
+function wuhanSanGong(totalPct = -54.05): Workbook {
+  return {
+    sheets: [
+      sheetFromRows(
+        "三公",
+        [
+          ["2024年一般公共预算“三公”经费支出表"],
+          ["单位：万元"],
+          ["项目", "2023年预算数", "2024年预算数", "增减额", "增减%"],
+          ["合计", 3.7, 1.7, -2, totalPct],
+          ["因公出国（境）费", 0, 0, 0, null],
+          ["公务用车购置及运行费", 3.0, 1.5, -1.5, -50],
+          ["①公务用车购置费", 0, 0, 0, null],
+          ["②公务用车运行费", 3.0, 1.5, -1.5, -50],
+          ["公务接待费", 0.7, 0.2, -0.5, -71.43],
+        ],
+        "0.00",
+      ),
+      // 002_dc36c76f723eee1f.txt (武汉), 第三部分 七.
+      sheetFromRows("情况说明", [["七、“三公”经费预算情况"], ["2024年一般公共预算“三公”经费支出1.7万元，比2023年减少2万元，下降54.05%，主要是本着厉行节约的精神，缩减日常运转经费。"]]),
+    ],
+  };
+}
+
+describe("武汉 2024 “三公”, items as rows: 2023年预算数 | 2024年预算数 | 增减额 | 增减%", () => {
+  test("the budget kinds are this year's column only; last year's, the change and its percent go with it, item by item", () => {
+    const t7 = recognizeWorkbook(wuhanSanGong()).tables.find((t) => t.spec.id === "T7")!;
+    expect(t7.rows.map((r) => r.label)).toEqual(["2024年预算数"]);
+    const y = t7.rows[0].yearAmounts!;
+    expect([y[yearKey("prior", "total")]?.value, y[yearKey("prior", "car")]?.value, y[yearKey("prior", "reception")]?.value, y[yearKey("change-pct", "reception")]?.value]).toEqual([3.7, 3.0, 0.7, -71.43]);
+    // No column relation is judged on the change or percent columns, and the columns agree.
+    const found = runChecks(wuhanSanGong()).findings.filter((f) => f.severity !== "info" && f.ruleId !== "completeness");
+    expect(found.map((f) => `${f.ruleId} ${f.cell} ${f.message}`)).toEqual([]);
+  });
+
+  test("the 合计's 增减% copied from 公务用车 (-50%) is an error; the text's 下降 54.05% agrees with the columns", () => {
+    const errs = runChecks(wuhanSanGong(-50)).findings.filter((f) => f.severity === "error");
+    expect(errs.map((f) => [f.ruleId, f.cell, f.messageId])).toEqual([["year-columns", "E4", "wrongPercent"]]);
+    // The text is compared with the columns: 减少 3 万元 where they give 1.7 − 3.7 = −2.
+    const wb = wuhanSanGong();
+    const cell = wb.sheets[1].rows[1]![0]!;
+    cell.value = String(cell.value).replace("减少2万元", "减少3万元");
+    const yoy = runChecks(wb).findings.filter((f) => f.ruleId === "year-over-year" && f.severity === "error");
+    expect(yoy.map((f) => f.message)).toEqual([expect.stringMatching(/本年 1\.70 − 上年 3\.70 = −2\.00，说明写减少 3\.00/)]);
+  });
+});

@@ -158,7 +158,7 @@ export function pairYearColumns(found: YearPaths["found"], c1: number, columns: 
 }
 
 /** A percentage cell as printed, in percent (5.05 for 5.05% or 0.0505 formatted 0.00%). */
-function readPercent(sheet: Sheet, r: number, c: number): AmountCell | undefined {
+export function readPercent(sheet: Sheet, r: number, c: number): AmountCell | undefined {
   const cell = getCell(sheet, r, c);
   if (!cell) return undefined;
   if (typeof cell.value === "number" && cell.numFmt && cell.numFmt.includes("%")) {
