@@ -28,14 +28,14 @@ function lastYearByCode(): Map<string, number> {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The seed with "2023年预算数 | 增减额 | 增减%" appended to its 一般公共预算支出表, on every 项 row. */
-async function withLastYearColumns(alter?: { code: string; change: number }): Promise<{ wb: Workbook; sheet: string; cols: number[]; rows: Map<string, number> }> {
+async function withLastYearColumns(alter?: { code: string; change: number }, priorHeader = "2023年预算数"): Promise<{ wb: Workbook; sheet: string; cols: number[]; rows: Map<string, number> }> {
   const wb = await seed();
   const t5 = recognizeWorkbook(wb).tables.find((t) => t.spec.id === "T5")!;
   const sheet = wb.sheets.find((s) => s.name === t5.sheet)!;
   const last = Math.max(...t5.columns.map((c) => c.c), ...t5.rows.flatMap((r) => Object.values(r.amounts).map((a) => a.c)));
   const cols = [last + 1, last + 2, last + 3];
   const header = t5.headerRows.r1;
-  ["2023年预算数", "增减额", "增减%"].forEach((h, i) => {
+  [priorHeader, "增减额", "增减%"].forEach((h, i) => {
     const row = (sheet.rows[header] ??= []);
     row[cols[i]] = { value: h };
   });
@@ -110,5 +110,12 @@ describe("武汉 2024 with last year's columns in its 一般公共预算支出�
     expect(text).not.toMatch(/增长 100/);
     // Without the columns, no comparison is drafted.
     expect(planDraftInsertion(stripNarrative(await seed()), { year: 2024 }).text).not.toMatch(/比2023年预算数/);
+  });
+
+  test("a column of last year's outturns (2023年执行数) is stated as such: 比2023年预算执行数", async () => {
+    const { wb } = await withLastYearColumns(undefined, "2023年执行数");
+    const { text } = planDraftInsertion(stripNarrative(wb), { year: 2024 });
+    expect(text).toContain("事业运行（项）2024年预算数为 571.56 万元，比2023年预算执行数 577.82 万元减少 6.26 万元，下降 1.08%");
+    expect(text).not.toMatch(/比2023年预算数/);
   });
 });
