@@ -6,7 +6,7 @@ import { runChecks } from "../../src/core/checks/engine";
 import { RULES } from "../../src/core/checks/rules";
 import { recognizeWorkbook } from "../../src/core/recognize";
 
-const EXPECTED_IDS = ["total-row", "hierarchy", "columns", "balance", "recognition", "percent", "narrative", "cross-table", "names", "completeness", "year-over-year"];
+const EXPECTED_IDS = ["total-row", "hierarchy", "columns", "balance", "recognition", "percent", "narrative", "cross-table", "names", "completeness", "year-over-year", "year-columns"];
 // completeness needs a whole 14-table workbook to be valid; its valid side is covered by the seed tests
 const NO_VALID_CASES: string[] = [];
 

@@ -26,7 +26,7 @@ export interface DraftInsertion {
 
 /** Plan the insertion of a draft into a workbook: nothing is written here. */
 export function planDraftInsertion(wb: Workbook, opts: DraftOptions & { previousWorkbook?: Workbook; facts?: WorkbookFacts; sheetName?: string } = {}): DraftInsertion {
-  const facts = opts.facts ?? recognizeWorkbook(wb);
+  const facts = opts.facts ?? recognizeWorkbook(wb, { year: opts.year ?? guessYear(wb) ?? undefined });
   const previous = opts.previous ?? (opts.previousWorkbook ? recognizeWorkbook(opts.previousWorkbook) : undefined);
   const year = opts.year ?? facts.year ?? guessYear(wb) ?? undefined;
   const draft = writeDraft(facts, { ...opts, year, previous });

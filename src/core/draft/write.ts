@@ -11,6 +11,7 @@ import { classCodes, primaryTable, totalRow } from "../checks/crossRelations";
 import type { RecognizedRow, RecognizedTable, WorkbookFacts } from "../recognize/types";
 import { amountFigure, compare, fixed, inYuan, largestRemainder, percentFigure, type Amount, type Comparison } from "./numbers";
 import { cellAmount, findRow, pick, sumOf, table, toUnit, type Locator } from "./sources";
+import { priorFacts } from "../recognize/yearColumns";
 import { REASON_PLACEHOLDER, USE_PLACEHOLDER, type Draft, type DraftParagraph, type DraftSection, type OmittedSection, type Run, type SourceRef } from "./types";
 
 export interface DraftOptions {
@@ -63,6 +64,8 @@ class Para {
   change(c: Comparison | undefined, what = "预算", reason = true): this {
     if (!c) return this;
     const py = this.w.prevYearText;
+    // Last year's figure from a column of outturns (上年执行数) is no budget: "比2025年预算执行数".
+    if (c.prior.sources.some((s) => this.w.actualPrior.has(s.table))) what = what.replace(/预算(数)?$/, "预算执行数");
     const delta: Amount = { value: c.delta, decimals: c.deltaDecimals, sources: [...c.cur.sources, ...c.prior.sources], how: "本年 − 上年", unit: c.cur.unit };
     if (c.kind === "flat") return this.t(`，与${py}${what}持平`);
     if (c.kind === "new") {
@@ -103,10 +106,13 @@ class Writer {
   /** Paragraphs of 其他重要事项 (机关运行经费, 政府采购, 绩效), gathered into one section. */
   others: { title: string; p: DraftParagraph }[] = [];
   scopeWord = "部门";
+  /** Tables whose last-year column (in the tables themselves) holds outturns (执行数 / 决算数), not budgets. */
+  readonly actualPrior = new Set<string>();
 
   constructor(
     readonly facts: WorkbookFacts,
     readonly opts: DraftOptions,
+    inTablePrior = false,
   ) {
     this.unit = facts.amountUnit;
     this.year = opts.year ?? facts.year;
@@ -114,6 +120,7 @@ class Writer {
     this.prevYearText = this.year ? `${this.year - 1}年` : "上年";
     this.who = facts.unitName ?? opts.unitName ?? "本单位";
     this.cat = opts.catalog ?? builtinCatalog();
+    if (inTablePrior) for (const t of facts.tables) if (t.yearColumns?.some((y) => y.role === "prior" && y.basis === "actual")) this.actualPrior.add(t.spec.id);
   }
 
   p(): Para {
@@ -535,7 +542,10 @@ function performance(w: Writer): void {
 
 /** Write the draft for a recognised workbook. */
 export function writeDraft(facts: WorkbookFacts, opts: DraftOptions = {}): Draft {
-  const w = new Writer(facts, opts);
+  // No previous workbook: last year's figures where the tables print them (上年预算数 columns).
+  const inTables = opts.previous ? undefined : priorFacts(facts);
+  if (inTables) opts = { ...opts, previous: inTables };
+  const w = new Writer(facts, opts, !!inTables);
   const t1 = primaryTable(facts, "T1");
   const scope: "部门" | "单位" = facts.tables.some((t) => /^单位/.test(t.title.replace(/\s/g, "").replace(/^.*?\d{4}年(度)?/, ""))) && !facts.tables.some((t) => /部门/.test(t.title)) ? "单位" : "部门";
   w.scopeWord = scope;

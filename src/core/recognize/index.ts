@@ -20,6 +20,7 @@ import { recognizeRegion } from "./table";
 import { transposeItemRows } from "./transpose";
 import { TitleIndex, yearIn } from "./titles";
 import type { Paragraph, RecognizedTable, WorkbookFacts } from "./types";
+import { UNSETTLED } from "./yearColumns";
 
 export type { AmountCell, Paragraph, RecognizedColumn, RecognizedRow, RecognizedTable, WorkbookFacts } from "./types";
 export { titleKey } from "./titles";
@@ -29,6 +30,8 @@ export { sheetNameTitle } from "./regions";
 export interface RecognizeOptions {
   /** Specs to recognise (default: the 14 standard tables). */
   specs?: TableSpec[];
+  /** The budget year when the caller knows it: settles headers naming a year ("2023年预算数") where neither the tables nor the text give one. */
+  year?: number;
 }
 
 function mode<T>(xs: (T | undefined)[]): T | undefined {
@@ -48,10 +51,10 @@ function cellLines(sheet: string, r: number, c: number, text: string): Paragraph
   return text.split(/\r?\n|\r/).map((t, line) => ({ sheet, r, c, text: t, line }));
 }
 
-/** "2024年部门预算" / "2024年度单位预算": the first budget year the text names. */
+/** "2024年部门预算" / "2024年度单位预算": the first budget year the text names — not a comparison's ("比2024年预算"). */
 function budgetYearInText(paragraphs: Paragraph[]): number | undefined {
   for (const p of paragraphs) {
-    const m = /((?:19|20)\d{2})年度?(部门|单位)?(预算|收支预算)/.exec(p.text.replace(/\s+/g, ""));
+    const m = /(?<![比较与同上至])((?:19|20)\d{2})年度?(部门|单位)?(预算|收支预算)/.exec(p.text.replace(/\s+/g, ""));
     if (m) return Number(m[1]);
   }
   return undefined;
@@ -64,6 +67,8 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
   const tables: RecognizedTable[] = [];
   const paragraphs: Paragraph[] = [];
   const unrecognized: NonNullable<WorkbookFacts["unrecognized"]> = [];
+  // Tables whose headers name a year their own title does not settle: recognised again with the workbook's year.
+  const again: { i: number; sheet: (typeof wb.sheets)[number]; reg: Region }[] = [];
   for (const sheet of wb.sheets) {
     const sheetTables: RecognizedTable[] = [];
     {
@@ -113,6 +118,7 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
           const next = rowCells(sheet, reg.start);
           if (next.length === 0 || strOf(next[0].cell).length > 40 || isContentsLine(sheet, { r: reg.titleCell.r, c: reg.titleCell.c, text: reg.title })) continue;
         }
+        if (UNSETTLED.has(t)) again.push({ i: tables.length + sheetTables.length, sheet, reg });
         sheetTables.push(t);
       }
     }
@@ -155,6 +161,14 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
     );
   }
   const year = mode(tables.map((t) => t.year)) ?? budgetYearInText(paragraphs);
+  const settle = year ?? opts.year;
+  if (settle)
+    for (const { i, sheet, reg } of again) {
+      const t = recognizeRegion(sheet, { ...reg, titleYear: settle });
+      if (t.missingColumns?.length) transposeItemRows(sheet, t);
+      delete t.year; // the table's own title still prints none
+      tables[i] = t;
+    }
   const facts: WorkbookFacts = {
     tables,
     paragraphs,

@@ -11,6 +11,7 @@ import { readRows } from "./phases/rows";
 import { readUnitLines } from "./phases/units";
 import type { Region } from "./regions";
 import type { RecognizedTable } from "./types";
+import { readYearAmounts, UNSETTLED } from "./yearColumns";
 
 export function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   const spec = reg.spec;
@@ -44,5 +45,7 @@ export function recognizeRegion(sheet: Sheet, reg: Region): RecognizedTable {
   if (unitCell) table.unitCell = unitCell;
   if (blankUnitLine && !unitName) table.blankUnitLine = blankUnitLine;
   if (note) table.note = note;
+  readYearAmounts(sheet, table, hdr.yearColumns);
+  if (hdr.yearUnsettled) UNSETTLED.add(table);
   return table;
 }

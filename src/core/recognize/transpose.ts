@@ -10,7 +10,16 @@ import { getCell, type Sheet } from "../model";
 import type { ColumnSpec } from "../specs/types";
 import { labelKey } from "../text";
 import { readAmount } from "./amounts";
-import type { RecognizedColumn, RecognizedRow, RecognizedTable } from "./types";
+import type { AmountCell, RecognizedColumn, RecognizedRow, RecognizedTable } from "./types";
+import { classifyYearHeader, readPercent, yearKey, type YearRole } from "./yearColumns";
+
+/** A value column of last year, of the change or of its percent ("2023年预算数" in a 2024 table, 增减额, 增减%). */
+function yearRoleOf(header: string, year: number | undefined): YearRole | undefined {
+  const k = classifyYearHeader(header);
+  if (!k) return undefined;
+  if (k.role !== "current") return k.role;
+  return k.year !== undefined && year !== undefined && k.year === year - 1 ? "prior" : undefined;
+}
 
 const MARKERS = /^[①②③④⑤⑥⑦⑧⑨⑩(（]?[0-9一二三四五六七八九十]*[)）.、]?/;
 
@@ -59,14 +68,32 @@ export function transposeItemRows(sheet: Sheet, t: RecognizedTable): boolean {
     if (header) valueCols.push({ c, header });
   }
   if (!valueCols.length) return false;
-  const rows: RecognizedRow[] = valueCols.map(({ c, header }, i) => {
+  // Last year's, change and change-% columns are no budget kind: they go with the column left of them.
+  const yearCols: { c: number; header: string; role: YearRole; current: number }[] = [];
+  const kinds = valueCols.filter((v) => {
+    const role = yearRoleOf(v.header, t.year);
+    if (role) yearCols.push({ ...v, role, current: -1 });
+    return !role;
+  });
+  if (!kinds.length) return false;
+  for (const y of yearCols) y.current = [...kinds].reverse().find((k) => k.c < y.c)?.c ?? kinds[0].c;
+  const rows: RecognizedRow[] = kinds.map(({ c, header }, i) => {
     const amounts: RecognizedRow["amounts"] = {};
     for (const it of items) {
       const read = readAmount(getCell(sheet, it.r, c), it.r, c);
       if (read.kind === "amount") amounts[it.spec.key] = read.cell;
     }
-    return { r: t.headerRows.r2, kind: i === 0 && /合计|总计/.test(header) ? "total" : "detail", label: header, labelCell: { r: t.headerRows.r2, c }, amounts };
+    const yearAmounts: Record<string, AmountCell> = {};
+    for (const y of yearCols.filter((x) => x.current === c))
+      for (const it of items) {
+        const read = y.role === "change-pct" ? readPercent(sheet, it.r, y.c) : ((x) => (x.kind === "amount" ? x.cell : undefined))(readAmount(getCell(sheet, it.r, y.c), it.r, y.c));
+        if (read) yearAmounts[yearKey(y.role, it.spec.key)] = read;
+      }
+    const row: RecognizedRow = { r: t.headerRows.r2, kind: i === 0 && /合计|总计/.test(header) ? "total" : "detail", label: header, labelCell: { r: t.headerRows.r2, c }, amounts };
+    if (Object.keys(yearAmounts).length) row.yearAmounts = yearAmounts;
+    return row;
   });
+  if (yearCols.length) t.yearColumns = items.flatMap((it) => yearCols.map((y) => ({ c: y.c, header: y.header, role: y.role, current: it.spec.key })));
   const columns: RecognizedColumn[] = items.map((it) => ({ key: it.spec.key, c: it.c, header: getCell(sheet, it.r, it.c)?.value as string, spec: it.spec }));
   t.rows = rows;
   t.columns = columns;

@@ -59,6 +59,8 @@ export interface RecognizedRow {
   group?: string;
   /** Two-sided tables: the part of the side the row is in (before / after the 上年结转 or 年终结转 line). */
   section?: "current" | "carry";
+  /** Cells of the table's year columns (last year's figure, the change, the change in percent), keyed yearKey(role, current column key). */
+  yearAmounts?: Record<string, AmountCell>;
 }
 
 export interface RecognizedTable {
@@ -92,6 +94,8 @@ export interface RecognizedTable {
   foundBy?: "title" | "headers";
   /** Spec keys of the columns the spec requires but the sheet lacks. */
   missingColumns?: string[];
+  /** Columns of last year's figures, of the change and of the change in percent (yearColumns.ts). */
+  yearColumns?: import("./yearColumns").YearColumn[];
 }
 
 /** A paragraph of explanatory text (情况说明) found in a text cell. */

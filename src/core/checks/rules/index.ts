@@ -14,6 +14,7 @@ import { crossTableRule } from "./cross-table";
 import { namesRule } from "./names";
 import { completenessRule } from "./completeness";
 import { yearOverYearRule } from "./year-over-year";
+import { yearColumnsRule } from "./year-columns";
 
 export const RULES: Rule[] = [
   totalRowRule,
@@ -27,6 +28,7 @@ export const RULES: Rule[] = [
   namesRule,
   completenessRule,
   yearOverYearRule,
+  yearColumnsRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

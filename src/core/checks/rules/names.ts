@@ -25,6 +25,7 @@ import { figure, fmt, overlaps } from "../../narrative/interval";
 import { subjectKey } from "../../narrative/targets";
 import type { Finding, Rule, RuleContext, Severity } from "../types";
 import { primaryTable, rowAmount, rowByCode } from "../crossRelations";
+import { CODED_NAME_MESSAGES, codedNameFindings, outdatedNameFinding, outdatedUnder } from "../../narrative/codedNames";
 
 const ID = "names";
 
@@ -348,6 +349,13 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
         // "二政府性基金预算当年拨款结构情况社会保障和就业支出": a heading run into the name — the text was misread, judge nothing.
         const lk = subjectKey(link.name);
         if (pool.some((e) => { const k = subjectKey(e.name); return k.length >= 2 && lk.length >= k.length + 2 && lk.endsWith(k); })) break;
+        // A 款 / 项 name an older edition gave a code under its parent.
+        const renamed: ReturnType<typeof outdatedUnder> = level > 1 && parent ? outdatedUnder(cat, parent, link.name, year) : null;
+        if (renamed) {
+          out.push(outdatedNameFinding(ID, p, f.start, link.name, `（${link.level}）`, renamed));
+          parent = renamed.code;
+          continue;
+        }
         // An older edition's name of a code here?
         if (level === 1) {
           const old = HISTORICAL_NAMES.find((h) => h.kind === "function" && h.code.length === 3 && subjectKey(h.name) === subjectKey(link.name));
@@ -439,7 +447,7 @@ export function checkNames(ctx: RuleContext): Finding[] {
       if (same.expected === undefined) same.expected = f.expected;
     } else consistency.push(f);
   }
-  const found = [...tables, ...consistency, ...checkText(ctx, year)];
+  const found = [...tables, ...consistency, ...checkText(ctx, year), ...codedNameFindings(ID, contextCatalog(ctx), narrativeOf(ctx).paras, year)];
   // A year without its own catalog edition is judged by the nearest one, and the report says so.
   const cat = contextCatalog(ctx);
   const choice = cat.resolveYear("function", year);
@@ -500,7 +508,7 @@ export const namesRule: Rule = {
   id: ID,
   description: "科目名称：表中和说明中的科目编码与名称符合当年《政府收支分类科目》",
   defaultSeverity: "error",
-  messages: MESSAGES,
+  messages: { ...MESSAGES, ...CODED_NAME_MESSAGES },
   check: checkNames,
   valid: [
     { name: "名称与当年科目一致", workbook: () => t5("社会保障和就业支出", "事业单位医疗") },
@@ -508,6 +516,10 @@ export const namesRule: Rule = {
     {
       name: "名称里的括号是名称的一部分：政府办公厅（室）及相关机构事务（款）",
       workbook: () => text(["2025年预算。", "1. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）2025年预算数为 1202.95 万元。"]),
+    },
+    {
+      name: "普陀区司法局 2026：带编码的类款项名称“公共安全支出（204类）司法（06款）行政运行（01项）”正确",
+      workbook: () => text(["2026年部门预算。", "1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于：行政单位的基本支出。"]),
     },
   ],
   invalid: [
@@ -537,6 +549,19 @@ export const namesRule: Rule = {
       name: "曾都：说明中用旧名称“医疗卫生与计划生育支出（类）”",
       workbook: () => text(["2024年预算。", "2. 医疗卫生与计划生育支出（类）1.53 万元：主要用于行政事业单位医疗 1.53 万元的支出。"]),
       expect: [{ severity: "warning", cell: "A2", messageIncludes: "卫生健康支出" }],
+    },
+    {
+      name: "普陀区司法局 2026：旧名称带编码“医疗卫生与计划生育支出（210类）”",
+      workbook: () => text(["2026年部门预算。", "11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。主要用于：行政单位医疗保险缴费经费。"]),
+      expect: [{ severity: "warning", cell: "A2", messageId: "outdatedInText", messageIncludes: "卫生健康支出" }],
+    },
+    {
+      name: "改名的项：2013804 2023 年版“市场主体管理”，2024 年起“经营主体管理”（带编码与不带编码）",
+      workbook: () => text(["2025年部门预算。", "1、一般公共服务支出（201类）市场监督管理事务（38款）市场主体管理（04项）10.00万元。", "2. 一般公共服务支出(类)市场监督管理事务(款)市场主体管理(项)2025年预算数为 10.00 万元。"]),
+      expect: [
+        { severity: "warning", cell: "A2", messageId: "outdatedInText", messageIncludes: "经营主体管理" },
+        { severity: "warning", cell: "A3", messageId: "outdatedInText", messageIncludes: "经营主体管理" },
+      ],
     },
   ],
 };

@@ -21,6 +21,7 @@ import { fmtAmount, say } from "../messages";
 import type { TableFigure } from "../../narrative/targets";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
+import { SAME_YEAR_MESSAGES, sameYearFindings } from "../../narrative/sameYear";
 
 const ID = "narrative";
 
@@ -478,7 +479,7 @@ export function checkNarrative(ctx: RuleContext): Finding[] {
   const a = narrativeOf(ctx);
   const { paras } = a;
   if (!paras.length) return [];
-  return [...checkAmounts(ctx, a), ...checkChanges(ctx, paras), ...checkPartsSum(ctx, paras), ...checkLists(ctx, a), ...checkStructure(ctx, a), ...checkOtherYear(ctx, paras)];
+  return [...checkAmounts(ctx, a), ...checkChanges(ctx, paras), ...checkPartsSum(ctx, paras), ...checkLists(ctx, a), ...checkStructure(ctx, a), ...checkOtherYear(ctx, paras), ...sameYearFindings(ID, paras, budgetYear(ctx))];
 }
 
 const text = (lines: string[]): Workbook => ({ sheets: [sheetFromRows("情况说明", lines.map((l) => [l]))] });
@@ -487,7 +488,7 @@ export const narrativeRule: Rule = {
   id: ID,
   description: "说明与表格一致：说明中的金额、增减额与表格和上下文一致，分项增减之和等于总增减",
   defaultSeverity: "error",
-  messages: MESSAGES,
+  messages: { ...MESSAGES, ...SAME_YEAR_MESSAGES },
   check: checkNarrative,
   valid: [
     {
@@ -501,6 +502,10 @@ export const narrativeRule: Rule = {
         ]),
     },
     { name: "增减额与上年数一致", workbook: () => text(["2024 年度一般公共预算支出 69.70 万元，比去年预算66.70 万元增加 3.00 万元。"]) },
+    {
+      name: "普陀区司法局 2026 单位预算：比2025年预算、比2025年预算执行数（上年），不是同一年",
+      workbook: () => text(["一、2026年单位预算概况", "2026年，上海市普陀区司法局收入预算8695.94万元，其中：财政拨款收入8695.94万元，比2025年预算增加794.88万元。", "2025年当年预算执行数为2149.45万元，2026年预算安排2170.39万元，比2025年预算执行数增加0.97%。"]),
+    },
   ],
   invalid: [
     {
@@ -541,6 +546,11 @@ export const narrativeRule: Rule = {
       workbook: () =>
         text(["2024年支出预算405.52万元，其中：基本支出163.52万元，占40.32%；项目支出242万元，占59.68%。", "2023年度财政拨款基本支出163.52万元，其中：人员经费149.69万元。公用经费13.82万元。"]),
       expect: [{ severity: "warning", cell: "A2", messageId: "otherYear", messageIncludes: "2023" }],
+    },
+    {
+      name: "普陀区司法局 2026：2026 年预算的说明写“比2026年预算增加”（与自身比较）",
+      workbook: () => text(["一、2026年部门预算概况", "2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793.14万元。"]),
+      expect: [{ severity: "warning", cell: "A2", messageId: "sameYear" }],
     },
   ],
 };

@@ -21,6 +21,7 @@ import { cellAt } from "../../narrative/paragraphs";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
 import { say, type MessageData } from "../messages";
+import { priorFacts } from "../../recognize/yearColumns";
 
 const ID = "year-over-year";
 
@@ -233,8 +234,9 @@ export function checkYearOverYear(ctx: RuleContext): Finding[] {
   const { paras, year: textYear } = narrativeOf(ctx); // the one analysis the engine built for every rule
   if (!paras.length) return [];
   const out = checkPlaceholders(paras);
-  if (!ctx.options.previous) return out;
-  const prev = previousFacts(ctx.options.previous);
+  // Last year's workbook, else last year's figures the tables themselves print (上年预算数 columns).
+  const prev = ctx.options.previous ? previousFacts(ctx.options.previous) : priorFacts(ctx.facts);
+  if (!prev) return out;
   const year = ctx.options.year ?? ctx.facts.year ?? textYear ?? (prev.year ? prev.year + 1 : 2024);
   paras.forEach((p, i) => {
     for (const c of claimsOf(p)) {

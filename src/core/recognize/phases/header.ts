@@ -10,6 +10,7 @@ import { headerKey, headerPaths, mapColumns, requiredColumns } from "../columns"
 import type { Region } from "../regions";
 import type { RecognizedColumn, RecognizedTable } from "../types";
 import type { UnitLines } from "./units";
+import { pairYearColumns, splitYearPaths, type YearColumn } from "../yearColumns";
 
 export interface HeaderFacts {
   headerStart: number;
@@ -21,6 +22,10 @@ export interface HeaderFacts {
   c2: number;
   columns: RecognizedColumn[];
   missing: { key: string; header: string }[];
+  /** Last year's, change and change-% columns, each with the current column it goes with. */
+  yearColumns: YearColumn[];
+  /** Headers name a year the table's own year cannot settle (see yearColumns.ts UNSETTLED). */
+  yearUnsettled?: boolean;
 }
 
 export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLines, issues: RecognizedTable["issues"]): HeaderFacts {
@@ -67,8 +72,14 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
   }
 
   const columns: RecognizedColumn[] = [];
+  let yearColumns: YearColumn[] = [];
+  let yearUnsettled = false;
   if (hasHeader && c2 >= 0) {
-    const paths = headerPaths(sheet, headerStart, headerEnd, c1, c2, skip);
+    const printed = headerPaths(sheet, headerStart, headerEnd, c1, c2, skip);
+    // Last year's columns are no spec column: taken out before mapping, paired after (forms have none).
+    const split = spec.layout === "form" ? { paths: printed, found: [] } : splitYearPaths(printed, units.year ?? reg.titleYear, !!spec.sides);
+    const paths = split.paths;
+    if ("unsettled" in split && split.unsettled) yearUnsettled = true;
     const taken = new Set<string>();
     if (spec.sides) {
       const labelCols = paths.map((p, j) => (p.length && headerKey(p[p.length - 1]) === "项目" ? j : -1)).filter((j) => j >= 0);
@@ -102,6 +113,7 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
       columns.push(...mapColumns(paths, c1, spec.columns, "", undefined, taken));
     }
     columns.sort((a, b) => a.c - b.c);
+    if (split.found.length) yearColumns = pairYearColumns(split.found, c1, columns, paths);
   }
   const has = (key: string) => columns.some((c) => c.key === key) || (key === "code" && columns.some((c) => c.key === "code.lei"));
   const missing = spec.layout !== "form" ? requiredColumns(spec).filter((rc) => !has(rc.key)) : [];
@@ -113,5 +125,5 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
       message: `未找到列：${missing.map((m) => m.header).join("、")}（与这些列有关的检查不做）`,
     });
   }
-  return { headerStart, headerEnd, skip, hasHeader, c1, c2, columns, missing };
+  return { headerStart, headerEnd, skip, hasHeader, c1, c2, columns, missing, yearColumns, yearUnsettled };
 }

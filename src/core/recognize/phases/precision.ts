@@ -26,7 +26,7 @@ export function applyPrecision(sheet: Sheet, reg: Region, hdr: HeaderFacts, body
     let dataC2 = c2;
     for (const x of rows) dataC2 = Math.max(dataC2, (sheet.rows[x.r]?.length ?? 0) - 1);
     for (let c = c1; c <= dataC2; c++) {
-      if (columns.some((x) => x.c === c)) continue;
+      if (columns.some((x) => x.c === c) || hdr.yearColumns.some((y) => y.c === c)) continue;
       const nums = rows.filter((x) => typeof getCell(sheet, x.r, c)?.value === "number" || isNumericCell(getCell(sheet, x.r, c) ?? { value: null }));
       if (nums.length === 0) continue;
       const head = cellText(sheet, headerEnd, c) || cellText(sheet, headerStart, c);
