@@ -21,7 +21,7 @@ import { CheckPanel } from "./panels/CheckPanel";
 import { DraftPanel, draftTabLabel } from "./panels/DraftPanel";
 import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
-import { defaultServices, detect, type Services } from "./services";
+import { defaultServices, detect, useServicesReady, type Services } from "./services";
 import { MemorySettingsStore, type PaneSettings, type SettingsStore } from "./settings";
 import type { PanelProps } from "./shared";
 import { resolveWorkContext } from "../core/workflows/context";
@@ -105,11 +105,13 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
     reload().catch(() => undefined);
   }, [reload]);
 
-  const detected = React.useMemo(() => (wb ? detect(services, wb) : null), [wb, services]);
+  // the catalog data and the checker arrive just after the first render (services.ready)
+  const ready = useServicesReady(services);
+  const detected = React.useMemo(() => (wb && ready ? detect(services, wb) : null), [wb, services, ready]);
 
   const work = React.useMemo(
-    () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: safeCatalog(services) }),
-    [settings.year, detected, services],
+    () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: ready ? safeCatalog(services) : null }),
+    [settings.year, detected, services, ready],
   );
   const props: PanelProps = { host, services, t, lang, settings, updateSettings, detected, reload, work };
 
@@ -130,7 +132,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
           </MessageBar>
         )}
         {inExcel && <span data-testid="host-banner" hidden>{t.inExcel}</span>}
-        <Header t={t} detected={detected} wb={wb} reading={reading} error={readError} onRefresh={() => reload().catch(() => undefined)} />
+        <Header t={t} detected={detected} wb={wb} reading={reading || !ready} error={readError} onRefresh={() => reload().catch(() => undefined)} />
         <TabList selectedValue={tab} onTabSelect={(_, d) => {
             const id = d.value as TabId;
             setTab(id);

@@ -8,6 +8,9 @@
  *   ?tab=insert|fill|check|draft
  *   window.__budgetTablesWorkbook (set before the page loads): a JSON workbook to work on
  *   window.__budgetTablesHost: set before load to supply a host; set by the page to the host in use.
+ *
+ * Performance marks for the pane bench (bench/pane.bench.ts): "pane-first-render" when React
+ * first commits the pane, "pane-services-ready" when the lazy chunks (catalog data, engine) are in.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
@@ -21,6 +24,7 @@ import { LocalSettingsStore, OfficeSettingsStore, type SettingsStore } from "./s
 import { registerFunctions } from "../functions/functions";
 import { catalogStore } from "./catalogStore";
 import { registerCommands } from "../commands/commands";
+import { loadServices } from "./services";
 
 declare global {
   interface Window {
@@ -31,12 +35,32 @@ declare global {
   }
 }
 
+/** Marks the first commit of the pane (a layout effect of the root runs after its children's). */
+function FirstRender({ children }: { children: React.ReactNode }): React.ReactElement {
+  React.useLayoutEffect(() => {
+    mark("pane-first-render");
+  }, []);
+  return <>{children}</>;
+}
+
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // no User Timing (old webviews): nothing to measure
+  }
+}
+
 function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, dark: boolean, store: SettingsStore, tab?: TabId): void {
   const container = document.getElementById("root");
   if (!container) return;
   document.body.style.background = dark ? "#1f1f1f" : "#fafafa";
   window.__budgetTablesHost = host;
-  createRoot(container).render(<App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />);
+  createRoot(container).render(
+    <FirstRender>
+      <App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />
+    </FirstRender>,
+  );
 }
 
 function outsideExcel(): void {
@@ -67,6 +91,13 @@ function isDark(): boolean {
     return false;
   }
 }
+
+// The catalog data and the engine are chunks of their own: fetch them now, alongside Office's
+// start-up, so they are there by the time the pane (or a formula) first needs them.
+loadServices().then(
+  () => mark("pane-services-ready"),
+  () => undefined, // offline or a stale deployment: an action that needs them says so and tries again
+);
 
 // The custom function is associated as the shared runtime loads this script (Excel may
 // evaluate =BUDGET.科目名称() before the pane is shown).
