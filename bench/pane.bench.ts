@@ -8,6 +8,10 @@
  *   services ready    the lazy chunks (catalog data, engine) in ("pane-services-ready")
  *   header facts      the detected year shown in the header (recognition done)
  * and the script bytes the page fetched (first scripts and lazy chunks, raw and gzipped).
+ * Wall-clock times depend on what else the machine runs (its load average is printed), so the
+ * bench also reports the page's main-thread CPU time from navigation to the first render
+ * (Chromium's trace: the thread time of every task on the renderer's main thread), which
+ * does not grow when other processes compete for the cores.
  * Run: npx tsx bench/pane.bench.ts  (target: first render ≤ 500 ms; first scripts ≤ 200 KB gzipped)
  * Builds dist/web first when it is missing (npm run build:web); otherwise measures what is built.
  * BENCH_PANE_N sets the number of loads (default 10).
@@ -28,6 +32,7 @@ interface Load {
   render: number;
   ready: number;
   facts: number;
+  cpu: number;
   scripts: { name: string; bytes: number }[];
 }
 
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
   const loads: Load[] = [];
   try {
     for (let i = 0; i < N + 1; i++) {
+      await browser.startTracing(undefined, { categories: ["devtools.timeline", "blink.user_timing", "disabled-by-default-devtools.timeline"] });
       const { page, problems } = await openPage(browser, `${server.url}/taskpane.html`, 320);
       await page.waitForFunction(() => performance.getEntriesByName("pane-services-ready").length > 0, undefined, { timeout: 20000 });
       // polled in the page at each frame, so the time is the page's own
@@ -61,10 +67,11 @@ async function main(): Promise<void> {
           .filter((r) => r.initiatorType === "script" && r.name.startsWith(location.origin))
           .map((r) => ({ name: new URL(r.name).pathname.slice(1), bytes: r.encodedBodySize })),
       }));
+      const cpu = mainThreadCpuToMark(await browser.stopTracing(), "pane-first-render");
       if (problems.pageErrors.length) throw new Error(`page errors: ${problems.pageErrors.join("; ")}`);
       await page.context().close();
       // the first load warms the OS file cache and Chromium's code paths: not counted
-      if (i > 0) loads.push({ ...m, facts });
+      if (i > 0) loads.push({ ...m, facts, cpu });
     }
   } finally {
     await browser.close();
@@ -76,6 +83,7 @@ async function main(): Promise<void> {
   row("script start", loads.map((l) => l.script));
   row("first render", loads.map((l) => l.render));
   row("services ready", loads.map((l) => l.ready));
+  row("render CPU", loads.map((l) => l.cpu));
   row("header facts", loads.map((l) => l.facts));
   const page = fs.readFileSync(path.join(WEB, "taskpane.html"), "utf8");
   const first = [...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
@@ -85,7 +93,30 @@ async function main(): Promise<void> {
   const allGz = fetched.reduce((n, s) => n + gz(s.name), 0);
   console.log(`first scripts ${kb(firstGz)} gzipped (budget 200 KB); all scripts fetched ${kb(allGz)} gzipped`);
   const r = median(loads.map((l) => l.render));
-  console.log(r <= 500 ? `first render ${ms(r)} ≤ 500 ms: OK` : `first render ${ms(r)} > 500 ms: OVER TARGET`);
+  const c = median(loads.map((l) => l.cpu));
+  console.log(`first render ${ms(r)} wall clock (${r <= 500 ? "within" : "over"} the 500 ms target at this load), ${ms(c)} of main-thread CPU`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  tdur?: number;
+}
+
+/** Thread CPU time (ms) of the renderer main thread's tasks from navigationStart to the user-timing mark. */
+function mainThreadCpuToMark(trace: Buffer, markName: string): number {
+  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mark = events.find((e) => e.name === markName);
+  if (!mark) return NaN;
+  const start = events.find((e) => e.name === "navigationStart" && e.pid === mark.pid)?.ts ?? -Infinity;
+  let us = 0;
+  for (const e of events) {
+    if (e.pid === mark.pid && e.tid === mark.tid && e.ph === "X" && e.name === "RunTask" && e.ts >= start && e.ts < mark.ts) us += e.tdur ?? 0;
+  }
+  return us / 1000;
 }
 
 function browserVersion(): string {
