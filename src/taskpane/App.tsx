@@ -19,7 +19,7 @@ import { CheckPanel } from "./panels/CheckPanel";
 import { DraftPanel, draftTabLabel } from "./panels/DraftPanel";
 import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
-import { defaultServices, detect, type Services } from "./services";
+import { defaultServices, detect, useServicesReady, type Services } from "./services";
 import { LocalUserPrefsStore, MemorySettingsStore, type PaneSettings, type SettingsStore, type UserPrefs, type UserPrefsStore } from "./settings";
 import type { PanelProps } from "./shared";
 import { resolveWorkContext } from "../core/workflows/context";
@@ -172,7 +172,9 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
     reload().catch(() => undefined);
   }, [reload]);
 
-  const detected = React.useMemo(() => (wb ? detect(services, wb) : null), [wb, services]);
+  // the catalog data and the checker arrive just after the first render (services.ready)
+  const ready = useServicesReady(services);
+  const detected = React.useMemo(() => (wb && ready ? detect(services, wb) : null), [wb, services, ready]);
 
   // The first read decides where the pane opens: 检查 on a workbook with tables, else the first-run view.
   React.useEffect(() => {
@@ -203,8 +205,8 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
   });
 
   const work = React.useMemo(
-    () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: safeCatalog(services) }),
-    [settings.year, detected, services],
+    () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: ready ? safeCatalog(services) : null }),
+    [settings.year, detected, services, ready],
   );
   const props: PanelProps = { host, services, t, lang, settings, updateSettings, detected, reload, work };
 
@@ -250,7 +252,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
           </MessageBar>
         )}
         {inExcel && <span data-testid="host-banner" hidden>{t.inExcel}</span>}
-        <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading} error={readError} work={work} onRefresh={() => reload().catch(() => undefined)} />
+        <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading || !ready} error={readError} work={work} onRefresh={() => reload().catch(() => undefined)} />
         <TabBar
           tabs={(["insert", "fill", "check", "draft"] as TabId[]).map((id) => ({ value: id, label: tabLabels[id] }))}
           selected={settingsOpen ? undefined : tab}

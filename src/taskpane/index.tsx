@@ -8,6 +8,10 @@
  *   ?tab=insert|fill|check|draft
  *   window.__budgetTablesWorkbook (set before the page loads): a JSON workbook to work on
  *   window.__budgetTablesHost: set before load to supply a host; set by the page to the host in use.
+ *
+ * Performance marks for the pane bench (bench/pane.bench.ts): "pane-script" when this script
+ * starts, "pane-render-start" once Office is ready (or absent), "pane-first-render" when React
+ * first commits the pane, "pane-services-ready" when the lazy chunks (catalog data, engine) are in.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
@@ -21,6 +25,8 @@ import { LocalSettingsStore, OfficeSettingsStore, type SettingsStore } from "./s
 import { registerFunctions } from "../functions/functions";
 import { catalogStore } from "./catalogStore";
 import { registerCommands } from "../commands/commands";
+import { loadServices } from "./services";
+import { detectCapabilities, type Capabilities } from "../hosts/office/features";
 
 declare global {
   interface Window {
@@ -28,6 +34,24 @@ declare global {
     __budgetTablesHost?: WorkbookHost;
     /** Set by tests (before load): a workbook as JSON for the in-memory host. */
     __budgetTablesWorkbook?: unknown;
+    /** What this Excel supports (src/hosts/office/features.ts), set once Office is ready. */
+    __budgetTablesCapabilities?: Capabilities;
+  }
+}
+
+/** Marks the first commit of the pane (a layout effect of the root runs after its children's). */
+function FirstRender({ children }: { children: React.ReactNode }): React.ReactElement {
+  React.useLayoutEffect(() => {
+    mark("pane-first-render");
+  }, []);
+  return <>{children}</>;
+}
+
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // no User Timing (old webviews): nothing to measure
   }
 }
 
@@ -36,7 +60,12 @@ function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, 
   if (!container) return;
   document.body.style.background = dark ? "#1f1f1f" : "#fafafa";
   window.__budgetTablesHost = host;
-  createRoot(container).render(<App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />);
+  mark("pane-render-start");
+  createRoot(container).render(
+    <FirstRender>
+      <App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />
+    </FirstRender>,
+  );
 }
 
 function outsideExcel(): void {
@@ -68,6 +97,15 @@ function isDark(): boolean {
   }
 }
 
+mark("pane-script");
+
+// The catalog data and the engine are chunks of their own: fetch them now, alongside Office's
+// start-up, so they are there by the time the pane (or a formula) first needs them.
+loadServices().then(
+  () => mark("pane-services-ready"),
+  () => undefined, // offline or a stale deployment: an action that needs them says so and tries again
+);
+
 // The custom function is associated as the shared runtime loads this script (Excel may
 // evaluate =BUDGET.科目名称() before the pane is shown).
 registerFunctions(() => catalogStore().catalog());
@@ -76,7 +114,9 @@ if (typeof Office === "undefined" || !Office.onReady) {
   outsideExcel();
 } else {
   Office.onReady((info) => {
-    registerCommands();
+    const caps = detectCapabilities();
+    window.__budgetTablesCapabilities = caps;
+    if (caps.has.sharedRuntime) registerCommands(); // Office.actions lives in the shared runtime
     if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore());
     else outsideExcel();
   }).catch(() => outsideExcel());

@@ -2,7 +2,13 @@
  * What the task pane needs from core, in one place so component tests can pass their own
  * (a failing checker, a fixed set of findings) and so the pane is wired to the real modules
  * of the other issues: templates, catalog, name filling, recognition and the checker.
+ *
+ * In the browser the built-in catalog data and the engine (checker, template renderer) are
+ * chunks of their own (not in
+ * the first scripts): loadServices() fetches them as the pane starts and App waits for
+ * `ready` before the first recognition; in Node (jest) both are there synchronously.
  */
+import * as React from "react";
 import type { Catalog } from "../core/catalog/catalog";
 import type { CatalogOverlay } from "../core/catalog/types";
 import { catalogStore } from "./catalogStore";
@@ -10,9 +16,10 @@ import type { CheckOptions, Finding } from "../core/checks/types";
 import type { Sheet, Workbook } from "../core/model";
 import type { WorkbookFacts } from "../core/recognize/types";
 import { recognizeWorkbook } from "../core/recognize";
-import { checkWorkbook } from "../core/checks/engine";
+import { isCatalogDataLoaded, loadCatalogData } from "../core/catalog/data";
+import { bundledEngine, type Engine } from "./engineSync";
 import { detectedFromFacts, detectQuick, type Detected } from "../core/report/detected";
-import { planInsertion, renderTemplates, type InsertionPlan, type TemplateOptions } from "../core/templates";
+import type { InsertionPlan, TemplateOptions } from "../core/templates";
 
 export interface Services {
   renderTemplates(options: TemplateOptions): Sheet[];
@@ -28,11 +35,52 @@ export interface Services {
   recognize: ((wb: Workbook) => WorkbookFacts) | null;
   /** The checker (null: not available, the panel says so). */
   check: ((wb: Workbook, options: CheckOptions) => Finding[]) | null;
+  /**
+   * Resolves once the functions above can answer (the lazily loaded catalog data and engine
+   * have arrived). Absent: ready at once. App shows its first render without waiting and runs
+   * the first recognition when this resolves (useServicesReady).
+   */
+  ready?(): Promise<void>;
+  /** Whether ready() has resolved (synchronously: lets the first render use the services at once). */
+  isReady?(): boolean;
+}
+
+let engine: Engine | null = bundledEngine();
+let loading: Promise<void> | null = null;
+
+/** Fetch what the pane's services need beyond the first scripts: the catalog data and the engine. */
+export function loadServices(): Promise<void> {
+  if (servicesLoaded()) return Promise.resolve();
+  loading =
+    loading ??
+    Promise.all([
+      loadCatalogData(),
+      engine ? Promise.resolve() : import(/* webpackChunkName: "engine" */ "./engine").then((m) => void (engine = m)),
+    ]).then(
+      () => undefined,
+      (e) => {
+        loading = null; // offline or a stale deployment: the next call tries again
+        throw e;
+      },
+    );
+  return loading;
+}
+
+export function servicesLoaded(): boolean {
+  return engine !== null && isCatalogDataLoaded();
+}
+
+function loadedEngine(): Engine {
+  if (!engine) {
+    void loadServices().catch(() => undefined);
+    throw new Error("检查器和模板仍在加载，请稍候再试（still loading）");
+  }
+  return engine;
 }
 
 export const defaultServices: Services = {
-  renderTemplates,
-  planInsertion,
+  renderTemplates: (options) => loadedEngine().renderTemplates(options),
+  planInsertion: (existing, sheets) => loadedEngine().planInsertion(existing, sheets),
   catalog: () => catalogStore().catalog(),
   catalogEditions: {
     imported: () => catalogStore().imported(),
@@ -40,8 +88,31 @@ export const defaultServices: Services = {
     clear: () => catalogStore().clear(),
   },
   recognize: (wb) => recognizeWorkbook(wb),
-  check: (wb, options) => checkWorkbook(wb, { catalog: catalogStore().catalog(), ...options }),
+  check: (wb, options) => loadedEngine().checkWorkbook(wb, { catalog: catalogStore().catalog(), ...options }),
+  ready: loadServices,
+  isReady: servicesLoaded,
 };
+
+/**
+ * Whether the services can answer: true at once when they are already loaded (always in
+ * Node), else after services.ready() settles. A failed load also ends the wait: recognition
+ * then falls back to the title scan and an action explains that the data did not load.
+ */
+export function useServicesReady(services: Services): boolean {
+  const [ready, setReady] = React.useState(() => !services.ready || (services.isReady?.() ?? false));
+  React.useEffect(() => {
+    if (ready || !services.ready) return;
+    let live = true;
+    const done = () => {
+      if (live) setReady(true);
+    };
+    services.ready().then(done, done);
+    return () => {
+      live = false;
+    };
+  }, [services, ready]);
+  return ready;
+}
 
 /** Header facts: recognition when present, else a quick title scan. */
 export function detect(services: Services, wb: Workbook): Detected {

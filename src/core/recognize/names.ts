@@ -3,8 +3,7 @@
  * (plus well-known older names), and the 部门预算支出经济分类 names by level, so rows
  * without codes (忻州's 基本支出表, the 类 lines of 收支总表) can be identified.
  */
-import functionData from "../../../data/catalog/function.json";
-import econDeptData from "../../../data/catalog/econ-dept.json";
+import { catalogData } from "../catalog/data";
 import { labelKey } from "../text";
 
 interface RawEntry {
@@ -51,7 +50,7 @@ export function nameKey(s: string): string {
 export function classCodeByName(label: string): string | undefined {
   if (!classByName) {
     classByName = new Map();
-    for (const e of (functionData as { entries: RawEntry[] }).entries) {
+    for (const e of catalogData().files.function.entries as RawEntry[]) {
       if (e.level === 1 && !classByName.has(nameKey(e.name))) classByName.set(nameKey(e.name), e.code);
     }
     for (const [n, c] of Object.entries(HISTORICAL_CLASS_NAMES)) if (!classByName.has(nameKey(n))) classByName.set(nameKey(n), c);
@@ -66,7 +65,7 @@ function loadEcon(): void {
   if (econLevel1) return;
   econLevel1 = new Map();
   econLevel2 = new Map();
-  for (const e of (econDeptData as { entries: RawEntry[] }).entries) {
+  for (const e of catalogData().files["econ-dept"].entries as RawEntry[]) {
     const k = nameKey(e.name);
     if (e.level === 1) {
       if (!econLevel1.has(k)) econLevel1.set(k, e.code);

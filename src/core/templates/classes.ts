@@ -1,9 +1,10 @@
 /**
  * The 支出功能分类 类 lines that 收支总表 / 财政拨款收支总表 list for a budget year, read
- * straight from data/catalog/function.json (level-1 entries valid in that year).
+ * straight from data/catalog/function.json (level-1 entries valid in that year), through the
+ * catalog data registry (src/core/catalog/data.ts).
  * Kept tiny on purpose: the catalog API (src/core/catalog) may replace it later.
  */
-import functionCatalog from "../../../data/catalog/function.json";
+import { catalogData } from "../catalog/data";
 import { EXCLUDED_CLASS_LINES, YEARS } from "../specs/tables";
 
 export interface ClassLine {
@@ -31,7 +32,7 @@ export function nearestSpecYear(year: number): number {
  */
 export function expenseClassLines(year: number, allClasses = false): ClassLine[] {
   const y = nearestSpecYear(year);
-  const entries = (functionCatalog as { entries: RawEntry[] }).entries;
+  const entries = catalogData().files.function.entries as RawEntry[];
   return entries
     .filter((e) => e.level === 1 && e.years.includes(y) && (allClasses || !EXCLUDED_CLASS_LINES.includes(e.code)))
     .map((e) => ({ code: e.code, name: e.name }))

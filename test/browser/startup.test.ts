@@ -1,0 +1,65 @@
+/**
+ * The pane is never blank: the static skeleton paints while office.js is still downloading,
+ * and when office.js cannot be had (offline) the pane still comes up, outside Excel.
+ * Needs dist/web (npm run build:web; npm test builds it first).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Route } from "playwright-core";
+import { launch, ROOT, startServer } from "./browserHarness";
+
+const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(office: (route: Route) => Promise<void>) {
+  const context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: "zh-CN" });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, office);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+describe("pane start-up", () => {
+  it("paints the skeleton before a slow office.js has arrived, then the pane", async () => {
+    const { context, page, errors } = await open(async (route) => {
+      const name = /hosted\/(.*)$/.exec(route.request().url())?.[1].split("?")[0] ?? "";
+      if (name === "office.js") await new Promise((r) => setTimeout(r, 1500));
+      const file = path.join(OFFICE_JS, name);
+      if (fs.existsSync(file)) await route.fulfill({ path: file, contentType: "application/javascript" });
+      else await route.fulfill({ status: 404, body: "" });
+    });
+    await page.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
+    await page.getByTestId("host-banner").waitFor({ state: "attached", timeout: 60000 });
+    const t = await page.evaluate(() => ({
+      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Infinity,
+      office: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((r) => r.name.endsWith("/office.js"))?.responseEnd ?? 0,
+    }));
+    expect(t.office).toBeGreaterThan(1500);
+    expect(t.paint).toBeLessThan(t.office);
+    expect(await page.getByTestId("boot").count()).toBe(0); // React replaced the skeleton
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("comes up outside Excel when office.js cannot be loaded (offline)", async () => {
+    const { context, page, errors } = await open((route) => route.abort("internetdisconnected"));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByTestId("host-banner").waitFor({ timeout: 60000 });
+    await page.getByTestId("detected-year").waitFor({ timeout: 60000 }); // the lazy chunks came and recognition ran
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
