@@ -9,6 +9,7 @@ import {
   Title3,
   makeStyles,
   tokens,
+  Spinner,
 } from "@fluentui/react-components";
 import type { Workbook } from "../core/model";
 import type { WorkbookHost } from "../hosts/host";
@@ -16,7 +17,10 @@ import { STRINGS, type Lang } from "./i18n";
 import { InsertPanel } from "./panels/InsertPanel";
 import { FillPanel } from "./panels/FillPanel";
 import { CheckPanel } from "./panels/CheckPanel";
-import { DraftPanel, draftTabLabel } from "./panels/DraftPanel";
+import { draftTabLabel } from "./panels/draftLabel";
+
+// 起草说明 (with the draft writer) is fetched when its tab is first opened: the first scripts stay small
+const DraftPanel = React.lazy(() => import(/* webpackChunkName: "draft" */ "./panels/DraftPanel").then((m) => ({ default: m.DraftPanel })));
 import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
 import { defaultServices, detect, useServicesReady, type Services } from "./services";
@@ -295,7 +299,11 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
                 {id === "insert" && <InsertPanel {...props} />}
                 {id === "fill" && <FillPanel {...props} />}
                 {id === "check" && <CheckPanel {...props} />}
-                {id === "draft" && <DraftPanel {...props} />}
+                {id === "draft" && (
+                  <React.Suspense fallback={<Spinner size="tiny" label={t.reading} />}>
+                    <DraftPanel {...props} />
+                  </React.Suspense>
+                )}
               </PanelErrorBoundary>
             </section>
           ))}

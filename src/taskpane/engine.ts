@@ -5,3 +5,4 @@
  */
 export { checkWorkbook } from "../core/checks/engine";
 export { planInsertion, renderTemplates } from "../core/templates";
+export { RULES } from "../core/checks/rules";

@@ -12,7 +12,7 @@ import * as React from "react";
 import type { Catalog } from "../core/catalog/catalog";
 import type { CatalogOverlay } from "../core/catalog/types";
 import { catalogStore } from "./catalogStore";
-import type { CheckOptions, Finding } from "../core/checks/types";
+import type { CheckOptions, Finding, Rule } from "../core/checks/types";
 import type { Sheet, Workbook } from "../core/model";
 import type { WorkbookFacts } from "../core/recognize/types";
 import { recognizeWorkbook } from "../core/recognize";
@@ -35,6 +35,8 @@ export interface Services {
   recognize: ((wb: Workbook) => WorkbookFacts) | null;
   /** The checker (null: not available, the panel says so). */
   check: ((wb: Workbook, options: CheckOptions) => Finding[]) | null;
+  /** The checker's rules (their message texts render a finding in the pane's language); absent: findings show their zh-CN text. */
+  rules?(): readonly Rule[];
   /**
    * Resolves once the functions above can answer (the lazily loaded catalog data and engine
    * have arrived). Absent: ready at once. App shows its first render without waiting and runs
@@ -89,6 +91,7 @@ export const defaultServices: Services = {
   },
   recognize: (wb) => recognizeWorkbook(wb),
   check: (wb, options) => loadedEngine().checkWorkbook(wb, { catalog: catalogStore().catalog(), ...options }),
+  rules: () => (engine ? engine.RULES : []),
   ready: loadServices,
   isReady: servicesLoaded,
 };

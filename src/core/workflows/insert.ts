@@ -8,7 +8,7 @@
 import { inverseOf, type ChangeSet } from "../changes";
 import { getSheet, type Sheet, type Workbook } from "../model";
 import { STANDARD_TABLES } from "../specs/tables";
-import { planInsertion, renderTemplates, type AmountUnit, type InsertionPlan, type Scope, type TemplateOptions } from "../templates";
+import type { AmountUnit, InsertionPlan, Scope, TemplateOptions } from "../templates";
 import { isValidYear } from "./context";
 import { sheetsContent, type UndoOutcome, type WorkbookPort } from "./port";
 
@@ -84,7 +84,6 @@ export interface InsertDeps {
   planInsertion(existing: Workbook, sheets: Sheet[]): InsertionPlan;
 }
 
-export const defaultInsertDeps: InsertDeps = { renderTemplates, planInsertion };
 
 export interface Inserted {
   /** The inserted sheets in order: table id and the name the sheet got. */
@@ -102,7 +101,7 @@ export interface InsertPlan extends Inserted {
 }
 
 /** Plan an insertion into `wb` (nothing is written). Throws InsertRefused when a guard fails. */
-export function planInsert(wb: Workbook, req: InsertRequest, deps: InsertDeps = defaultInsertDeps): InsertPlan {
+export function planInsert(wb: Workbook, req: InsertRequest, deps: InsertDeps): InsertPlan {
   const problems = validateInsert(req);
   if (problems.length) throw new InsertRefused(problems);
   const sheets = deps.renderTemplates(templateOptions(req));
@@ -118,7 +117,7 @@ export function planInsert(wb: Workbook, req: InsertRequest, deps: InsertDeps = 
 }
 
 /** Confirm: plan on a fresh read and apply in one batch. */
-export async function insertTables(host: WorkbookPort, req: InsertRequest, deps: InsertDeps = defaultInsertDeps): Promise<Inserted> {
+export async function insertTables(host: WorkbookPort, req: InsertRequest, deps: InsertDeps): Promise<Inserted> {
   const problems = validateInsert(req);
   if (problems.length) throw new InsertRefused(problems);
   const plan = planInsert(await host.readWorkbook(), req, deps);

@@ -23,7 +23,6 @@ import {
 import type { Finding, Severity } from "../../core/checks/types";
 import { findingMessage } from "../../core/checks/messages";
 import { CompanionFiles, FindingParagraph, checkWithCompanions, inCompanionText, type Companions } from "./CompanionFile";
-import { RULES } from "../../core/checks/rules";
 import { countBySeverity, formatFigure, groupFindings, groupKeyOf, marksForFindings, tablesOfSheets, type FindingGroup } from "../../core/report/findings";
 import { planReport } from "../../core/report/reportSheet";
 import { checkedState, isReportSheet, runCheck as runCheckWorkflow, storedMarks, toggleChecked, type CheckRun } from "../../core/workflows/check";
@@ -496,7 +495,7 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work }: 
           </span>
         </div>
         <span className={st.message} id={`${id}-msg`}>
-          {messageBody(findingMessage(f, lang, RULES), f)}
+          {messageBody(findingMessage(f, lang, services.rules?.() ?? []), f)}
         </span>
         {figures(f)}
         {current === key && <FindingParagraph finding={f} lang={lang} />}

@@ -46,9 +46,7 @@ const TEXT = {
   },
 };
 
-export function draftTabLabel(t: PanelProps["t"]): string {
-  return (t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"]).tab;
-}
+export { draftTabLabel } from "./draftLabel";
 
 const useStyles = makeStyles({
   text: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, maxHeight: "420px", overflowY: "auto", overflowWrap: "anywhere", margin: 0 },

@@ -1,8 +1,11 @@
 /** The 插入模板 use case: guards, variant flags, planning without overwriting, undo only while untouched. */
 import { getSheet, newSheet, setCell } from "../../../src/core/model";
-import { renderTemplates } from "../../../src/core/templates";
+import { planInsertion, renderTemplates } from "../../../src/core/templates";
 import { canUndoInsert, insertTables, InsertRefused, planInsert, templateOptions, undoInsert, validateInsert, variantOptions, type InsertRequest } from "../../../src/core/workflows/insert";
 import { MemoryHost } from "../../../src/hosts/memory/memoryHost";
+
+/** The template renderer the use case is given (the pane passes its lazily loaded services; the CLI these). */
+const TEMPLATES = { renderTemplates, planInsertion };
 
 const req = (over: Partial<InsertRequest> = {}): InsertRequest => ({ year: 2025, unitName: "示例单位", scope: "部门", amountUnit: "万元", tables: ["T3"], formulas: true, ...over });
 
@@ -13,7 +16,7 @@ describe("insert use case", () => {
     expect(validateInsert(req({ year: 1999 })).map((p) => p.field)).toEqual(["year"]);
     expect(validateInsert(req({ tables: [] })).map((p) => p.code)).toEqual(["no-tables"]);
     expect(validateInsert(req({ tables: ["T99"] })).map((p) => p.code)).toEqual(["unknown-table"]);
-    expect(() => planInsert({ sheets: [] }, req({ unitName: "" }))).toThrow(InsertRefused);
+    expect(() => planInsert({ sheets: [] }, req({ unitName: "" }), TEMPLATES)).toThrow(InsertRefused);
   });
 
   it("maps the layout variants once for the pane and the CLI", () => {
@@ -29,7 +32,7 @@ describe("insert use case", () => {
     const wb = { sheets: [newSheet("部门支出总表")] };
     const host = new MemoryHost(wb);
     const before = JSON.stringify(wb);
-    const ins = await insertTables(host, req());
+    const ins = await insertTables(host, req(), TEMPLATES);
     expect(ins.sheets).toEqual([{ id: "T3", name: "部门支出总表(2)" }]);
     expect(ins.renamed).toEqual([{ wanted: "部门支出总表", actual: "部门支出总表(2)" }]);
     expect(wb.sheets.map((s) => s.name)).toEqual(["部门支出总表", "部门支出总表(2)"]);
@@ -40,7 +43,7 @@ describe("insert use case", () => {
   it("refuses undo once the user has typed into an inserted sheet, or removed one", async () => {
     const wb = { sheets: [newSheet("我的表")] };
     const host = new MemoryHost(wb);
-    const ins = await insertTables(host, req({ tables: ["T3", "T5"] }));
+    const ins = await insertTables(host, req({ tables: ["T3", "T5"] }), TEMPLATES);
     const t3 = getSheet(wb, "部门支出总表")!;
     const original = t3.rows[8]?.[3];
     setCell(t3, 8, 3, { value: 12.5 });
