@@ -52,6 +52,7 @@ describe("files picked in the task pane, in headless chromium", () => {
   it("checks a picked .docx 情况说明 against the workbook: a finding in the text shows its paragraph", async () => {
     const wb: Workbook = stripNarrative(await readXlsxFile(path.join(FIX, "seeds", "zengdu-2024.xlsx")));
     const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, 320, { workbook: wb, height: 1100 });
+    await page.getByTestId("companions-toggle").click(); // the files are folded under the scope line
     await page.getByTestId("companion-narrative-choose").waitFor();
     await page.getByTestId("companion-narrative-input").setInputFiles(path.join(FIX, "docx", "zengdu-2024-说明.docx"));
     const chosen = page.getByTestId("companion-narrative-chosen");
@@ -85,6 +86,7 @@ describe("files picked in the task pane, in headless chromium", () => {
     const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, 320, { workbook: wb });
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
+    await page.getByTestId("companions-toggle").click();
     await page.getByTestId("companion-narrative-input").setInputFiles(path.join(ROOT, "..", "shared", "field", `${doc}.pdf`));
     const chosen = page.getByTestId("companion-narrative-chosen");
     await chosen.waitFor({ timeout: 60000 });

@@ -54,6 +54,9 @@ describe("检查 with a picked 情况说明", () => {
     expect(screen.getByRole("button", { name: "移除文件“zengdu-2024-说明.docx”" })).toBeTruthy();
 
     await runCheck();
+    // the review list opens the first groups only: open them all (text findings sit under the table they compare with)
+    for (const toggle of screen.getAllByTestId("group-toggle")) if (toggle.getAttribute("aria-expanded") === "false") fireEvent.click(toggle);
+    for (const more of screen.queryAllByTestId("show-more")) fireEvent.click(more);
     const inText = screen.getAllByTestId("finding").filter((el) => el.getAttribute("data-cell")!.startsWith("情况说明!"));
     expect(inText.length).toBeGreaterThan(3);
     const a4 = inText.find((el) => el.getAttribute("data-cell") === "情况说明!A4")!;

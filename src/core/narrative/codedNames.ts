@@ -76,7 +76,7 @@ export function outdatedUnder(cat: Catalog, parent: string, name: string, year: 
 
 export const CODED_NAME_MESSAGES: Messages = {
   outdatedInText: {
-    "zh-CN": "说明中“{name}{marker}”：{judgement}",
+    "zh-CN": "说明中“{name}{marker}”用的是 {code} 的旧名称：{edition} 年版科目名称为“{official}”",
     "en-US": "The text's \"{name}{marker}\" uses an old name of {code}: the {edition} edition names it \"{official}\"",
   },
 };
@@ -91,7 +91,7 @@ export function outdatedNameFinding(ruleId: string, p: ParsedParagraph, at: numb
     cell: loc.cell,
     expected: j.officialName ?? undefined,
     actual: name,
-    ...say(CODED_NAME_MESSAGES, "outdatedInText", { name, marker, judgement: j.message, code: j.code ?? "", edition: j.edition ?? "", official: j.officialName ?? "" }),
+    ...say(CODED_NAME_MESSAGES, "outdatedInText", { name, marker, code: j.code ?? "", edition: j.edition ?? "", official: j.officialName ?? "" }),
   };
 }
 

@@ -37,6 +37,8 @@ const useStyles = makeStyles({
   controls: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "8px", rowGap: "4px" },
   scopeSelect: { minWidth: 0, flexGrow: 1, maxWidth: "100%" },
   tolerance: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  companions: { minWidth: 0 },
+  companionsSummary: { cursor: "pointer", minHeight: "24px", display: "flex", alignItems: "center", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   results: { display: "flex", flexDirection: "column", gap: "6px", minWidth: 0 },
   summary: {
     margin: 0,
@@ -565,7 +567,14 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work }: 
           {t.toleranceInUse(factor)}
         </span>
       </div>
-      <CompanionFiles purposes={["narrative", "previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} work={work} />
+      {/* optional files beside the workbook, folded so the first results stay in view */}
+      <details className={st.companions} data-testid="companions">
+        <summary className={st.companionsSummary} data-testid="companions-toggle">
+          {lang === "en-US" ? "Compare with files (optional)" : "对照文件（可选）：情况说明、上年公开文件"}
+          {companions.narrative || companions.previous ? ` · ${[companions.narrative, companions.previous].filter(Boolean).length}` : ""}
+        </summary>
+        <CompanionFiles purposes={["narrative", "previous"]} lang={lang} onChange={setCompanions} disabled={!!task.busy} work={work} />
+      </details>
       {findings && state && (
         <div className={st.results} data-testid="check-results">
           <div className={st.toolbar}>

@@ -65,7 +65,7 @@ export function DraftPanel({ host, t, lang, reload, work }: PanelProps): React.R
   /** What to draft: the year of WorkContext. */
   const [companions, setCompanions] = React.useState<Companions>({});
   // last year's disclosure picked beside the workbook (CompanionFile): the draft compares with it
-  const request = (): DraftRequest => ({ year: work.year, previousWorkbook: companions.previous?.workbook });
+  const request = (): DraftRequest => ({ year: work.yearSource === "default" ? undefined : work.year, previousWorkbook: companions.previous?.workbook });
 
   React.useEffect(() => {
     if (inserted) undoRef.current?.focus();

@@ -17,24 +17,24 @@ const ID = "year-columns";
 
 export const YEAR_COLUMN_MESSAGES: Messages = {
   wrongChange: {
-    "zh-CN": "{sheet} {cell}：{row} 增减额应为 本年 {current} − 上年 {prior} = {expected}，填列 {actual}，相差 {difference} {unit}",
-    "en-US": "{sheet} {cell}: {row} change should be this year {current} − last year {prior} = {expected}, the table has {actual}, a difference of {difference} {unit}",
+    "zh-CN": "{row} 增减额应为 本年 {current} − 上年 {prior} = {expected}，填列 {actual}，相差 {difference} {unit}",
+    "en-US": "{row} change should be this year {current} − last year {prior} = {expected}, the table has {actual}, a difference of {difference} {unit}",
   },
   truncatedChange: {
-    "zh-CN": "{sheet} {cell}：{row} 增减额应为 本年 {current} − 上年 {prior} = {expected}，填列 {actual}，相差 {difference} {unit}（超出四舍五入尾差范围，但在截尾范围内：疑似各数被截尾而非四舍五入）",
-    "en-US": "{sheet} {cell}: {row} change should be this year {current} − last year {prior} = {expected}, the table has {actual}, a difference of {difference} {unit} (beyond rounding, within truncation: the figures look truncated, not rounded)",
+    "zh-CN": "{row} 增减额应为 本年 {current} − 上年 {prior} = {expected}，填列 {actual}，相差 {difference} {unit}（超出四舍五入尾差范围，但在截尾范围内：疑似各数被截尾而非四舍五入）",
+    "en-US": "{row} change should be this year {current} − last year {prior} = {expected}, the table has {actual}, a difference of {difference} {unit} (beyond rounding, within truncation: the figures look truncated, not rounded)",
   },
   wrongPercent: {
-    "zh-CN": "{sheet} {cell}：{row} 增减率应为 {change} ÷ 上年 {prior} = {expected}%，填列 {actual}%",
-    "en-US": "{sheet} {cell}: {row} rate of change should be {change} ÷ last year {prior} = {expected}%, the table has {actual}%",
+    "zh-CN": "{row} 增减率应为 {change} ÷ 上年 {prior} = {expected}%，填列 {actual}%",
+    "en-US": "{row} rate of change should be {change} ÷ last year {prior} = {expected}%, the table has {actual}%",
   },
   truncatedPercent: {
-    "zh-CN": "{sheet} {cell}：{row} 增减率 {change} ÷ 上年 {prior} = {expected}%，填列 {actual}%（百分比截断而非四舍五入）",
-    "en-US": "{sheet} {cell}: {row} rate of change {change} ÷ last year {prior} = {expected}%, the table has {actual}% (truncated, not rounded)",
+    "zh-CN": "{row} 增减率 {change} ÷ 上年 {prior} = {expected}%，填列 {actual}%（百分比截断而非四舍五入）",
+    "en-US": "{row} rate of change {change} ÷ last year {prior} = {expected}%, the table has {actual}% (truncated, not rounded)",
   },
   zeroBase: {
-    "zh-CN": "{sheet} {cell}：{row} 上年为 0，没有增减率可算，表中却填 {actual}%（应留空或注明“新增”）",
-    "en-US": "{sheet} {cell}: {row} last year was 0, there is no rate of change, yet the table has {actual}% (leave it blank or mark it new)",
+    "zh-CN": "{row} 上年为 0，没有增减率可算，表中却填 {actual}%（应留空或注明“新增”）",
+    "en-US": "{row} last year was 0, there is no rate of change, yet the table has {actual}% (leave it blank or mark it new)",
   },
 };
 
