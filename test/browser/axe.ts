@@ -34,5 +34,5 @@ export function seriousOrWorse(violations: AxeViolation[]): AxeViolation[] {
 
 /** One line per violation, for a readable test failure. */
 export function describeViolations(violations: AxeViolation[]): string {
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`).join("\n");
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)} ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 200)}`).join("; ")}`).join("\n");
 }
