@@ -64,6 +64,22 @@ describe("report builders (core/report)", () => {
     expect(sheet.frozenRows).toBe(3);
   });
 
+  it("prints what the check ran with and which findings were marked 已核对, so the review can be handed on", () => {
+    const checkedOne = f({ table: "T3", expected: 235.7, actual: 253.7, difference: 18, message: "层级不符" });
+    const sheet = buildReportSheet([checkedOne, f({ severity: "warning", cell: "B2" })], [], {
+      date: "2024-03-01",
+      subject: "示例局",
+      meta: { year: 2027, edition: 2026, editionNote: "2027 年没有科目版本，按 2026 年版", tolerance: 1, version: "0.1.0" },
+      isChecked: (x) => x === checkedOne,
+    });
+    expect(getCell(sheet, 1, 0)!.value).toBe(
+      "示例局　检查日期：2024-03-01　预算年度 2027　科目 2026 年版（2027 年没有科目版本，按 2026 年版）　尾差容许：标准 1　预算公开表格助手 0.1.0　共 2 条：错误 1 条，警告 1 条，提示 0 条，已核对 1 条",
+    );
+    expect(getCell(sheet, 2, 9)!.value).toBe("核对");
+    expect(getCell(sheet, 3, 9)!.value).toBe("已核对");
+    expect(getCell(sheet, 4, 9)!.value).toBeNull();
+  });
+
   it("formats figures with two decimals (more when needed)", () => {
     expect(formatFigure(1209.02)).toBe("1,209.02");
     expect(formatFigure(18)).toBe("18.00");

@@ -35,10 +35,26 @@ export interface ReportOptions {
   date?: string;
   /** Name wanted for the sheet (default 审核结果). */
   name?: string;
+  /** What the check was run with, printed under the title so the review can be handed on: year, catalog edition, tolerance, version. */
+  meta?: { year?: number; edition?: number | null; editionNote?: string; tolerance?: number; version?: string };
+  /** Findings the reviewer has marked 已核对 (a column says so). */
+  isChecked?: (f: Finding) => boolean;
 }
 
-const HEADERS = ["序号", "级别", "表", "单元格", "说明", "应为", "填列", "相差", "规则"];
-const WIDTHS = [6, 8, 18, 18, 60, 14, 14, 12, 22];
+const TOLERANCE_TEXT: Record<number, string> = { 0: "严格 0", 1: "标准 1", 2: "宽松 2" };
+
+/** "预算年度 2024　科目 2024 年版　尾差容许：标准 1　版本 0.1.0" (only what is known). */
+export function reportMetaLine(meta: NonNullable<ReportOptions["meta"]>): string {
+  const parts: string[] = [];
+  if (meta.year) parts.push(`预算年度 ${meta.year}`);
+  if (meta.edition) parts.push(`科目 ${meta.edition} 年版${meta.editionNote ? `（${meta.editionNote}）` : ""}`);
+  if (meta.tolerance !== undefined) parts.push(`尾差容许：${TOLERANCE_TEXT[meta.tolerance] ?? String(meta.tolerance)}`);
+  if (meta.version) parts.push(`预算公开表格助手 ${meta.version}`);
+  return parts.join("　");
+}
+
+const HEADERS = ["序号", "级别", "表", "单元格", "说明", "应为", "填列", "相差", "规则", "核对"];
+const WIDTHS = [6, 8, 18, 18, 60, 14, 14, 12, 22, 8];
 
 /** Build the report sheet (named uniquely against `takenNames`). */
 export function buildReportSheet(findings: readonly Finding[], takenNames: Iterable<string>, options: ReportOptions = {}): Sheet {
@@ -49,7 +65,8 @@ export function buildReportSheet(findings: readonly Finding[], takenNames: Itera
   setCell(sheet, 0, 0, { value: "审核结果", style: title });
   sheet.merges.push({ r1: 0, c1: 0, r2: 0, c2: HEADERS.length - 1 });
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  const summary = `${options.subject ? `${options.subject}　` : ""}检查日期：${date}　共 ${sorted.length} 条：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条`;
+  const meta = options.meta ? reportMetaLine(options.meta) : "";
+  const summary = `${options.subject ? `${options.subject}　` : ""}检查日期：${date}　${meta ? `${meta}　` : ""}共 ${sorted.length} 条：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条${options.isChecked ? `，已核对 ${sorted.filter(options.isChecked).length} 条` : ""}`;
   setCell(sheet, 1, 0, { value: summary });
   sheet.merges.push({ r1: 1, c1: 0, r2: 1, c2: HEADERS.length - 1 });
   const head: CellStyle = { bold: true, horizontal: "center", fill: "#D9E1F2", border: true };
@@ -70,6 +87,7 @@ export function buildReportSheet(findings: readonly Finding[], takenNames: Itera
     setCell(sheet, r, 6, num(f.actual));
     setCell(sheet, r, 7, num(f.difference));
     setCell(sheet, r, 8, { value: f.ruleId, style: base });
+    setCell(sheet, r, 9, { value: options.isChecked?.(f) ? "已核对" : null, style: { ...base, horizontal: "center" } });
   });
   if (!sorted.length) setCell(sheet, 3, 0, { value: "未发现问题。" });
   sheet.colWidths = [...WIDTHS];

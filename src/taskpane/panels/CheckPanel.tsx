@@ -25,6 +25,7 @@ import { findingMessage } from "../../core/checks/messages";
 import { CompanionFiles, FindingParagraph, checkWithCompanions, inCompanionText, type Companions } from "./CompanionFile";
 import { countBySeverity, formatFigure, groupFindings, groupKeyOf, marksForFindings, tablesOfSheets, type FindingGroup } from "../../core/report/findings";
 import { planReport } from "../../core/report/reportSheet";
+import { VERSION } from "../../version";
 import { checkedState, isReportSheet, runCheck as runCheckWorkflow, storedMarks, toggleChecked, type CheckRun } from "../../core/workflows/check";
 import type { Workbook } from "../../core/model";
 import { ErrorMessage } from "../errors";
@@ -391,7 +392,11 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work }: 
     task.run(t.reporting, async () => {
       if (!run) return;
       const wb = await host.readWorkbook();
-      const cs = planReport(run.findings, wb.sheets.map((x) => x.name), { subject: settings.unitName });
+      const cs = planReport(run.findings, wb.sheets.map((x) => x.name), {
+        subject: settings.unitName,
+        meta: { year: work.year, edition: work.edition, editionNote: work.editionNote, tolerance: factor, version: VERSION },
+        isChecked: (f) => checked.has(keyOf.get(f) ?? ""),
+      });
       const name = cs.newSheets[0].name;
       await host.applyChanges(cs);
       setStatus(
