@@ -14,12 +14,13 @@ import {
 import type { Workbook } from "../core/model";
 import type { WorkbookHost } from "../hosts/host";
 import { STRINGS, type Lang } from "./i18n";
-import { InsertPanel } from "./panels/InsertPanel";
-import { FillPanel } from "./panels/FillPanel";
-import { CheckPanel } from "./panels/CheckPanel";
 import { draftTabLabel } from "./panels/draftLabel";
 
-// 起草说明 (with the draft writer) is fetched when its tab is first opened: the first scripts stay small
+// Each panel is fetched when its tab is first opened (the 检查 panel as soon as the workbook has
+// tables): the first scripts stay small and the first render draws only the shell
+const InsertPanel = React.lazy(() => import(/* webpackChunkName: "insert" */ "./panels/InsertPanel").then((m) => ({ default: m.InsertPanel })));
+const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill" */ "./panels/FillPanel").then((m) => ({ default: m.FillPanel })));
+const CheckPanel = React.lazy(() => import(/* webpackChunkName: "check" */ "./panels/CheckPanel").then((m) => ({ default: m.CheckPanel })));
 const DraftPanel = React.lazy(() => import(/* webpackChunkName: "draft" */ "./panels/DraftPanel").then((m) => ({ default: m.DraftPanel })));
 import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
@@ -296,14 +297,12 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
             // panels stay mounted once opened, so a preview or a result list survives switching tabs
             <section key={id} className={styles.panel} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={settingsOpen || tab !== id} data-testid={`panel-${id}`}>
               <PanelErrorBoundary t={t}>
-                {id === "insert" && <InsertPanel {...props} />}
-                {id === "fill" && <FillPanel {...props} />}
-                {id === "check" && <CheckPanel {...props} />}
-                {id === "draft" && (
-                  <React.Suspense fallback={<Spinner size="tiny" label={t.reading} />}>
-                    <DraftPanel {...props} />
-                  </React.Suspense>
-                )}
+                <React.Suspense fallback={<Spinner size="tiny" label={t.reading} />}>
+                  {id === "insert" && <InsertPanel {...props} />}
+                  {id === "fill" && <FillPanel {...props} />}
+                  {id === "check" && <CheckPanel {...props} />}
+                  {id === "draft" && <DraftPanel {...props} />}
+                </React.Suspense>
               </PanelErrorBoundary>
             </section>
           ))}
