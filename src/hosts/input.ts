@@ -9,8 +9,8 @@ import { extname } from "path";
 import { checkWorkbook } from "../core/checks/engine";
 import { withoutReportSheets } from "../core/workflows/check";
 import type { CheckOptions, Finding } from "../core/checks/types";
-import { NARRATIVE_SHEET, locateFinding, readPdf, unreadFindings } from "./pdf";
-import { DOCX_NARRATIVE_SHEET, locateDocxFinding, readDocx } from "./docx/index";
+import { pdfInput, readPdf } from "./pdf";
+import { docxInput, readDocx } from "./docx/index";
 import { InputError, readInputFile, statInput } from "./xlsx/readInput";
 import { withUncachedFormulas } from "./xlsx/uncached";
 import { withNarrative, type InputKind, type InputRead } from "./narrativeInput";
@@ -49,32 +49,8 @@ export async function readAnyInput(file: string): Promise<InputRead> {
   } catch (e) {
     throw new InputError(`无法读取“${name}”（${(e as NodeJS.ErrnoException).code ?? "读取失败"}），请检查文件权限。`, "other");
   }
-  if (kind === "pdf") {
-    const read = await readPdf(new Uint8Array(data), { file });
-    return {
-      file,
-      kind,
-      workbook: read.workbook,
-      readFindings: unreadFindings(read),
-      narrativeSheets: read.workbook.sheets.filter((s) => s.name.startsWith(NARRATIVE_SHEET)).map((s) => s.name),
-      locate: (f) => {
-        const l = locateFinding(read, f);
-        return l ? `第 ${l.page} 页第 ${l.line} 行` : undefined;
-      },
-    };
-  }
-  const read = await readDocx(new Uint8Array(data), { file });
-  return {
-    file,
-    kind,
-    workbook: read.workbook,
-    readFindings: [],
-    narrativeSheets: read.workbook.sheets.filter((s) => s.name.startsWith(DOCX_NARRATIVE_SHEET)).map((s) => s.name),
-    locate: (f) => {
-      const l = locateDocxFinding(read, f);
-      return l ? (l.table ? `第 ${l.table} 个表格（第 ${l.paragraph} 段）` : `第 ${l.paragraph} 段`) : undefined;
-    },
-  };
+  if (kind === "pdf") return pdfInput(file, await readPdf(new Uint8Array(data), { file }));
+  return docxInput(file, await readDocx(new Uint8Array(data), { file }));
 }
 
 /**

@@ -3,7 +3,7 @@
  * as the CLI reads a PDF. In the browser pdfjs runs its parser in a Web Worker served as a
  * separate file next to the pane (dist/web/pdf.worker.js, copied from pdfjs-dist's legacy build).
  */
-import { NARRATIVE_SHEET, locateFinding, readPdf, setPdfjs, unreadFindings, type PdfRead } from "../pdf";
+import { pdfInput, readPdf, setPdfjs, type PdfRead } from "../pdf";
 import type { PdfjsLike } from "../pdf/pdfjs";
 import { HostError } from "../host";
 import type { InputRead } from "../narrativeInput";
@@ -39,15 +39,5 @@ export async function readPdfBytes(name: string, bytes: Uint8Array): Promise<Inp
       throw new HostError(`“${name}”是扫描件或图片（${scans.length} 页都没有文字层），无法读取其中的表格和文字。请取得带文字层的 PDF（由 Word / Excel 直接导出），或改用 .docx / .xlsx 文件。`, "unreadable");
     throw new HostError(`“${name}”中没有可读取的文字或表格。请确认文件完整，或改用 .docx / .xlsx 文件。`, "unreadable");
   }
-  return {
-    file: name,
-    kind: "pdf",
-    workbook: read.workbook,
-    readFindings: unreadFindings(read),
-    narrativeSheets: read.workbook.sheets.filter((s) => s.name.startsWith(NARRATIVE_SHEET)).map((s) => s.name),
-    locate: (f) => {
-      const l = locateFinding(read, f);
-      return l ? `第 ${l.page} 页第 ${l.line} 行` : undefined;
-    },
-  };
+  return pdfInput(name, read);
 }

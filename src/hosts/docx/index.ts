@@ -10,6 +10,7 @@ import { SaxesParser } from "saxes";
 import { parseA1 } from "../../core/a1";
 import { setCell, uniqueSheetName, type Cell, type Sheet, type Workbook } from "../../core/model";
 import type { Finding } from "../../core/checks/types";
+import type { InputRead } from "../narrativeInput";
 import { figureCell } from "../pdf/table";
 
 export const DOCX_NARRATIVE_SHEET = "情况说明";
@@ -317,4 +318,19 @@ export function locateDocxFinding(read: DocxRead, f: Pick<Finding, "sheet" | "ce
   } catch {
     return undefined;
   }
+}
+
+/** A read .docx as an input the checker takes (CLI and task pane alike): findings located by paragraph (and table). */
+export function docxInput(file: string, read: DocxRead): InputRead {
+  return {
+    file,
+    kind: "docx",
+    workbook: read.workbook,
+    readFindings: [],
+    narrativeSheets: read.workbook.sheets.filter((s) => s.name.startsWith(DOCX_NARRATIVE_SHEET)).map((s) => s.name),
+    locate: (f) => {
+      const l = locateDocxFinding(read, f);
+      return l ? (l.table ? `第 ${l.table} 个表格（第 ${l.paragraph} 段）` : `第 ${l.paragraph} 段`) : undefined;
+    },
+  };
 }

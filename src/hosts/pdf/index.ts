@@ -10,6 +10,7 @@
 import { parseA1 } from "../../core/a1";
 import { uniqueSheetName, type Workbook } from "../../core/model";
 import type { Finding } from "../../core/checks/types";
+import type { InputRead } from "../narrativeInput";
 import { buildLines, itemWords, type Word } from "./geometry";
 import { layoutDocument, type ContentsEntry, type PageInfo } from "./layout";
 import { readPages, type PageText } from "./pdfjs";
@@ -172,4 +173,19 @@ export function locateFinding(read: PdfRead, f: Pick<Finding, "sheet" | "cell">)
 /** What could not be read, as findings of the recognition rule (shown with the checker's). */
 export function unreadFindings(read: PdfRead): Finding[] {
   return read.unread.map((u) => ({ ruleId: "recognition", severity: "warning" as const, sheet: u.title ?? `第${u.page}页`, cell: "A1", message: u.message }));
+}
+
+/** A read PDF as an input the checker takes (CLI and task pane alike): what could not be read as findings, findings located by page and line. */
+export function pdfInput(file: string, read: PdfRead): InputRead {
+  return {
+    file,
+    kind: "pdf",
+    workbook: read.workbook,
+    readFindings: unreadFindings(read),
+    narrativeSheets: read.workbook.sheets.filter((s) => s.name.startsWith(NARRATIVE_SHEET)).map((s) => s.name),
+    locate: (f) => {
+      const l = locateFinding(read, f);
+      return l ? `第 ${l.page} 页第 ${l.line} 行` : undefined;
+    },
+  };
 }
