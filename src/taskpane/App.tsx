@@ -26,7 +26,7 @@ import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
 import { defaultServices, detect, useServicesReady, type Services } from "./services";
 import { LocalUserPrefsStore, MemorySettingsStore, type PaneSettings, type SettingsStore, type UserPrefs, type UserPrefsStore } from "./settings";
-import type { PanelProps } from "./shared";
+import { VISUALLY_HIDDEN, type PanelProps } from "./shared";
 import { resolveWorkContext } from "../core/workflows/context";
 import { FirstRun, type StartAction } from "./FirstRun";
 import { SettingsPanel } from "./SettingsPanel";
@@ -58,17 +58,7 @@ const useStyles = makeStyles({
   topButtons: { display: "flex", gap: "4px", flexShrink: 0 },
   topButton: { minHeight: "28px", minWidth: "28px" },
   panel: { minWidth: 0 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 /** Help, shipped beside the pane (webpack copies help.html into dist/web). */

@@ -102,6 +102,19 @@ export function Progress({ label }: { label: string }): React.ReactElement {
   );
 }
 
+/** Styles of text that only screen readers read (live regions, labels shown otherwise). */
+export const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+} as const;
+
 export const usePanelStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
   intro: { color: tokens.colorNeutralForeground2 },

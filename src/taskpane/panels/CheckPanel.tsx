@@ -30,7 +30,7 @@ import { checkedState, isReportSheet, runCheck as runCheckWorkflow, storedMarks,
 import type { Workbook } from "../../core/model";
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
-import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { ActionBar, useTask, usePanelStyles, VISUALLY_HIDDEN, type PanelProps } from "../shared";
 
 const FORCED = "@media (forced-colors: active)";
 
@@ -49,17 +49,7 @@ const useStyles = makeStyles({
     ...createFocusOutlineStyle(),
   },
   toolbar: { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center", minWidth: 0 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
   sevToggle: { minWidth: 0, paddingLeft: "6px", paddingRight: "6px" },
   tableSelect: { minWidth: 0, flexGrow: 1, flexBasis: "140px" },
   checkedCount: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
