@@ -29,3 +29,12 @@ export function resolveWorkContext(input: { chosenYear?: number | null; workbook
 export function isValidYear(y: unknown): y is number {
   return typeof y === "number" && Number.isInteger(y) && y >= 2000 && y <= 2100;
 }
+
+/**
+ * The year to hand an action that reads the year from the workbook itself when none is known
+ * (the checker, the draft writer, a picked file's year check): the chosen or the workbook's
+ * year, never the default guess of next year.
+ */
+export function knownYear(work: WorkContext): number | undefined {
+  return work.yearSource === "default" ? undefined : work.year;
+}

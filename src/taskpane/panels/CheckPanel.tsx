@@ -31,6 +31,7 @@ import type { Workbook } from "../../core/model";
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
 import { ActionBar, useTask, usePanelStyles, VISUALLY_HIDDEN, type PanelProps } from "../shared";
+import { knownYear } from "../../core/workflows/context";
 
 const FORCED = "@media (forced-colors: active)";
 
@@ -273,7 +274,7 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work }: 
         scope,
         activeSheet,
         previousSheet: previousSheet.current,
-        options: { roundingFactor: factor, year: work.yearSource === "default" ? undefined : work.year },
+        options: { roundingFactor: factor, year: knownYear(work) },
       });
       setRun(out);
       setCurrent(null);

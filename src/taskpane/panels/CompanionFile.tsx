@@ -26,7 +26,7 @@ import {
   type Companions,
 } from "../../hosts/browser/files";
 import type { Lang } from "../i18n";
-import type { WorkContext } from "../../core/workflows/context";
+import { knownYear, type WorkContext } from "../../core/workflows/context";
 
 export type { Companions, CompanionRead, CompanionPurpose };
 export { checkWithCompanions, paragraphOf };
@@ -148,7 +148,7 @@ export function CompanionPicker({ purpose, lang, value, onChange, disabled, work
   };
 
   const message = error ? (isHostError(error) ? (error as Error).message : x.otherError) : null;
-  const year = work && work.yearSource !== "default" ? work.year : undefined;
+  const year = work ? knownYear(work) : undefined;
   const expectYear = year === undefined ? undefined : purpose === "previous" ? year - 1 : year;
   const otherYear = value?.year !== undefined && expectYear !== undefined && value.year !== expectYear && year !== undefined ? x.otherYear(purpose, value.year, year) : null;
   return (

@@ -9,6 +9,7 @@ import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, toke
 import { renderNotes, type DraftInsertion } from "../../core/draft";
 import { CompanionFiles, type Companions } from "./CompanionFile";
 import { confirmDraft, hasDraft, previewDraft, undoDraft, type DraftRequest } from "../../core/workflows/draft";
+import { knownYear } from "../../core/workflows/context";
 import { ErrorMessage } from "../errors";
 import { STRINGS } from "../i18n";
 import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
@@ -65,7 +66,7 @@ export function DraftPanel({ host, t, lang, reload, work }: PanelProps): React.R
   /** What to draft: the year of WorkContext. */
   const [companions, setCompanions] = React.useState<Companions>({});
   // last year's disclosure picked beside the workbook (CompanionFile): the draft compares with it
-  const request = (): DraftRequest => ({ year: work.yearSource === "default" ? undefined : work.year, previousWorkbook: companions.previous?.workbook });
+  const request = (): DraftRequest => ({ year: knownYear(work), previousWorkbook: companions.previous?.workbook });
 
   React.useEffect(() => {
     if (inserted) undoRef.current?.focus();
