@@ -96,7 +96,6 @@ export function runCheck(wb: Workbook, check: Checker, req: CheckRequest): Check
   }
   let findings = check(withoutReportSheets(wb), req.options ?? {});
   if (sheet) findings = findings.filter((f) => f.sheet === sheet);
-  findings = findings.filter((f) => !skippedReports.includes(f.sheet));
   return { ...base, findings, keys: findingKeys(findings), ...(sheet !== undefined ? { sheet } : {}), ...(cameFrom ? { cameFrom } : {}) };
 }
 
