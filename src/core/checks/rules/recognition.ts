@@ -53,15 +53,14 @@ const MESSAGES = {
 
 type Issue = RecognizedTable["issues"][number];
 
-/** A recognition issue's message id and data, read from the issue recognition recorded. */
+/** A recognition issue's message id, from the parts recognition recorded with it (issue.data). */
 function issueSay(i: Issue): ReturnType<typeof say> {
-  let m: RegExpExecArray | null;
-  if (i.kind === "error-value" && (m = /错误值\s*(\S+)/.exec(i.message))) return say(MESSAGES, "errorValue", { value: m[1].replace(/，.*$/, "") });
-  if (i.kind === "text-in-amount" && (m = /文字“([\s\S]*)”/.exec(i.message))) return say(MESSAGES, "textInAmount", { text: m[1] });
-  if (i.kind === "bad-code" && (m = /编码“([\s\S]*?)”/.exec(i.message))) return say(MESSAGES, "badCode", { code: m[1] });
-  if (i.kind === "missing-column" && (m = /未找到列：([^（]*)/.exec(i.message))) return say(MESSAGES, "missingColumns", { columns: m[1] });
-  if (i.kind === "unmapped-column" && (m = /^列“([\s\S]*)”不是/.exec(i.message))) return say(MESSAGES, "unmappedColumn", { header: m[1] });
-  if (i.kind === "unmapped-column" && (m = /^第 (\d+) 列/.exec(i.message))) return say(MESSAGES, "unlabelledColumn", { column: toA1(0, i.c).replace(/\d+$/, "") });
+  const d = i.data ?? {};
+  if (i.kind === "error-value" && d.value !== undefined) return say(MESSAGES, "errorValue", { value: d.value });
+  if (i.kind === "text-in-amount" && d.text !== undefined) return say(MESSAGES, "textInAmount", { text: d.text });
+  if (i.kind === "bad-code" && d.code !== undefined) return say(MESSAGES, "badCode", { code: d.code });
+  if (i.kind === "missing-column" && d.columns !== undefined) return say(MESSAGES, "missingColumns", { columns: d.columns });
+  if (i.kind === "unmapped-column") return d.header !== undefined ? say(MESSAGES, "unmappedColumn", { header: d.header }) : say(MESSAGES, "unlabelledColumn", { column: toA1(0, i.c).replace(/\d+$/, "") });
   return say(MESSAGES, "issue", { detail: i.message });
 }
 

@@ -35,6 +35,7 @@ export function applyPrecision(sheet: Sheet, reg: Region, hdr: HeaderFacts, body
         c,
         kind: "unmapped-column",
         message: head ? `列“${cleanText(head)}”不是本表的标准列，其中的数字未参与核对` : `第 ${c + 1} 列有数字但没有表头，未参与核对`,
+        ...(head ? { data: { header: cleanText(head) } } : {}),
       });
     }
   }

@@ -72,9 +72,9 @@ export function readRows(sheet: Sheet, reg: Region, hdr: HeaderFacts, issues: Re
         if (read.cell.fromText) issues.push({ r, c: ac.c, kind: "text-amount", message: `金额为文本“${String(read.cell.raw)}”，已按 ${read.cell.value} 读取` });
       } else if (read.kind === "error") {
         out[ac.key] = { r, c: ac.c, value: null, decimals: 0, raw: cell!.value, fromText: false };
-        issues.push({ r, c: ac.c, kind: "error-value", message: `单元格为错误值 ${read.error}，无法参与核对` });
+        issues.push({ r, c: ac.c, kind: "error-value", message: `单元格为错误值 ${read.error}，无法参与核对`, data: { value: String(read.error) } });
       } else if (read.kind === "text") {
-        issues.push({ r, c: ac.c, kind: "text-in-amount", message: `金额列中是文字“${read.text.slice(0, 20)}”，不是数字` });
+        issues.push({ r, c: ac.c, kind: "text-in-amount", message: `金额列中是文字“${read.text.slice(0, 20)}”，不是数字`, data: { text: read.text.slice(0, 20) } });
       }
     }
     return out;
@@ -240,7 +240,7 @@ export function readRows(sheet: Sheet, reg: Region, hdr: HeaderFacts, issues: Re
       } else if (codeKind === "project") row.domain = "project";
       else if (codeKind === "unit") row.domain = "unit";
       else if (codeKind === "classification" && codeSource !== "other-cell") {
-        issues.push({ r, c: codeCell?.c ?? 0, kind: "bad-code", message: `编码“${code}”不是 3、5 或 7 位的科目编码` });
+        issues.push({ r, c: codeCell?.c ?? 0, kind: "bad-code", message: `编码“${code}”不是 3、5 或 7 位的科目编码`, data: { code: String(code) } });
       }
     }
     if (unitCodeCol && !row.code) {
