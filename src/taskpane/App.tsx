@@ -12,7 +12,7 @@ import {
   Spinner,
 } from "@fluentui/react-components";
 import type { Workbook } from "../core/model";
-import type { WorkbookHost } from "../hosts/host";
+import { HostError, type WorkbookHost } from "../hosts/host";
 import { STRINGS, type Lang } from "./i18n";
 import { draftTabLabel } from "./panels/draftLabel";
 
@@ -61,6 +61,18 @@ const useStyles = makeStyles({
   visuallyHidden: VISUALLY_HIDDEN,
 });
 
+/**
+ * The host the settings area gets while Office is still starting (the panels are not shown
+ * yet): every call says so instead of failing on a null.
+ */
+const CONNECTING: WorkbookHost = {
+  kind: "excel",
+  readWorkbook: () => Promise.reject(new HostError(STRINGS["zh-CN"].connecting, "other")),
+  applyChanges: () => Promise.reject(new HostError(STRINGS["zh-CN"].connecting, "other")),
+  select: () => Promise.resolve(),
+  getSelection: () => Promise.resolve(null),
+};
+
 /** Help, shipped beside the pane (webpack copies help.html into dist/web). */
 export const HELP_HREF = "help.html";
 
@@ -70,8 +82,14 @@ export type View = "start" | TabId;
 export type TabId = "insert" | "fill" | "check" | "draft";
 
 export interface AppProps {
-  host: WorkbookHost;
-  inExcel: boolean;
+  /**
+   * The workbook. null while Office starts (index.tsx draws the pane at once and hands the host
+   * over at Office.onReady): the shell is there, the header says it is connecting, the panels
+   * and the first read wait for the host.
+   */
+  host: WorkbookHost | null;
+  /** In Excel (false: the outside-Excel banner); undefined while Office starts. */
+  inExcel?: boolean;
   initialLang: Lang;
   dark?: boolean;
   services?: Services;
@@ -91,6 +109,11 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
   const store = React.useMemo(() => settingsStore ?? new MemorySettingsStore(), [settingsStore]);
   const users = React.useMemo(() => userStore ?? new LocalUserPrefsStore(), [userStore]);
   const [settings, setSettings] = React.useState<PaneSettings>(() => store.load());
+  // the workbook's own store arrives with the host (Office's document settings): read it then
+  const firstStore = React.useRef(store);
+  React.useEffect(() => {
+    if (store !== firstStore.current) setSettings(store.load());
+  }, [store]);
   const [prefs, setPrefs] = React.useState<UserPrefs>(() => users.load());
   const lang: Lang = prefs.lang ?? initialLang;
   // null until the first read decides (no first-run flash on a workbook that has tables)
@@ -148,6 +171,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
   };
 
   const reload = React.useCallback(async (): Promise<Workbook> => {
+    if (!host) throw new HostError(STRINGS[initialLang].connecting, "other");
     setReading(true);
     try {
       const w = await host.readWorkbook();
@@ -161,15 +185,22 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
     } finally {
       setReading(false);
     }
-  }, [host]);
+  }, [host, initialLang]);
 
   React.useEffect(() => {
-    reload().catch(() => undefined);
-  }, [reload]);
+    if (host) reload().catch(() => undefined);
+  }, [host, reload]);
 
   // the catalog data and the checker arrive just after the first render (services.ready)
   const ready = useServicesReady(services);
   const detected = React.useMemo(() => (wb && ready ? detect(services, wb) : null), [wb, services, ready]);
+
+  // A panel asked for once the host is known (index.tsx draws the pane before Office is ready)
+  React.useEffect(() => {
+    if (!initialTab) return;
+    setView((v) => v ?? initialTab);
+    setVisited((v) => (v.size ? v : new Set([initialTab])));
+  }, [initialTab]);
 
   // The first read decides where the pane opens: 检查 on a workbook with tables, else the first-run view.
   React.useEffect(() => {
@@ -203,7 +234,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
     () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: ready ? safeCatalog(services) : null }),
     [settings.year, detected, services, ready],
   );
-  const props: PanelProps = { host, services, t, lang, settings, updateSettings, detected, reload, work };
+  const props: PanelProps = { host: host ?? CONNECTING, services, t, lang, settings, updateSettings, detected, reload, work };
 
   const tabLabels: Record<StartAction, string> = { insert: t.tabInsert, fill: t.tabFill, check: t.tabCheck, draft: draftTabLabel(t) };
   const tab: TabId | undefined = view && view !== "start" ? view : undefined;
@@ -241,13 +272,14 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
             </Button>
           </div>
         </div>
-        {!inExcel && (
+        {inExcel === false && (
           <MessageBar intent="warning" data-testid="host-banner" layout="multiline">
             <MessageBarBody>{t.outsideExcel}</MessageBarBody>
           </MessageBar>
         )}
         {inExcel && <span data-testid="host-banner" hidden>{t.inExcel}</span>}
-        <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading || !ready} error={readError} work={work} onRefresh={() => reload().catch(() => undefined)} />
+        <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading || !ready || !host}
+          readingLabel={host ? undefined : t.connecting} error={readError} work={work} onRefresh={() => reload().catch(() => undefined)} />
         <TabBar
           tabs={(["insert", "fill", "check", "draft"] as TabId[]).map((id) => ({ value: id, label: tabLabels[id] }))}
           selected={settingsOpen ? undefined : tab}
@@ -269,7 +301,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
             />
           </div>
         )}
-        {view === "start" && !settingsOpen && (
+        {host && view === "start" && !settingsOpen && (
           <div className={styles.panel}>
             <FirstRun
               {...props}
@@ -282,7 +314,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
           </div>
         )}
         {(["insert", "fill", "check", "draft"] as TabId[])
-          .filter((id) => visited.has(id))
+          .filter((id) => host && visited.has(id))
           .map((id) => (
             // panels stay mounted once opened, so a preview or a result list survives switching tabs
             <section key={id} className={styles.panel} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={settingsOpen || tab !== id} data-testid={`panel-${id}`}>

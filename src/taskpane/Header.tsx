@@ -73,6 +73,7 @@ export function Header({
   detected,
   wb,
   reading,
+  readingLabel,
   error,
   onRefresh,
   work,
@@ -82,6 +83,8 @@ export function Header({
   detected: Detected | null;
   wb: Workbook | null;
   reading: boolean;
+  /** What the spinner says (default: reading the workbook). */
+  readingLabel?: string;
   error: unknown;
   onRefresh: () => void;
   work?: WorkContext;
@@ -98,7 +101,7 @@ export function Header({
           {wb && <span className={s.muted}> · {t.sheetsCount(wb.sheets.length)}</span>}
         </Text>
         {reading ? (
-          <Spinner size="extra-tiny" label={t.reading} labelPosition="before" />
+          <Spinner size="extra-tiny" label={readingLabel ?? t.reading} labelPosition="before" />
         ) : (
           <Button size="small" appearance="subtle" className={s.target} onClick={onRefresh} data-testid="refresh">
             {t.refresh}

@@ -10,6 +10,7 @@ const zh = {
   tabCheck: "检查",
   outsideExcel: "当前不在 Excel 中运行：这是预览模式，使用示例工作簿。请在 Excel 中通过“开始 → 预算表格助手”打开。",
   inExcel: "已连接 Excel 工作簿",
+  connecting: "正在连接 Excel…",
   language: "English",
   languageLabel: "切换为英文界面",
   // header
@@ -259,6 +260,7 @@ const en: Strings = {
   tabCheck: "Check",
   outsideExcel: "Not running inside Excel: preview mode with an example workbook. Open it in Excel from Home → Budget tables.",
   inExcel: "Connected to the Excel workbook",
+  connecting: "Connecting to Excel…",
   language: "中文",
   languageLabel: "Switch to Chinese",
   detected: "Detected",

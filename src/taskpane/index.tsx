@@ -10,11 +10,11 @@
  *   window.__budgetTablesHost: set before load to supply a host; set by the page to the host in use.
  *
  * Performance marks for the pane bench (bench/pane.bench.ts): "pane-script" when this script
- * starts, "pane-render-start" once Office is ready (or absent), "pane-first-render" when React
- * first commits the pane, "pane-services-ready" when the lazy chunks (catalog data, engine) are in.
+ * starts, "pane-render-start" when the pane is first drawn (at once, before Office is ready),
+ * "pane-first-render" when React first commits the pane, "pane-services-ready" when the lazy chunks (catalog data, engine) are in.
  */
 import * as React from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, type Root } from "react-dom/client";
 import { App, type TabId } from "./App";
 import { pickLang } from "./i18n";
 import { OfficeHost } from "../hosts/office/officeHost";
@@ -44,6 +44,16 @@ function FirstRender({ children }: { children: React.ReactNode }): React.ReactEl
   React.useLayoutEffect(() => {
     mark("pane-first-render");
   }, []);
+  // The catalog data and the engine are chunks of their own, fetched once the pane is on screen
+  // (starting their download costs the main thread 100 ms and more while the page is still
+  // loading: it would hold the first render), alongside Office's start-up, so they are there by
+  // the time the pane (or a formula) first needs them.
+  React.useEffect(() => {
+    loadServices().then(
+      () => mark("pane-services-ready"),
+      () => undefined, // offline or a stale deployment: an action that needs them says so and tries again
+    );
+  }, []);
   return <>{children}</>;
 }
 
@@ -55,17 +65,32 @@ function mark(name: string): void {
   }
 }
 
-function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, dark: boolean, store: SettingsStore, tab?: TabId): void {
+let root: Root | null = null;
+
+/** Draw (or redraw) the pane; the root stays, so React keeps the pane's state across the calls. */
+function render(host: WorkbookHost | null, inExcel: boolean | undefined, lang: string | undefined, dark: boolean, store: SettingsStore | undefined, tab?: TabId): void {
   const container = document.getElementById("root");
   if (!container) return;
   document.body.style.background = dark ? "#1f1f1f" : "#fafafa";
-  window.__budgetTablesHost = host;
-  mark("pane-render-start");
-  createRoot(container).render(
+  if (host) window.__budgetTablesHost = host;
+  if (!root) {
+    mark("pane-render-start");
+    root = createRoot(container);
+  }
+  root.render(
     <FirstRender>
       <App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />
     </FirstRender>,
   );
+}
+
+/** The colour scheme the boot skeleton used (taskpane.html), until Office tells its theme. */
+function prefersDark(): boolean {
+  try {
+    return window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
+  } catch {
+    return false;
+  }
 }
 
 function outsideExcel(): void {
@@ -99,13 +124,6 @@ function isDark(): boolean {
 
 mark("pane-script");
 
-// The catalog data and the engine are chunks of their own: fetch them now, alongside Office's
-// start-up, so they are there by the time the pane (or a formula) first needs them.
-loadServices().then(
-  () => mark("pane-services-ready"),
-  () => undefined, // offline or a stale deployment: an action that needs them says so and tries again
-);
-
 // The custom function is associated as the shared runtime loads this script (Excel may
 // evaluate =BUDGET.科目名称() before the pane is shown).
 registerFunctions(() => catalogStore().catalog());
@@ -113,6 +131,12 @@ registerFunctions(() => catalogStore().catalog());
 if (typeof Office === "undefined" || !Office.onReady) {
   outsideExcel();
 } else {
+  // Draw the pane now, while Office starts (office.js meets its host: 100–200 ms, longer in a
+  // cold Excel): the shell, the tabs and the settings are there at once, the header says it is
+  // connecting, and the host (with the workbook's settings, Office's language and theme) comes
+  // at Office.onReady. The same root is redrawn then, so nothing the user did is lost.
+  const params = new URLSearchParams(window.location.search);
+  render(null, undefined, params.get("lang") ?? navigator.language, params.has("theme") ? params.get("theme") === "dark" : prefersDark(), undefined);
   Office.onReady((info) => {
     const caps = detectCapabilities();
     window.__budgetTablesCapabilities = caps;
