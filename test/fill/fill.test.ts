@@ -105,6 +105,70 @@ describe("planFill", () => {
   });
 });
 
+describe("missing 类 and 款 rows with two tables on one sheet", () => {
+  // A 一般公共预算 table and a 政府性基金 table stacked on one sheet, 项 rows only, names empty: the
+  // rows inserted for the upper table push the lower one down, and the lower table's own
+  // parents, names and SUM formulas must follow it (they were written into the upper table's
+  // rows and the lower title's row before).
+  const stacked = () =>
+    sheetFromRows("支出表", [
+      ["一般公共预算支出表"],
+      ["科目编码", "科目名称", "合计"],
+      ["2080150", "", 571.56],
+      ["2080505", "", 54],
+      [],
+      ["政府性基金预算支出表"],
+      ["科目编码", "科目名称", "合计"],
+      ["2121001", "", 10],
+      ["2296002", "", 5],
+    ]);
+  const text = (s: ReturnType<typeof stacked>) => Array.from(s.rows, (r) => Array.from(r ?? [], (c) => c).map((c) => c?.formula ?? c?.value ?? "").join("|"));
+
+  it("inserts each table's parents above their children and fills the names where they belong", () => {
+    const s = stacked();
+    const wb: Workbook = { sheets: [s] };
+    const before = JSON.stringify(wb);
+    const plan = planFill(s, catalog, { year: 2024, addParents: true });
+    expect(plan.counts["add-parent"]).toBe(7); // 208 20801 20805 | 212 21210 229 22960
+    expect(plan.counts.fill).toBe(4);
+    const undo = inverseOf(wb, plan.changes);
+    applyToModel(wb, plan.changes);
+    expect(text(s)).toEqual([
+      "一般公共预算支出表",
+      "科目编码|科目名称|合计",
+      "208|社会保障和就业支出|=SUM(C4,C6)",
+      "20801|人力资源和社会保障管理事务|=SUM(C5)",
+      "2080150|事业运行|571.56",
+      "20805|行政事业单位养老支出|=SUM(C7)",
+      "2080505|机关事业单位基本养老保险缴费支出|54",
+      "",
+      "政府性基金预算支出表",
+      "科目编码|科目名称|合计",
+      "212|城乡社区支出|=SUM(C12)",
+      "21210|国有土地收益基金安排的支出|=SUM(C13)",
+      "2121001|征地和拆迁补偿支出|10",
+      "229|其他支出|=SUM(C15)",
+      "22960|彩票公益金安排的支出|=SUM(C16)",
+      "2296002|用于社会福利的彩票公益金支出|5",
+    ]);
+    // each finding names the row the parent ends up on
+    expect(plan.items.filter((i) => i.action === "add-parent").map((i) => i.cell)).toEqual(["B3", "B4", "B6", "B11", "B12", "B14", "B15"]);
+    applyToModel(wb, undo);
+    expect(JSON.stringify(wb)).toBe(before);
+  });
+
+  it("moves the lower table's names when only the upper table gets new rows", () => {
+    const s = stacked();
+    // the lower table is complete (its 类 and 款 rows are there), only its names are empty
+    s.rows.splice(7, 2);
+    s.rows.push(...sheetFromRows("x", [["212", "", 10], ["21210", "", 10], ["2121001", "", 10]]).rows);
+    const wb: Workbook = { sheets: [s] };
+    const plan = planFill(s, catalog, { year: 2024, addParents: true });
+    applyToModel(wb, plan.changes);
+    expect(text(s).slice(8)).toEqual(["政府性基金预算支出表", "科目编码|科目名称|合计", "212|城乡社区支出|10", "21210|国有土地收益基金安排的支出|10", "2121001|征地和拆迁补偿支出|10"]);
+  });
+});
+
 describe("name filling on the seed workbooks and in LibreOffice", () => {
   const path = require("path") as typeof import("path");
   const { readXlsxFile } = require("../../src/hosts/xlsx/xlsxHost") as typeof import("../../src/hosts/xlsx/xlsxHost");

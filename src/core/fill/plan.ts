@@ -169,8 +169,8 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
       });
       if (fix) changes.edits.push({ sheet: sheet.name, r: row.r, c: block.nameCol, cell: nameCell(old, j.officialName!, level, !!opts.indent) });
     }
-    if (opts.addParents) addParents(sheet, block, catalog, opts, changes, items);
   }
+  if (opts.addParents) addParents(sheet, blocks.filter((b) => b.nameCol !== null), catalog, opts, changes, items);
   if (sheet.protected && changes.edits.length) {
     // Excel would refuse the writes: report what the names need, write nothing.
     for (const it of items) if (it.action !== "flag") it.action = "flag";
@@ -183,77 +183,88 @@ export function planFill(sheet: Sheet, catalog: Catalog, opts: FillOptions): Fil
 }
 
 /**
- * Insert the missing 类/款 rows of a block, each right above its first child, in code
+ * Insert the missing 类/款 rows of the sheet's blocks, each right above its first child, in code
  * order, with its official name and SUM formulas over its children in every amount column.
+ * All blocks of a sheet at once: the rows inserted for a table shift every table below it (two
+ * tables on one sheet, a 一般公共预算 and a 政府性基金 table stacked), so the insertions, the new
+ * rows' cells and the names already planned are all placed by one mapping from the sheet's rows
+ * as read to its rows after every insertion.
  */
-function addParents(sheet: Sheet, block: CodeBlock, catalog: Catalog, opts: FillOptions, changes: ChangeSet, items: FillItem[]): void {
-  const present = new Set(block.rows.map((r) => r.code));
-  const missing: { code: string; beforeRow: number }[] = [];
-  for (const row of block.rows) {
-    for (const len of [3, 5]) {
-      if (row.code.length <= len) continue;
-      const p = row.code.slice(0, len);
-      if (present.has(p)) continue;
-      present.add(p);
-      missing.push({ code: p, beforeRow: row.r });
+function addParents(sheet: Sheet, blocks: CodeBlock[], catalog: Catalog, opts: FillOptions, changes: ChangeSet, items: FillItem[]): void {
+  // the missing parents of each block, before the row of their first child (original rows)
+  const groups = new Map<number, string[]>();
+  const blockOf = new Map<number, CodeBlock>();
+  for (const block of blocks) {
+    const present = new Set(block.rows.map((r) => r.code));
+    for (const row of block.rows) {
+      for (const len of [3, 5]) {
+        if (row.code.length <= len) continue;
+        const p = row.code.slice(0, len);
+        if (present.has(p)) continue;
+        present.add(p);
+        groups.set(row.r, [...(groups.get(row.r) ?? []), p]);
+        blockOf.set(row.r, block);
+      }
     }
   }
-  if (!missing.length) return;
-  // Final layout: walk the original rows, putting each missing parent before the row it precedes.
-  type Line = { code: string; origRow: number | null };
-  const lines: Line[] = [];
-  const byRow = new Map<number, string[]>();
-  for (const m of missing) byRow.set(m.beforeRow, [...(byRow.get(m.beforeRow) ?? []), m.code]);
-  const firstRow = block.r1;
-  for (let r = block.r1; r <= block.r2; r++) {
-    for (const code of (byRow.get(r) ?? []).sort()) lines.push({ code, origRow: null });
-    const row = block.rows.find((x) => x.r === r);
-    lines.push({ code: row?.code ?? "", origRow: r });
-  }
-  // Insert rows bottom-up so each insertion point is still valid in the sheet as it then is.
-  const inserts = [...byRow.entries()].sort((a, b) => b[0] - a[0]).map(([r, codes]) => ({ sheet: sheet.name, at: r, count: codes.length }));
-  changes.insertRows = [...(changes.insertRows ?? []), ...inserts];
-  // Positions after insertion.
-  const finalRow = new Map<Line, number>();
-  lines.forEach((l, i) => finalRow.set(l, firstRow + i));
-  // Edits made above (names of existing rows) must move to the rows' new positions.
-  const shiftOf = (origRow: number) => {
-    const l = lines.find((x) => x.origRow === origRow);
-    return l ? finalRow.get(l)! : origRow;
+  if (!groups.size) return;
+  const at = [...groups.keys()].sort((a, b) => a - b);
+  /** A row as read → the same row after every insertion. */
+  const final = (r: number) => {
+    let n = r;
+    for (const g of at) {
+      if (g > r) break;
+      n += groups.get(g)!.length;
+    }
+    return n;
   };
-  for (const e of changes.edits) if (e.sheet === sheet.name && e.r >= block.r1 && e.r <= block.r2) e.r = shiftOf(e.r);
-  for (const l of lines) {
-    if (l.origRow !== null) continue;
-    const r = finalRow.get(l)!;
-    const found = catalog.lookup(l.code, { year: opts.year });
-    const level = l.code.length === 3 ? 1 : 2;
-    const name = found?.name ?? "";
-    // Direct children: a 类's 款 rows (or its 项 rows where it has no 款), a 款's 项 rows.
-    const under = (len: number) => lines.filter((x) => x.code.length === len && x.code.startsWith(l.code));
-    const children = level === 1 && under(5).length ? under(5) : under(7);
-    // Codes stay text where the children's codes are text ("@", so Excel does not turn 208 into a number).
-    const firstOrig = lines.find((x) => x.origRow !== null && x.code.startsWith(l.code));
-    const childCode = firstOrig ? getCell(sheet, firstOrig.origRow!, block.codeCols[0]) : undefined;
-    const codeFmt = childCode?.numFmt ?? (typeof childCode?.value === "string" ? "@" : undefined);
-    const codeCell: Cell = { value: block.codeCols.length > 1 ? l.code.slice(0, 3) : l.code, numFmt: codeFmt };
-    changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[0], cell: codeCell });
-    if (block.codeCols.length > 1 && level === 2) changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[1], cell: { value: l.code.slice(3, 5), numFmt: codeFmt } });
-    if (block.nameCol !== null) changes.edits.push({ sheet: sheet.name, r, c: block.nameCol, cell: nameCell(undefined, name, level, !!opts.indent) });
-    for (const c of block.amountCols) {
-      const refs = children.map((ch) => `${colToLetters(c)}${finalRow.get(ch)! + 1}`);
-      const fmt = getCell(sheet, children[0]?.origRow ?? block.r1, c)?.numFmt ?? "#,##0.00";
-      changes.edits.push({ sheet: sheet.name, r, c, cell: { value: null, formula: refs.length ? `=SUM(${refs.join(",")})` : "=0", numFmt: fmt } });
+  // Insert bottom-up, so each insertion point (a row as read) is still valid in the sheet as it then is.
+  const inserts = [...at].reverse().map((r) => ({ sheet: sheet.name, at: r, count: groups.get(r)!.length }));
+  changes.insertRows = [...(changes.insertRows ?? []), ...inserts];
+  // Names planned above for rows as read move with their rows.
+  for (const e of changes.edits) if (e.sheet === sheet.name) e.r = final(e.r);
+  for (const block of blocks) {
+    type Line = { code: string; row: number; orig: number | null };
+    const lines: Line[] = block.rows.map((row) => ({ code: row.code, row: final(row.r), orig: row.r }));
+    for (const r of at) {
+      if (blockOf.get(r) !== block) continue;
+      const codes = [...groups.get(r)!].sort();
+      codes.forEach((code, j) => lines.push({ code, row: final(r) - codes.length + j, orig: null }));
     }
-    items.push({
-      action: "add-parent",
-      sheet: sheet.name,
-      cell: toA1(r, block.nameCol ?? block.codeCols[0]),
-      code: l.code,
-      old: "",
-      new: name || null,
-      verdict: "missing-parent",
-      message: `插入第 ${r + 1} 行：${l.code} ${name}（${level === 1 ? "类" : "款"}），金额为其下级之和`,
-    });
+    lines.sort((a, b) => a.row - b.row);
+    for (const l of lines) {
+      if (l.orig !== null) continue;
+      const r = l.row;
+      const found = catalog.lookup(l.code, { year: opts.year });
+      const level = l.code.length === 3 ? 1 : 2;
+      const name = found?.name ?? "";
+      // Direct children: a 类's 款 rows (or its 项 rows where it has no 款), a 款's 项 rows.
+      const under = (len: number) => lines.filter((x) => x.code.length === len && x.code.startsWith(l.code));
+      const children = level === 1 && under(5).length ? under(5) : under(7);
+      // Codes stay text where the children's codes are text ("@", so Excel does not turn 208 into a number).
+      const firstOrig = lines.find((x) => x.orig !== null && x.code.startsWith(l.code));
+      const childCode = firstOrig ? getCell(sheet, firstOrig.orig!, block.codeCols[0]) : undefined;
+      const codeFmt = childCode?.numFmt ?? (typeof childCode?.value === "string" ? "@" : undefined);
+      const codeCell: Cell = { value: block.codeCols.length > 1 ? l.code.slice(0, 3) : l.code, numFmt: codeFmt };
+      changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[0], cell: codeCell });
+      if (block.codeCols.length > 1 && level === 2) changes.edits.push({ sheet: sheet.name, r, c: block.codeCols[1], cell: { value: l.code.slice(3, 5), numFmt: codeFmt } });
+      if (block.nameCol !== null) changes.edits.push({ sheet: sheet.name, r, c: block.nameCol, cell: nameCell(undefined, name, level, !!opts.indent) });
+      for (const c of block.amountCols) {
+        const refs = children.map((ch) => `${colToLetters(c)}${ch.row + 1}`);
+        const fmt = getCell(sheet, children.find((ch) => ch.orig !== null)?.orig ?? block.r1, c)?.numFmt ?? "#,##0.00";
+        changes.edits.push({ sheet: sheet.name, r, c, cell: { value: null, formula: refs.length ? `=SUM(${refs.join(",")})` : "=0", numFmt: fmt } });
+      }
+      items.push({
+        action: "add-parent",
+        sheet: sheet.name,
+        cell: toA1(r, block.nameCol ?? block.codeCols[0]),
+        code: l.code,
+        old: "",
+        new: name || null,
+        verdict: "missing-parent",
+        message: `插入第 ${r + 1} 行：${l.code} ${name}（${level === 1 ? "类" : "款"}），金额为其下级之和`,
+      });
+    }
   }
 }
 
