@@ -51,7 +51,9 @@ module.exports = (env, argv) => {
           { from: "src/functions/functions.en-US.json", to: "functions.en-US.json" },
           { from: "src/taskpane/help.html", to: "help.html" },
           // pdfjs's worker (PDFs picked in the pane: src/hosts/browser/readPdf.ts), served as .js so any server gives it a JavaScript type
-          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdf.worker.js", info: { minimized: true } }] }),
+          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdf.worker.js", info: { minimized: true } },
+          // and Adobe's CMaps, which it fetches only for text in a CID font that is not embedded (STSong-Light with UniGB-UCS2-H)
+          { from: "node_modules/pdfjs-dist/cmaps", to: "cmaps" }] }),
     ],
     performance: { hints: false },
   };

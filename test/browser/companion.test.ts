@@ -1,7 +1,8 @@
 /**
  * Files picked in the task pane, in Debian's chromium at 320 px: the 情况说明 as .docx checked
  * against the open workbook (a finding in the text shows its paragraph, the figure marked);
- * a PDF read with pdfjs in its worker (dist/web/pdf.worker.js); last year's .xlsx picked in
+ * a PDF read with pdfjs in its worker (dist/web/pdf.worker.js), also one whose text is in a
+ * CID font that is not embedded (read through the CMaps served in dist/web/cmaps); last year's .xlsx picked in
  * 起草说明 gives the draft its 比上年 comparisons. axe finds nothing serious; screenshot for docs/.
  */
 import { mkdtempSync, readFileSync, rmSync } from "fs";
@@ -12,6 +13,7 @@ import { stripNarrative } from "../../src/core/draft";
 import type { Workbook } from "../../src/core/model";
 import { readXlsxFile, writeXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { wuhan2023 } from "../draft/previous";
+import { cidFontPdf } from "../helpers/cidPdf";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
 import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
 
@@ -99,6 +101,28 @@ describe("files picked in the task pane, in headless chromium", () => {
     const err = page.getByTestId("companion-narrative-error");
     await err.waitFor();
     await expect(err.innerText()).resolves.toMatch(/无法读取所选文件[\s\S]*“坏\.pdf”不是有效的 PDF 文件或已损坏/);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  it("reads a PDF whose text is in STSong-Light (not embedded, UniGB-UCS2-H) through the CMaps served beside the pane", async () => {
+    const wb: Workbook = await readXlsxFile(path.join(FIX, "seeds", "zengdu-2024.xlsx"));
+    const text = wb.sheets.find((s) => s.name === "情况说明")!;
+    const paras = text.rows.map((r) => r?.[0]?.value).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, 320, { workbook: stripNarrative(wb), height: 1100 });
+    const fetched: string[] = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.getByTestId("companions-toggle").click();
+    await page.getByTestId("companion-narrative-input").setInputFiles({ name: "曾都-说明.pdf", mimeType: "application/pdf", buffer: Buffer.from(cidFontPdf(paras)) });
+    const chosen = page.getByTestId("companion-narrative-chosen");
+    await chosen.waitFor({ timeout: 60000 });
+    await expect(chosen.innerText()).resolves.toMatch(/曾都-说明\.pdf[\s\S]*\d+ 段文字/);
+    // the worker fetched Adobe's CMaps for the font's encoding and its CID → Unicode map
+    expect(fetched.filter((p) => p.startsWith("/cmaps/")).sort()).toEqual(["/cmaps/Adobe-GB1-UCS2.bcmap", "/cmaps/UniGB-UCS2-H.bcmap"]);
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("check-results").waitFor({ timeout: 60000 });
+    // the text's 财政拨款收入 73.42 万元 against the tables' 61.42: found in the PDF, located by page and line
+    const finding = page.locator('[data-testid="finding"]', { hasText: "曾都-说明.pdf" }).filter({ hasText: "73.42" }).first();
+    await expect(finding.innerText()).resolves.toMatch(/曾都-说明\.pdf 第 \d+ 页第 \d+ 行/);
     expect(problems.pageErrors).toEqual([]);
   });
 

@@ -10,6 +10,8 @@ import type { InputRead } from "../narrativeInput";
 
 /** The worker file, relative to the pane's page. */
 export const PDF_WORKER_FILE = "pdf.worker.js";
+/** Adobe's CMap files (pdfjs-dist/cmaps, copied by webpack), relative to the pane's page: fetched only for a PDF whose text is in a CID font that is not embedded. */
+export const PDF_CMAP_DIR = "cmaps/";
 
 let ready: Promise<void> | undefined;
 
@@ -18,7 +20,7 @@ export function usePdfjsInBrowser(workerSrc?: string): Promise<void> {
   ready ??= (async () => {
     const pdfjs = (await import(/* webpackChunkName: "pdfjs" */ "pdfjs-dist/legacy/build/pdf.mjs")) as unknown as PdfjsLike & { GlobalWorkerOptions: { workerSrc: string } };
     pdfjs.GlobalWorkerOptions.workerSrc = workerSrc ?? new URL(PDF_WORKER_FILE, document.baseURI).href;
-    setPdfjs(pdfjs);
+    setPdfjs(pdfjs, { cMapUrl: new URL(PDF_CMAP_DIR, document.baseURI).href });
   })().catch((e) => {
     ready = undefined;
     throw new HostError(`无法加载 PDF 读取组件（${(e as Error).message}），请刷新任务窗格后重试。`, "other");

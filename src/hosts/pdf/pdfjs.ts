@@ -11,7 +11,15 @@ import type { RawItem } from "./geometry";
 
 /** The part of the pdfjs API used here. */
 export interface PdfjsLike {
-  getDocument(src: { data: Uint8Array; disableFontFace?: boolean; useSystemFonts?: boolean; isEvalSupported?: boolean; verbosity?: number }): {
+  getDocument(src: {
+    data: Uint8Array;
+    disableFontFace?: boolean;
+    useSystemFonts?: boolean;
+    isEvalSupported?: boolean;
+    verbosity?: number;
+    cMapUrl?: string;
+    cMapPacked?: boolean;
+  }): {
     promise: Promise<PdfDocLike>;
   };
   OPS?: Record<string, number>;
@@ -31,10 +39,18 @@ export interface PdfPageLike {
 }
 
 let injected: PdfjsLike | undefined;
+/**
+ * Where Adobe's CMap files are (pdfjs-dist/cmaps, packed .bcmap; a URL or, in Node, a folder
+ * path, ending in "/"). Text in a CID font that is not embedded — STSong-Light with
+ * UniGB-UCS2-H, as iText and many Chinese reporting systems write it — is read through them;
+ * without them pdfjs gives no text at all for such a page. Loaded only when a PDF needs them.
+ */
+let cMapUrl: string | undefined;
 
-/** Use this pdfjs module (the browser bundle passes its own). */
-export function setPdfjs(mod: PdfjsLike): void {
+/** Use this pdfjs module (the browser bundle passes its own, and the URL its CMap files are served at). */
+export function setPdfjs(mod: PdfjsLike, options: { cMapUrl?: string } = {}): void {
   injected = mod;
+  if (options.cMapUrl) cMapUrl = options.cMapUrl;
 }
 
 const SPEC = "pdfjs-dist/legacy/build/pdf.mjs";
@@ -47,7 +63,9 @@ export async function loadPdfjs(): Promise<PdfjsLike> {
   if (mod) {
     try {
       const base = typeof __filename === "string" ? __filename : `${process.cwd()}/`;
-      injected = mod.createRequire(base)(SPEC) as PdfjsLike;
+      const req = mod.createRequire(base) as ((id: string) => unknown) & { resolve(id: string): string };
+      injected = req(SPEC) as PdfjsLike;
+      cMapUrl = cMapUrl ?? nodeCMapDir(req);
       return injected;
     } catch (e) {
       errors.push((e as Error).message);
@@ -61,6 +79,16 @@ export async function loadPdfjs(): Promise<PdfjsLike> {
     errors.push((e as Error).message);
   }
   throw new Error(`无法加载 PDF 读取组件 pdfjs-dist：${errors.join("；")}。请确认已安装依赖（npm ci）并使用 Node 20.19 以上版本。`);
+}
+
+/** pdfjs-dist's cmaps folder, beside its package.json (Node: pdfjs reads it with fs). */
+function nodeCMapDir(req: { resolve(id: string): string }): string | undefined {
+  try {
+    const pkg = req.resolve("pdfjs-dist/package.json");
+    return `${pkg.slice(0, pkg.length - "package.json".length)}cmaps/`;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface PageText {
@@ -78,7 +106,13 @@ export interface PageText {
 export async function readPages(data: Uint8Array): Promise<PageText[]> {
   const pdfjs = await loadPdfjs();
   // pdfjs takes ownership of the buffer it is given: hand it a copy, never the caller's bytes.
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    disableFontFace: true,
+    isEvalSupported: false,
+    verbosity: 0,
+    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+  }).promise;
   const imageOps = new Set<number>();
   for (const k of ["paintImageXObject", "paintInlineImageXObject", "paintImageMaskXObject", "paintImageXObjectRepeat", "paintInlineImageXObjectGroup"]) {
     const v = pdfjs.OPS?.[k];
