@@ -45,7 +45,7 @@ module.exports = (env, argv) => {
       new webpack.NormalModuleReplacementPlugin(SYNC_IN_NODE_ONLY, (resource) => {
         resource.request = `${resource.request}.browser`;
       }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], inject: false, scriptLoading: "blocking" }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml", to: "manifest.xml" },
           { from: "src/functions/functions.zh-CN.json", to: "functions.json" },
           { from: "src/functions/functions.en-US.json", to: "functions.en-US.json" },

@@ -14,6 +14,7 @@
  * "pane-first-render" when React first commits the pane, "pane-services-ready" when the lazy chunks (catalog data, engine) are in.
  */
 import * as React from "react";
+import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
 import { App, type TabId } from "./App";
 import { pickLang } from "./i18n";
@@ -124,19 +125,19 @@ function isDark(): boolean {
 
 mark("pane-script");
 
-// The custom function is associated as the shared runtime loads this script (Excel may
-// evaluate =BUDGET.科目名称() before the pane is shown).
-registerFunctions(() => catalogStore().catalog());
-
-if (typeof Office === "undefined" || !Office.onReady) {
-  outsideExcel();
-} else {
-  // Draw the pane now, while Office starts (office.js meets its host: 100–200 ms, longer in a
-  // cold Excel): the shell, the tabs and the settings are there at once, the header says it is
-  // connecting, and the host (with the workbook's settings, Office's language and theme) comes
-  // at Office.onReady. The same root is redrawn then, so nothing the user did is lost.
-  const params = new URLSearchParams(window.location.search);
-  render(null, undefined, params.get("lang") ?? navigator.language, params.has("theme") ? params.get("theme") === "dark" : prefersDark(), undefined);
+/**
+ * Office's part of the start: office.js is the next script of the page (taskpane.html puts this
+ * script before it, so the pane is drawn without waiting for office.js to download and start),
+ * so it has run by DOMContentLoaded — or failed to load (offline): then the pane is outside Excel.
+ */
+function startOffice(): void {
+  // The custom function is associated as the shared runtime loads the page (Excel may
+  // evaluate =BUDGET.科目名称() before the pane is shown).
+  registerFunctions(() => catalogStore().catalog());
+  if (typeof Office === "undefined" || !Office.onReady) {
+    outsideExcel();
+    return;
+  }
   Office.onReady((info) => {
     const caps = detectCapabilities();
     window.__budgetTablesCapabilities = caps;
@@ -145,3 +146,15 @@ if (typeof Office === "undefined" || !Office.onReady) {
     else outsideExcel();
   }).catch(() => outsideExcel());
 }
+
+// Draw the pane now, while office.js loads and meets its host (100–200 ms, longer in a cold
+// Excel): the shell, the tabs and the settings are there at once, the header says it is
+// connecting, and the host (with the workbook's settings, Office's language and theme) comes at
+// Office.onReady. The same root is redrawn then, so nothing the user did is lost. The first draw
+// is synchronous (flushSync), so it is on screen before office.js starts running.
+{
+  const params = new URLSearchParams(window.location.search);
+  flushSync(() => render(null, undefined, params.get("lang") ?? navigator.language, params.has("theme") ? params.get("theme") === "dark" : prefersDark(), undefined));
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startOffice, { once: true });
+else startOffice();

@@ -33,7 +33,7 @@ async function open(office: (route: Route) => Promise<void>) {
 }
 
 describe("pane start-up", () => {
-  it("paints the skeleton before a slow office.js has arrived, then the pane", async () => {
+  it("paints the skeleton, then draws the pane, before a slow office.js has arrived; then comes up with its host", async () => {
     const { context, page, errors } = await open(async (route) => {
       const name = /hosted\/(.*)$/.exec(route.request().url())?.[1].split("?")[0] ?? "";
       if (name === "office.js") await new Promise((r) => setTimeout(r, 1500));
@@ -42,6 +42,15 @@ describe("pane start-up", () => {
       else await route.fulfill({ status: 404, body: "" });
     });
     await page.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
+    // the pane itself, not only the skeleton, is there while office.js is on its way: it says it is connecting
+    await page.getByTestId("app-title").waitFor({ timeout: 60000 });
+    await expect(page.getByTestId("detected").innerText()).resolves.toContain("正在连接 Excel…");
+    const early = await page.evaluate(() => ({
+      render: performance.getEntriesByName("pane-first-render")[0]?.startTime ?? Infinity,
+      office: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).some((r) => r.name.endsWith("/office.js")),
+    }));
+    expect(early.office).toBe(false);
+    expect(early.render).toBeLessThan(1500);
     await page.getByTestId("host-banner").waitFor({ state: "attached", timeout: 60000 });
     const t = await page.evaluate(() => ({
       paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Infinity,
