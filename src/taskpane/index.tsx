@@ -45,15 +45,24 @@ function FirstRender({ children }: { children: React.ReactNode }): React.ReactEl
   React.useLayoutEffect(() => {
     mark("pane-first-render");
   }, []);
-  // The catalog data and the engine are chunks of their own, fetched once the pane is on screen
-  // (starting their download costs the main thread 100 ms and more while the page is still
-  // loading: it would hold the first render), alongside Office's start-up, so they are there by
-  // the time the pane (or a formula) first needs them.
+  // The catalog data and the engine are chunks of their own, fetched once the pane is on screen:
+  // starting their download costs the main thread 100 ms and more while the page is still
+  // loading, which would hold the first paint (after the next frame; a pane hidden in the shared
+  // runtime gets no frames, so a timer starts them too). They come alongside Office's start-up,
+  // so they are there by the time the pane (or a formula) first needs them.
   React.useEffect(() => {
-    loadServices().then(
-      () => mark("pane-services-ready"),
-      () => undefined, // offline or a stale deployment: an action that needs them says so and tries again
-    );
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      loadServices().then(
+        () => mark("pane-services-ready"),
+        () => undefined, // offline or a stale deployment: an action that needs them says so and tries again
+      );
+    };
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(start, 0));
+    const timer = setTimeout(start, 250);
+    return () => clearTimeout(timer);
   }, []);
   return <>{children}</>;
 }
