@@ -1,6 +1,6 @@
 /**
- * The pane is never blank: the static skeleton paints while office.js is still downloading,
- * and when office.js cannot be had (offline) the pane still comes up, outside Excel.
+ * The pane is never blank: the static skeleton paints, and the pane is drawn, while office.js is
+ * still downloading; when office.js cannot be had (offline) the pane still comes up, outside Excel.
  * Needs dist/web (npm run build:web; npm test builds it first).
  */
 import * as fs from "fs";
@@ -33,10 +33,13 @@ async function open(office: (route: Route) => Promise<void>) {
 }
 
 describe("pane start-up", () => {
-  it("paints the skeleton, then draws the pane, before a slow office.js has arrived; then comes up with its host", async () => {
+  it("paints the skeleton, then draws the pane, while office.js has not arrived; then comes up with its host", async () => {
+    // office.js is held back until the test has looked at the pane (a slow network, deterministically)
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
     const { context, page, errors } = await open(async (route) => {
       const name = /hosted\/(.*)$/.exec(route.request().url())?.[1].split("?")[0] ?? "";
-      if (name === "office.js") await new Promise((r) => setTimeout(r, 1500));
+      if (name === "office.js") await held;
       const file = path.join(OFFICE_JS, name);
       if (fs.existsSync(file)) await route.fulfill({ path: file, contentType: "application/javascript" });
       else await route.fulfill({ status: 404, body: "" });
@@ -46,18 +49,14 @@ describe("pane start-up", () => {
     await page.getByTestId("app-title").waitFor({ timeout: 60000 });
     await expect(page.getByTestId("detected").innerText()).resolves.toContain("正在连接 Excel…");
     const early = await page.evaluate(() => ({
-      render: performance.getEntriesByName("pane-first-render")[0]?.startTime ?? Infinity,
-      office: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).some((r) => r.name.endsWith("/office.js")),
+      render: performance.getEntriesByName("pane-first-render").length,
+      paint: performance.getEntriesByName("first-contentful-paint").length,
+      office: typeof (window as unknown as { Office?: unknown }).Office,
     }));
-    expect(early.office).toBe(false);
-    expect(early.render).toBeLessThan(1500);
+    expect(early).toEqual({ render: 1, paint: 1, office: "undefined" });
+    await expect(page.getByTestId("host-banner").count()).resolves.toBe(0); // not yet known: in Excel or not
+    release();
     await page.getByTestId("host-banner").waitFor({ state: "attached", timeout: 60000 });
-    const t = await page.evaluate(() => ({
-      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Infinity,
-      office: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((r) => r.name.endsWith("/office.js"))?.responseEnd ?? 0,
-    }));
-    expect(t.office).toBeGreaterThan(1500);
-    expect(t.paint).toBeLessThan(t.office);
     expect(await page.getByTestId("boot").count()).toBe(0); // React replaced the skeleton
     expect(errors).toEqual([]);
     await context.close();
