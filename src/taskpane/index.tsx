@@ -55,7 +55,7 @@ function mark(name: string): void {
   }
 }
 
-function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, dark: boolean, store: SettingsStore, tab?: TabId): void {
+function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, dark: boolean, store: SettingsStore, caps: Capabilities, tab?: TabId): void {
   const container = document.getElementById("root");
   if (!container) return;
   document.body.style.background = dark ? "#1f1f1f" : "#fafafa";
@@ -63,7 +63,7 @@ function render(host: WorkbookHost, inExcel: boolean, lang: string | undefined, 
   mark("pane-render-start");
   createRoot(container).render(
     <FirstRender>
-      <App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />
+      <App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} caps={caps} />
     </FirstRender>,
   );
 }
@@ -82,7 +82,7 @@ function outsideExcel(): void {
   }
   const tab = params.get("tab");
   const workbookId = params.get("workbook") ?? (window.__budgetTablesWorkbook ? "injected" : demo);
-  render(host, false, lang, params.get("theme") === "dark", new LocalSettingsStore(workbookId), tab === "insert" || tab === "fill" || tab === "check" || tab === "draft" ? tab : undefined);
+  render(host, false, lang, params.get("theme") === "dark", new LocalSettingsStore(workbookId), detectCapabilities(null), tab === "insert" || tab === "fill" || tab === "check" || tab === "draft" ? tab : undefined);
 }
 
 function isDark(): boolean {
@@ -117,7 +117,7 @@ if (typeof Office === "undefined" || !Office.onReady) {
     const caps = detectCapabilities();
     window.__budgetTablesCapabilities = caps;
     if (caps.has.sharedRuntime) registerCommands(); // Office.actions lives in the shared runtime
-    if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore());
+    if (info.host === Office.HostType.Excel) render(new OfficeHost(undefined, caps.has), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore(), caps);
     else outsideExcel();
   }).catch(() => outsideExcel());
 }

@@ -13,6 +13,7 @@ import { knownYear } from "../../core/workflows/context";
 import { ErrorMessage } from "../errors";
 import { STRINGS } from "../i18n";
 import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { FeatureNote, useFeature } from "../capabilities";
 
 const TEXT = {
   "zh-CN": {
@@ -53,8 +54,10 @@ const useStyles = makeStyles({
   text: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, maxHeight: "420px", overflowY: "auto", overflowWrap: "anywhere", margin: 0 },
 });
 
-export function DraftPanel({ host, t, lang, reload, work }: PanelProps): React.ReactElement {
+export function DraftPanel({ host, t, lang, reload, work, caps }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
+  // preview and copy only read; inserting the sheet writes (ExcelApi 1.9)
+  const canWrite = useFeature(caps, "write", lang);
   const st = useStyles();
   const x = t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"];
   const task = useTask();
@@ -158,7 +161,8 @@ export function DraftPanel({ host, t, lang, reload, work }: PanelProps): React.R
       <ActionBar label={t.draftActions} status={status}>
         {ready && (
           <>
-            <Button appearance="primary" onClick={insert} disabled={!!task.busy} data-testid="draft-insert">
+            <FeatureNote state={canWrite} testId="draft-feature-note" />
+            <Button appearance="primary" onClick={insert} disabled={!!task.busy} disabledFocusable={!canWrite.ok} aria-describedby={canWrite.noteId} data-testid="draft-insert">
               {x.insert}
             </Button>
             <Button onClick={copy} disabled={!!task.busy} data-testid="draft-copy">
