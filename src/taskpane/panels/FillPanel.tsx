@@ -162,7 +162,7 @@ export function FillPanel({ host, services, t, lang, detected, reload, work, cap
                 style={{ marginLeft: -6 }}
               />
             )}
-            <Button size="small" appearance="transparent" onClick={() => void goTo(it)} aria-label={`${t.goTo} ${it.sheet}!${it.cell}`} style={{ minWidth: 0, padding: "0 2px" }}>
+            <Button size="small" appearance="transparent" onClick={() => void goTo(it)} aria-label={`${t.goTo} ${it.sheet}!${it.cell}`} style={{ minWidth: 0, minHeight: 24, padding: "0 2px" }}>
               <span className={st.cell}>
                 {it.sheet}!{it.cell}
               </span>

@@ -143,7 +143,7 @@ export function InsertPanel({ host, services, t, lang, settings, updateSettings,
           <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 10px", maxHeight: 96, overflowY: "auto" }} aria-label={t.goToSheets} role="group">
             <Text size={200}>{t.goToSheets}</Text>
             {result.sheets.map((x) => (
-              <Link key={x.name} as="button" onClick={() => void goTo(x.name)} className={s.breakAll}>
+              <Link key={x.name} as="button" onClick={() => void goTo(x.name)} className={s.breakAll} style={{ display: "inline-flex", alignItems: "center", minHeight: 24, textAlign: "left" }}>
                 {x.name}
               </Link>
             ))}
@@ -214,7 +214,7 @@ export function InsertPanel({ host, services, t, lang, settings, updateSettings,
         </Field>
         <Switch checked={formulas} onChange={(_, d) => setFormulas(d.checked)} label={t.liveFormulas} />
         <details>
-          <summary className={s.small} style={{ cursor: "pointer" }}>
+          <summary className={s.small} style={{ cursor: "pointer", lineHeight: "24px" }}>
             {t.layoutVariants}
           </summary>
           <div style={{ display: "flex", flexDirection: "column" }}>
