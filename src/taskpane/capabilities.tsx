@@ -99,10 +99,15 @@ export function CapabilityList({ caps, lang, className }: { caps: Capabilities; 
               <span className={note === null ? st.ok : st.missing} aria-hidden="true">
                 {note === null ? "✓" : "✗"}
               </span>
-              <span>
-                <span>{featureName(f, lang)}</span>
-                {note === null ? <span className={st.note}>{x.yes}</span> : <span className={st.note}> — {note}</span>}
-              </span>
+              {note === null ? (
+                <span>
+                  {featureName(f, lang)}
+                  <span className={st.note}>{x.yes}</span>
+                </span>
+              ) : (
+                // the note names the feature and what it needs
+                <span className={st.note}>{note}</span>
+              )}
             </li>
           );
         })}

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { defaultServices } from "../../src/taskpane/services";
 import { MemorySettingsStore, MemoryUserPrefsStore } from "../../src/taskpane/settings";
@@ -36,7 +36,7 @@ describe("the panels follow what this Excel supports (src/hosts/office/features.
     expect(caps.has.write).toBe(false);
     const host = new MemoryHost({ sheets: [newSheet("Sheet1")] });
     renderPane(host, { tab: "insert", caps });
-    await screen.findByTestId("table-list");
+    await screen.findByTestId("table-list", {}, SLOW);
     fireEvent.change(screen.getByLabelText("单位名称"), { target: { value: "示例单位" } });
     const button = screen.getByTestId("insert-button");
     // disabled but still focusable: a screen reader reaches it and hears why
@@ -66,16 +66,37 @@ describe("the panels follow what this Excel supports (src/hosts/office/features.
     expect(host.applied).toHaveLength(0);
   });
 
+  it("ExcelApi up to 1.8: 检查 still checks; marking cells and the 审核结果 sheet are disabled with the note", async () => {
+    const caps = detectCapabilities(excel({ ExcelApi: "1.8" }));
+    const host = new MemoryHost(demoWorkbook());
+    renderPane(host, { tab: "check", caps });
+    await waitFor(() => expect(screen.getByTestId("detected-year").textContent).toBe("2024"), SLOW);
+    fireEvent.click(await screen.findByTestId("run-check"));
+    await screen.findByTestId("check-results", {}, SLOW);
+    expect(screen.getAllByTestId("finding").length).toBeGreaterThan(0);
+    for (const id of ["mark", "report"]) {
+      const button = screen.getByTestId(id);
+      expect([id, button.getAttribute("aria-disabled")]).toEqual([id, "true"]);
+      expect(describedBy(button)?.textContent).toBe(featureNote(caps, "write", "zh-CN"));
+    }
+    fireEvent.click(screen.getByTestId("report"));
+    fireEvent.click(screen.getByTestId("mark"));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(host.applied).toHaveLength(0);
+    expect((await host.readWorkbook()).sheets.map((x) => x.name)).not.toContain("审核结果");
+    expect(host.markedCount?.() ?? 0).toBe(0);
+  });
+
   it("ExcelApi 1.13 without SharedRuntime: everything in the pane works; settings list the formula note and the version", async () => {
     const caps = detectCapabilities(excel({ ExcelApi: "1.13", CustomFunctionsRuntime: "1.1", AddinCommands: "1.1" }));
     const host = new MemoryHost({ sheets: [newSheet("Sheet1")] });
     renderPane(host, { tab: "insert", caps });
-    await screen.findByTestId("table-list");
+    await screen.findByTestId("table-list", {}, SLOW);
     expect(screen.getByTestId("insert-button").getAttribute("aria-disabled")).toBeNull();
     expect(screen.queryByTestId("insert-feature-note")).toBeNull();
     expect(screen.queryByTestId("read-note")).toBeNull();
     fireEvent.click(screen.getByTestId("settings-button"));
-    const list = await screen.findByTestId("settings-capabilities");
+    const list = await screen.findByTestId("settings-capabilities", {}, SLOW);
     expect(within(list).getByRole("heading").textContent).toBe("此 Excel 支持的功能");
     expect(within(list).getByTestId("settings-excelapi").textContent).toBe("ExcelApi 最高版本：1.13");
     const shared = within(list).getByTestId("capability-sharedRuntime");
@@ -93,7 +114,7 @@ describe("the panels follow what this Excel supports (src/hosts/office/features.
     const caps = detectCapabilities(excel({ ExcelApi: "1.14", AddinCommands: "1.1" }));
     renderPane(new MemoryHost({ sheets: [newSheet("Sheet1")] }), { tab: "insert", caps, lang: "en-US" });
     fireEvent.click(await screen.findByTestId("settings-button"));
-    const list = await screen.findByTestId("settings-capabilities");
+    const list = await screen.findByTestId("settings-capabilities", {}, SLOW);
     expect(within(list).getByRole("heading").textContent).toBe("What this Excel supports");
     expect(within(list).getByTestId("settings-excelapi").textContent).toBe("Highest ExcelApi: 1.14");
     expect(within(list).getByTestId("capability-customFunction").textContent).toContain("The formula =BUDGET.NAME needs CustomFunctionsRuntime 1.1");
@@ -104,7 +125,7 @@ describe("the panels follow what this Excel supports (src/hosts/office/features.
     const caps: Capabilities = { ...full, has: { ...full.has, printSetup: false } };
     const host = new MemoryHost({ sheets: [newSheet("Sheet1")] });
     renderPane(host, { tab: "insert", caps });
-    await screen.findByTestId("table-list");
+    await screen.findByTestId("table-list", {}, SLOW);
     const note = screen.getByTestId("insert-print-note");
     expect(note.textContent).toContain("插入表的打印设置");
     expect(note.textContent).toContain("表格照常插入");
@@ -133,11 +154,11 @@ describe("the panels follow what this Excel supports (src/hosts/office/features.
     await screen.findByTestId("fill-applied", {}, SLOW);
     expect(host.applied).toHaveLength(1);
     fireEvent.click(screen.getByRole("tab", { name: /插入模板/ }));
-    await screen.findByTestId("table-list");
+    await screen.findByTestId("table-list", {}, SLOW);
     expect(screen.getByTestId("insert-button").getAttribute("aria-disabled")).toBeNull();
     expect(document.querySelectorAll('[data-testid$="feature-note"], [data-testid="insert-print-note"], [data-testid="read-note"]')).toHaveLength(0);
     fireEvent.click(screen.getByTestId("settings-button"));
-    const list = await screen.findByTestId("settings-capabilities");
+    const list = await screen.findByTestId("settings-capabilities", {}, SLOW);
     expect(within(list).getByTestId("settings-excelapi").textContent).toBe("ExcelApi 最高版本：1.17");
     const items = within(list).getAllByRole("listitem");
     expect(items).toHaveLength(6);
