@@ -31,6 +31,7 @@ import { resolveWorkContext } from "../core/workflows/context";
 import { FirstRun, type StartAction } from "./FirstRun";
 import { SettingsPanel } from "./SettingsPanel";
 import { TabBar } from "./TabBar";
+import { detectCapabilities, featureNote, type Capabilities } from "../hosts/office/features";
 
 function safeCatalog(services: Services) {
   try {
@@ -102,9 +103,11 @@ export interface AppProps {
    * tables, the first-run view when it has none.
    */
   initialTab?: TabId;
+  /** What this Excel supports (index.tsx: detectCapabilities at Office.onReady). Absent: outside Excel, detectCapabilities(null). */
+  caps?: Capabilities;
 }
 
-export function App({ host, inExcel, initialLang, dark, services = defaultServices, settingsStore, userStore, initialTab }: AppProps): React.ReactElement {
+export function App({ host, inExcel, initialLang, dark, services = defaultServices, settingsStore, userStore, initialTab, caps: givenCaps }: AppProps): React.ReactElement {
   const styles = useStyles();
   const store = React.useMemo(() => settingsStore ?? new MemorySettingsStore(), [settingsStore]);
   const users = React.useMemo(() => userStore ?? new LocalUserPrefsStore(), [userStore]);
@@ -234,7 +237,9 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
     () => resolveWorkContext({ chosenYear: settings.year, workbookYear: detected?.year, catalog: ready ? safeCatalog(services) : null }),
     [settings.year, detected, services, ready],
   );
-  const props: PanelProps = { host: host ?? CONNECTING, services, t, lang, settings, updateSettings, detected, reload, work };
+  const caps = React.useMemo(() => givenCaps ?? detectCapabilities(null), [givenCaps]);
+  const readNote = featureNote(caps, "read", lang);
+  const props: PanelProps = { host: host ?? CONNECTING, services, t, lang, settings, updateSettings, detected, reload, work, caps };
 
   const tabLabels: Record<StartAction, string> = { insert: t.tabInsert, fill: t.tabFill, check: t.tabCheck, draft: draftTabLabel(t) };
   const tab: TabId | undefined = view && view !== "start" ? view : undefined;
@@ -278,6 +283,11 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
           </MessageBar>
         )}
         {inExcel && <span data-testid="host-banner" hidden>{t.inExcel}</span>}
+        {readNote && (
+          <MessageBar intent="warning" data-testid="read-note" layout="multiline">
+            <MessageBarBody>{readNote}</MessageBarBody>
+          </MessageBar>
+        )}
         <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading || !ready || !host}
           readingLabel={host ? undefined : t.connecting} error={readError} work={work} onRefresh={() => reload().catch(() => undefined)} />
         <TabBar

@@ -13,6 +13,7 @@ import { cells, getSheet, isEmptyCell, type Sheet } from "../core/model";
 import { STANDARD_TABLES } from "../core/specs/tables";
 import { ErrorMessage } from "./errors";
 import { ActionBar, Progress, useTask, usePanelStyles, type PanelProps } from "./shared";
+import { FeatureNote, useFeature } from "./capabilities";
 
 export type StartAction = "insert" | "fill" | "check" | "draft";
 
@@ -66,8 +67,10 @@ export interface FirstRunProps extends PanelProps {
 }
 
 export const FirstRun = React.forwardRef<HTMLHeadingElement, FirstRunProps>(function FirstRun(props, headingRef) {
-  const { host, services, t, settings, updateSettings, detected, reload, work, hasTables, onOpen, helpHref, tabLabels } = props;
+  const { host, services, t, lang, settings, updateSettings, detected, reload, work, caps, hasTables, onOpen, helpHref, tabLabels } = props;
   const s = usePanelStyles();
+  // the quick start inserts the tables (ExcelApi 1.9)
+  const canWrite = useFeature(caps, "write", lang);
   const st = useStyles();
   const task = useTask();
   const [unit, setUnit] = React.useState(settings.unitName ?? detected?.unitName ?? "");
@@ -169,8 +172,9 @@ export const FirstRun = React.forwardRef<HTMLHeadingElement, FirstRunProps>(func
           ) : null
         }
       >
+        {quick && !started && <FeatureNote state={canWrite} testId="first-run-feature-note" />}
         {quick && !started && (
-          <Button appearance="primary" onClick={() => void start()} disabled={!!task.busy} data-testid="first-run-start">
+          <Button appearance="primary" onClick={() => void start()} disabled={!!task.busy} disabledFocusable={!canWrite.ok} aria-describedby={canWrite.noteId} data-testid="first-run-start">
             {t.startButton(work.year)}
           </Button>
         )}

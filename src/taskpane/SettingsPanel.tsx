@@ -12,6 +12,8 @@ import { editionNote, yearSourceLabel } from "./Header";
 import { usePanelStyles, type PanelProps } from "./shared";
 import { VERSION } from "../version";
 import { resolveWorkContext } from "../core/workflows/context";
+import { detectCapabilities } from "../hosts/office/features";
+import { CapabilityList } from "./capabilities";
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
@@ -163,6 +165,8 @@ export const SettingsPanel = React.forwardRef<HTMLHeadingElement, SettingsPanelP
           </RadioGroup>
         </Field>
       </div>
+
+      <CapabilityList caps={props.caps ?? detectCapabilities(null)} lang={lang} className={s.section} />
 
       <div className={st.foot}>
         <Link href={helpHref} target="_blank" rel="noopener" className={st.link} data-testid="settings-help">

@@ -78,7 +78,15 @@ function mark(name: string): void {
 let root: Root | null = null;
 
 /** Draw (or redraw) the pane; the root stays, so React keeps the pane's state across the calls. */
-function render(host: WorkbookHost | null, inExcel: boolean | undefined, lang: string | undefined, dark: boolean, store: SettingsStore | undefined, tab?: TabId): void {
+function render(
+  host: WorkbookHost | null,
+  inExcel: boolean | undefined,
+  lang: string | undefined,
+  dark: boolean,
+  store: SettingsStore | undefined,
+  caps: Capabilities | undefined,
+  tab?: TabId,
+): void {
   const container = document.getElementById("root");
   if (!container) return;
   document.body.style.background = dark ? "#1f1f1f" : "#fafafa";
@@ -89,7 +97,7 @@ function render(host: WorkbookHost | null, inExcel: boolean | undefined, lang: s
   }
   root.render(
     <FirstRender>
-      <App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} />
+      <App host={host} inExcel={inExcel} initialLang={pickLang(lang)} dark={dark} settingsStore={store} initialTab={tab} caps={caps} />
     </FirstRender>,
   );
 }
@@ -117,7 +125,7 @@ function outsideExcel(): void {
   }
   const tab = params.get("tab");
   const workbookId = params.get("workbook") ?? (window.__budgetTablesWorkbook ? "injected" : demo);
-  render(host, false, lang, params.get("theme") === "dark", new LocalSettingsStore(workbookId), tab === "insert" || tab === "fill" || tab === "check" || tab === "draft" ? tab : undefined);
+  render(host, false, lang, params.get("theme") === "dark", new LocalSettingsStore(workbookId), detectCapabilities(null), tab === "insert" || tab === "fill" || tab === "check" || tab === "draft" ? tab : undefined);
 }
 
 function isDark(): boolean {
@@ -151,7 +159,7 @@ function startOffice(): void {
     const caps = detectCapabilities();
     window.__budgetTablesCapabilities = caps;
     if (caps.has.sharedRuntime) registerCommands(); // Office.actions lives in the shared runtime
-    if (info.host === Office.HostType.Excel) render(new OfficeHost(), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore());
+    if (info.host === Office.HostType.Excel) render(new OfficeHost(undefined, caps.has), true, Office.context.displayLanguage, isDark(), new OfficeSettingsStore(), caps);
     else outsideExcel();
   }).catch(() => outsideExcel());
 }
@@ -163,7 +171,7 @@ function startOffice(): void {
 // is synchronous (flushSync), so it is on screen before office.js starts running.
 {
   const params = new URLSearchParams(window.location.search);
-  flushSync(() => render(null, undefined, params.get("lang") ?? navigator.language, params.has("theme") ? params.get("theme") === "dark" : prefersDark(), undefined));
+  flushSync(() => render(null, undefined, params.get("lang") ?? navigator.language, params.has("theme") ? params.get("theme") === "dark" : prefersDark(), undefined, undefined));
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startOffice, { once: true });
 else startOffice();

@@ -8,6 +8,7 @@ import type { Lang, Strings } from "./i18n";
 import type { Services } from "./services";
 import type { PaneSettings } from "./settings";
 import type { WorkContext } from "../core/workflows/context";
+import type { Capabilities } from "../hosts/office/features";
 
 export interface PanelProps {
   host: WorkbookHost;
@@ -22,6 +23,12 @@ export interface PanelProps {
   reload: () => Promise<Workbook>;
   /** The year and catalog edition every action uses (shown in the header; core/workflows/context.ts). */
   work: WorkContext;
+  /**
+   * What this Excel supports (src/hosts/office/features.ts, detected at Office.onReady). A panel
+   * disables the controls of a missing feature and shows its note (capabilities.tsx). Absent:
+   * everything the panels write with is there.
+   */
+  caps?: Capabilities;
 }
 
 /**

@@ -4,19 +4,24 @@
  * one-click start inserts the standard tables → the officer types codes and figures into the
  * 一般公共预算支出表 (with a total that does not add up) → 填充科目名称 previews and writes the
  * names → 检查 finds the errors → "next" goes to an error's cell → the finding is marked
- * 已核对 → 生成审核结果表. After every action its outcome is on screen without scrolling, and
- * every view passes axe with no serious or critical violation.
+ * 已核对 → 生成审核结果表 → 起草说明 previews the text → 插入模板 inserts one more table. After
+ * every action its outcome is on screen without scrolling, every view passes axe with no serious
+ * or critical violation, and every target is at least 24 × 24 px or spaced as WCAG 2.2 SC 2.5.8
+ * allows (targets.ts).
  */
 import type { Browser, Page } from "playwright-core";
 import { launch, openPage, screenshotPath, startServer } from "./browserHarness";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
+import { smallTargets } from "./targets";
 import type { ChangeSet } from "../../src/core/changes";
 import type { WorkbookHost } from "../../src/hosts/host";
 
+/** No serious or critical axe violation, and every target at least 24 × 24 px or spaced (WCAG 2.2 SC 2.5.8, targets.ts). */
 async function expectAccessible(page: Page, view: string): Promise<void> {
   await page.waitForTimeout(400); // Fluent's fade-ins: axe measures colours as they are shown, not mid-transition
   const bad = seriousOrWorse(await axeScan(page));
   if (bad.length) throw new Error(`${view}: ${describeViolations(bad)}`);
+  expect(await smallTargets(page, view, 10)).toEqual([]);
 }
 
 /** The element is inside the viewport as the page stands (no scrolling done for it). */
@@ -57,7 +62,7 @@ describe("the first ten minutes, in headless chromium", () => {
   });
 
   for (const width of [320, 800]) {
-    it(`at ${width} px: empty workbook → insert → fill → check → next error → 已核对 → 审核结果`, async () => {
+    it(`at ${width} px: empty workbook → insert → fill → check → next error → 已核对 → 审核结果 → draft → insert`, async () => {
       const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?demo=empty`, width, { height: 720 });
 
       // 1. first run: one click inserts the standard tables
@@ -113,6 +118,7 @@ describe("the first ten minutes, in headless chromium", () => {
       const selection = await page.evaluate(() => (window as unknown as { __budgetTablesHost: WorkbookHost }).__budgetTablesHost.getSelection());
       expect(`${selection?.sheet}!${selection?.address}`).toBe(cell);
       await expectInView(page, "action-status", "#panel-check");
+      await expectAccessible(page, "next error");
 
       // 6. marked as checked, counted
       await current.getByTestId("finding-checked").check();
@@ -127,6 +133,24 @@ describe("the first ten minutes, in headless chromium", () => {
       expect(sheets).toContain("审核结果");
       await expectAccessible(page, "report written");
       await page.screenshot({ path: screenshotPath(`taskpane-walk-check-${width}.png`) });
+
+      // 8. 起草说明: the draft previewed from the tables, its buttons in the action bar
+      await page.getByRole("tab", { name: "起草说明" }).click();
+      await page.getByTestId("draft-preview").click();
+      await expectInView(page, "draft-insert");
+      expect((await page.getByTestId("draft-text").innerText()).length).toBeGreaterThan(50);
+      await expectAccessible(page, "draft preview");
+
+      // 9. 插入模板 with the layout variants open: one more table, the outcome's links to the new sheets
+      await page.getByRole("tab", { name: "插入模板" }).click();
+      await page.getByTestId("insert-unit").fill("示例市财政局");
+      await page.locator("#panel-insert summary").first().click();
+      await page.getByRole("button", { name: "全不选" }).click();
+      await page.getByTestId("table-list").getByRole("checkbox").first().check();
+      await page.getByTestId("insert-button").click();
+      await expectInView(page, "insert-summary");
+      await page.getByTestId("renamed").waitFor();
+      await expectAccessible(page, "insert done");
 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);

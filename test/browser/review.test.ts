@@ -3,7 +3,8 @@
  * 700 px high, on a seed workbook (武汉 2024) with two figures changed so the checker finds
  * errors in two tables: run the check → the first findings are in view without scrolling →
  * next (F8) selects the next error's cell → 已核对 → a re-check keeps the mark → filters by
- * severity and by table → no serious or critical axe violation; forced-colors mode keeps the
+ * severity and by table → no serious or critical axe violation, every target 24 × 24 px or
+ * spaced (WCAG 2.2 SC 2.5.8, targets.ts); forced-colors mode keeps the
  * severity visible. Screenshots: docs/taskpane-review-320.png, -800.png (UPDATE_DOCS=1).
  */
 import * as fs from "fs";
@@ -11,6 +12,7 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
+import { smallTargets } from "./targets";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { checkWorkbook } from "../../src/core/checks/engine";
 import { groupFindings, groupKeyOf, tablesOfSheets } from "../../src/core/report/findings";
@@ -82,6 +84,8 @@ describe("reviewing findings in the task pane (headless chromium, simulated work
     await expect(first.getAttribute("data-cell")).resolves.toBe(`${listed[0].sheet}!${listed[0].cell}`);
     // no horizontal scrolling
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    // every target of the results (group toggles, 转到 buttons, 已核对 boxes, filters, next/prev) 24 × 24 px or spaced (WCAG 2.2 SC 2.5.8)
+    expect(await smallTargets(page, "check results", 20)).toEqual([]);
 
     // only errors (the count is the toggle); next (button) then F8: the next error's cell is selected and focused
     await page.getByTestId("filter-error").click();
@@ -97,6 +101,7 @@ describe("reviewing findings in the task pane (headless chromium, simulated work
     await expectSelection(page, { sheet: errors[0].sheet, address: errors[0].cell });
     await page.keyboard.press("Alt+ArrowDown");
     await expectSelection(page, { sheet: errors[1].sheet, address: errors[1].cell });
+    expect(await smallTargets(page, "errors only, the current finding open", 20)).toEqual([]);
 
     // 已核对 on the second error, then a re-check: still checked
     const second = page.locator(`[data-testid="finding"][data-cell="${errors[1].sheet}!${errors[1].cell}"]`).first();
@@ -120,6 +125,7 @@ describe("reviewing findings in the task pane (headless chromium, simulated work
     await expect(page.getByTestId("finding").count()).resolves.toBe(inTable.length);
     await page.getByTestId("hide-checked").check();
     await expect(page.getByTestId("finding").count()).resolves.toBe(inTable.length - 1);
+    expect(await smallTargets(page, "filtered by table, checked hidden", 20)).toEqual([]);
     await page.getByTestId("hide-checked").uncheck();
 
     // the pane's CSP refuses axeScan's inline script tag: evaluate axe-core in the page instead (CDP is not subject to CSP)

@@ -5,6 +5,7 @@ import { defaultServices, type Services } from "../../src/taskpane/services";
 import { MemorySettingsStore, type PaneSettings } from "../../src/taskpane/settings";
 import type { WorkbookHost } from "../../src/hosts/host";
 import type { Lang } from "../../src/taskpane/i18n";
+import type { Capabilities } from "../../src/hosts/office/features";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar measures itself with one); browsers do.
 if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
@@ -15,9 +16,9 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   };
 }
 
-export function renderPane(host: WorkbookHost, opts: { tab?: TabId; services?: Partial<Services>; settings?: PaneSettings; lang?: Lang } = {}) {
+export function renderPane(host: WorkbookHost, opts: { tab?: TabId; services?: Partial<Services>; settings?: PaneSettings; lang?: Lang; caps?: Capabilities } = {}) {
   const store = new MemorySettingsStore(opts.settings ?? {});
   const services = { ...defaultServices, ...opts.services };
-  const utils = render(<App host={host} inExcel={false} initialLang={opts.lang ?? "zh-CN"} services={services} settingsStore={store} initialTab={opts.tab ?? "check"} />);
+  const utils = render(<App host={host} inExcel={false} initialLang={opts.lang ?? "zh-CN"} services={services} settingsStore={store} initialTab={opts.tab ?? "check"} caps={opts.caps} />);
   return { ...utils, store };
 }

@@ -86,6 +86,14 @@ const NAMES: Record<Feature, { zh: string; en: string }> = {
   ribbon: { zh: "“开始”选项卡上的按钮", en: "The button on the Home tab" },
 };
 
+/** The feature's name as the pane lists it (settings: "此 Excel 支持的功能"). */
+export function featureName(feature: Feature, lang: "zh-CN" | "en-US"): string {
+  return lang === "zh-CN" ? NAMES[feature].zh : NAMES[feature].en;
+}
+
+/** Every feature, in the order the settings list shows them. */
+export const FEATURES: readonly Feature[] = ["read", "write", "printSetup", "customFunction", "sharedRuntime", "ribbon"];
+
 /**
  * The note the pane shows beside a feature this Excel lacks ("需要 ExcelApi 1.9 …"), or null
  * when the feature is there.

@@ -12,6 +12,7 @@ import { rowRuns, type ChangeSet } from "../../core/changes";
 import { newSheet, setCell, usedRange, getCell, type Cell, type CellValue, type Sheet, type Workbook, type CellStyle } from "../../core/model";
 import { HostError, type CellMark, type Selection, type WorkbookHost } from "../host";
 import { storedMarks } from "../../core/workflows/check";
+import type { Feature } from "./features";
 
 /** A marked cell's fill before marking (RangeFill color, pattern and pattern colour as Excel reported them). */
 interface FillOriginal {
@@ -200,8 +201,8 @@ function styleKey(st: CellStyle | undefined): string {
   return st ? JSON.stringify(st) : "";
 }
 
-/** Queue the writes that fill a sheet just added (no sync). */
-function queueSheetContent(ws: Excel.Worksheet, sheet: Sheet): void {
+/** Queue the writes that fill a sheet just added (no sync); `printSetup`: this Excel has Worksheet.pageLayout. */
+function queueSheetContent(ws: Excel.Worksheet, sheet: Sheet, printSetup: boolean): void {
   const ur = usedRange(sheet);
   if (ur) {
     const rows = ur.r2 + 1;
@@ -231,7 +232,7 @@ function queueSheetContent(ws: Excel.Worksheet, sheet: Sheet): void {
     if (w) ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = Math.round(w * 6 + 5);
   });
   if (sheet.frozenRows) ws.freezePanes.freezeRows(sheet.frozenRows);
-  if (sheet.print) queuePrint(ws, sheet.print);
+  if (sheet.print && printSetup) queuePrint(ws, sheet.print);
 }
 
 /** Print setup (ExcelApi 1.9 pageLayout): orientation, fit to one page wide, repeated header rows. */
@@ -242,9 +243,23 @@ function queuePrint(ws: Excel.Worksheet, print: NonNullable<Sheet["print"]>): vo
   if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
 }
 
+/**
+ * The optional features this Excel has (Capabilities.has, src/hosts/office/features.ts). The host
+ * leaves out what a missing one needs: without printSetup (ExcelApi 1.9 Worksheet.pageLayout)
+ * new sheets are written without their print setup, never touching pageLayout.
+ */
+export type OfficeFeatures = Partial<Readonly<Record<Feature, boolean>>>;
+
 export class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  private readonly printSetup: boolean;
+  /** `features`: what detectCapabilities() found; a feature not named there is taken to be present. */
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    features: OfficeFeatures = {},
+  ) {
+    this.printSetup = features.printSetup !== false;
+  }
 
   /**
    * Read the whole workbook (or the named sheets): 2 syncs. When Excel answers that the
@@ -350,7 +365,7 @@ export class OfficeHost implements WorkbookHost {
         // Add every new sheet before writing any formula: a formula that refers to a sheet
         // not yet there would be stored as #REF! (templates link 收支总表 to 支出总表 and others).
         const added = changes.newSheets.map((sheet) => ({ sheet, ws: sheets.add(sheet.name) }));
-        for (const { sheet, ws } of added) queueSheetContent(ws, sheet);
+        for (const { sheet, ws } of added) queueSheetContent(ws, sheet, this.printSetup);
         for (const b of changes.insertRows ?? []) sheets.getItem(b.sheet).getRange(`${b.at + 1}:${b.at + b.count}`).insert("Down");
         for (const run of rowRuns(changes.edits)) {
           const range = sheets.getItem(run.sheet).getRangeByIndexes(run.r, run.c, 1, run.cells.length);

@@ -31,6 +31,7 @@ import type { Workbook } from "../../core/model";
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
 import { ActionBar, useTask, usePanelStyles, VISUALLY_HIDDEN, type PanelProps } from "../shared";
+import { FeatureNote, useFeature } from "../capabilities";
 import { knownYear } from "../../core/workflows/context";
 
 const FORCED = "@media (forced-colors: active)";
@@ -168,8 +169,10 @@ interface Entry {
   key: string;
 }
 
-export function CheckPanel({ host, services, t, lang, settings, reload, work }: PanelProps): React.ReactElement {
+export function CheckPanel({ host, services, t, lang, settings, reload, work, caps }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
+  // checking only reads; marking cells and the 审核结果 sheet write (ExcelApi 1.9)
+  const canWrite = useFeature(caps, "write", lang);
   const st = useStyles();
   const task = useTask();
   const [scope, setScope] = React.useState<"workbook" | "sheet">("workbook");
@@ -640,13 +643,14 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work }: 
           {list}
           {findings.length > 0 && (
             <div className={st.toolbar} data-testid="check-actions">
-              <Button size="small" onClick={() => void mark()} disabled={!!task.busy || !host.markCells} data-testid="mark">
+              <FeatureNote state={canWrite} testId="check-feature-note" />
+              <Button size="small" onClick={() => void mark()} disabled={!!task.busy || !host.markCells} disabledFocusable={!canWrite.ok} aria-describedby={canWrite.noteId} data-testid="mark">
                 {t.mark}
               </Button>
-              <Button size="small" onClick={() => void clear()} disabled={!!task.busy || !host.clearMarks || marked === 0} data-testid="clear-marks">
+              <Button size="small" onClick={() => void clear()} disabled={!!task.busy || !host.clearMarks || marked === 0} disabledFocusable={!canWrite.ok} aria-describedby={canWrite.noteId} data-testid="clear-marks">
                 {t.clearMarks}
               </Button>
-              <Button size="small" onClick={() => void report()} disabled={!!task.busy} data-testid="report">
+              <Button size="small" onClick={() => void report()} disabled={!!task.busy} disabledFocusable={!canWrite.ok} aria-describedby={canWrite.noteId} data-testid="report">
                 {t.report}
               </Button>
             </div>

@@ -13,6 +13,7 @@ import { knownYear } from "../../core/workflows/context";
 import { ErrorMessage } from "../errors";
 import { STRINGS } from "../i18n";
 import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { FeatureNote, useFeature } from "../capabilities";
 
 const TEXT = {
   "zh-CN": {
@@ -29,6 +30,8 @@ const TEXT = {
     placeholders: (n: number) => `还有 ${n} 处【请填写…】需要填写。`,
     working: "正在起草…",
     changed: "工作簿在预览后有变化，已按最新内容重新起草，请再看一遍。",
+    textLabel: "草稿文字",
+    notesLabel: "草稿说明与未写的部分",
   },
   "en-US": {
     tab: "Draft text",
@@ -44,6 +47,8 @@ const TEXT = {
     placeholders: (n: number) => `${n} placeholder(s) 【请填写…】 left to fill in.`,
     working: "Drafting…",
     changed: "The workbook changed after the preview; the draft was made again from it, please look again.",
+    textLabel: "Draft text",
+    notesLabel: "Notes on the draft and the parts left out",
   },
 };
 
@@ -53,8 +58,10 @@ const useStyles = makeStyles({
   text: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, maxHeight: "420px", overflowY: "auto", overflowWrap: "anywhere", margin: 0 },
 });
 
-export function DraftPanel({ host, t, lang, reload, work }: PanelProps): React.ReactElement {
+export function DraftPanel({ host, t, lang, reload, work, caps }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
+  // preview and copy only read; inserting the sheet writes (ExcelApi 1.9)
+  const canWrite = useFeature(caps, "write", lang);
   const st = useStyles();
   const x = t === STRINGS["en-US"] ? TEXT["en-US"] : TEXT["zh-CN"];
   const task = useTask();
@@ -149,16 +156,20 @@ export function DraftPanel({ host, t, lang, reload, work }: PanelProps): React.R
       {preview && ready && (
         <div className={s.section}>
           {left > 0 && <Text className={s.small}>{x.placeholders(left)}</Text>}
-          <pre className={st.text} data-testid="draft-text">
+          {/* scrollable: a Tab stop of its own, so the keyboard can scroll it */}
+          <pre className={st.text} data-testid="draft-text" tabIndex={0} role="region" aria-label={x.textLabel}>
             {preview.text}
           </pre>
-          <pre className={`${st.text} ${s.small}`}>{renderNotes(preview.draft)}</pre>
+          <pre className={`${st.text} ${s.small}`} tabIndex={0} role="region" aria-label={x.notesLabel}>
+            {renderNotes(preview.draft)}
+          </pre>
         </div>
       )}
       <ActionBar label={t.draftActions} status={status}>
         {ready && (
           <>
-            <Button appearance="primary" onClick={insert} disabled={!!task.busy} data-testid="draft-insert">
+            <FeatureNote state={canWrite} testId="draft-feature-note" />
+            <Button appearance="primary" onClick={insert} disabled={!!task.busy} disabledFocusable={!canWrite.ok} aria-describedby={canWrite.noteId} data-testid="draft-insert">
               {x.insert}
             </Button>
             <Button onClick={copy} disabled={!!task.busy} data-testid="draft-copy">

@@ -23,6 +23,7 @@ import {
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
 import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { FeatureNote, useFeature } from "../capabilities";
 
 export { indentOnlyEdits };
 
@@ -47,8 +48,10 @@ function actionLabel(a: FillItem["action"], t: Strings): string {
   return a === "fill" ? t.actionFill : a === "fix" ? t.actionFix : a === "add-parent" ? t.actionAddParent : t.actionFlag;
 }
 
-export function FillPanel({ host, services, t, detected, reload, work }: PanelProps): React.ReactElement {
+export function FillPanel({ host, services, t, lang, detected, reload, work, caps }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
+  // the preview only reads; 确认修改 writes (ExcelApi 1.9)
+  const canWrite = useFeature(caps, "write", lang);
   const st = useStyles();
   const task = useTask();
   const [scope, setScope] = React.useState<FillScope>("active");
@@ -159,7 +162,7 @@ export function FillPanel({ host, services, t, detected, reload, work }: PanelPr
                 style={{ marginLeft: -6 }}
               />
             )}
-            <Button size="small" appearance="transparent" onClick={() => void goTo(it)} aria-label={`${t.goTo} ${it.sheet}!${it.cell}`} style={{ minWidth: 0, padding: "0 2px" }}>
+            <Button size="small" appearance="transparent" onClick={() => void goTo(it)} aria-label={`${t.goTo} ${it.sheet}!${it.cell}`} style={{ minWidth: 0, minHeight: 24, padding: "0 2px" }}>
               <span className={st.cell}>
                 {it.sheet}!{it.cell}
               </span>
@@ -264,7 +267,15 @@ export function FillPanel({ host, services, t, detected, reload, work }: PanelPr
       <ActionBar label={t.fillActions} status={status}>
         {preview && (
           <>
-            <Button appearance="primary" onClick={() => void confirm()} disabled={!!task.busy || acceptedCount === 0} data-testid="fill-confirm">
+            <FeatureNote state={canWrite} testId="fill-feature-note" />
+            <Button
+              appearance="primary"
+              onClick={() => void confirm()}
+              disabled={!!task.busy || acceptedCount === 0}
+              disabledFocusable={!canWrite.ok}
+              aria-describedby={canWrite.noteId}
+              data-testid="fill-confirm"
+            >
               {t.confirmCount(acceptedCount)}
             </Button>
             <Button onClick={() => setPreview(null)} disabled={!!task.busy}>

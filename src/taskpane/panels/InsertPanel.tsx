@@ -10,9 +10,13 @@ import { insertTables, InsertRefused, undoInsert, validateInsert, type Inserted,
 import { STANDARD_TABLES } from "../../core/specs/tables";
 import { ErrorMessage } from "../errors";
 import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { FeatureNote, INSTEAD, useFeature } from "../capabilities";
 
-export function InsertPanel({ host, services, t, settings, updateSettings, detected, reload, work }: PanelProps): React.ReactElement {
+export function InsertPanel({ host, services, t, lang, settings, updateSettings, detected, reload, work, caps }: PanelProps): React.ReactElement {
   const s = usePanelStyles();
+  // inserting writes (ExcelApi 1.9); without print setup the tables go in without it
+  const canWrite = useFeature(caps, "write", lang);
+  const canPrint = useFeature(caps, "printSetup", lang);
   const task = useTask();
   const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(STANDARD_TABLES.map((x) => x.id)));
   const [yearText, setYearText] = React.useState(String(work.year));
@@ -139,7 +143,7 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
           <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 10px", maxHeight: 96, overflowY: "auto" }} aria-label={t.goToSheets} role="group">
             <Text size={200}>{t.goToSheets}</Text>
             {result.sheets.map((x) => (
-              <Link key={x.name} as="button" onClick={() => void goTo(x.name)} className={s.breakAll}>
+              <Link key={x.name} as="button" onClick={() => void goTo(x.name)} className={s.breakAll} style={{ display: "inline-flex", alignItems: "center", minHeight: 24, textAlign: "left" }}>
                 {x.name}
               </Link>
             ))}
@@ -210,7 +214,7 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
         </Field>
         <Switch checked={formulas} onChange={(_, d) => setFormulas(d.checked)} label={t.liveFormulas} />
         <details>
-          <summary className={s.small} style={{ cursor: "pointer" }}>
+          <summary className={s.small} style={{ cursor: "pointer", lineHeight: "24px" }}>
             {t.layoutVariants}
           </summary>
           <div style={{ display: "flex", flexDirection: "column" }}>
@@ -252,7 +256,16 @@ export function InsertPanel({ host, services, t, settings, updateSettings, detec
       </fieldset>
       {chosen.size === 0 && <Text className={s.small}>{t.noTablesChosen}</Text>}
       <ActionBar label={t.insertActions} status={status}>
-        <Button appearance="primary" disabled={!!task.busy || !yearOk || chosen.size === 0} onClick={() => void insert()} data-testid="insert-button">
+        <FeatureNote state={canWrite} testId="insert-feature-note" />
+        {canWrite.ok && <FeatureNote state={canPrint} then={INSTEAD[lang].printSetup} testId="insert-print-note" />}
+        <Button
+          appearance="primary"
+          disabled={!!task.busy || !yearOk || chosen.size === 0}
+          disabledFocusable={!canWrite.ok}
+          aria-describedby={canWrite.noteId ?? canPrint.noteId}
+          onClick={() => void insert()}
+          data-testid="insert-button"
+        >
           {t.insertButton(chosen.size)}
         </Button>
       </ActionBar>
