@@ -109,7 +109,7 @@ function check(ctx: RuleContext): Finding[] {
         const hi = Math.max(...cs);
         const inside = unmapped.filter((i) => i.c > lo && i.c < hi && (!res.lhs.side || table.columns.every((x) => x.c !== i.c)));
         // A column with a header is named by it; one without by its letter ("F 列" / "column F").
-        const unknownParts: Text[] = inside.map((i) => i.data?.header ?? compose((lang) => (lang === "zh-CN" ? `${toA1(0, i.c).replace(/\d+$/, "")} 列` : `column ${toA1(0, i.c).replace(/\d+$/, "")}`)));
+        const unknownParts: Text[] = inside.map((i) => (typeof i.data?.header === "string" ? i.data.header : undefined) ?? compose((lang) => (lang === "zh-CN" ? `${toA1(0, i.c).replace(/\d+$/, "")} 列` : `column ${toA1(0, i.c).replace(/\d+$/, "")}`)));
         for (const row of table.rows) {
           if (table.spec.sides && row.side !== (rel.side ?? "expense")) continue;
           const t = row.amounts[res.lhs.key];
