@@ -12,8 +12,8 @@
  */
 import { toA1 } from "../../a1";
 import { builtinCatalog, HISTORICAL_NAMES, UNVERIFIED_NOTE } from "../../catalog";
-import { KIND_NAMES } from "../../catalog/types";
-import { say, type MessageData, type Messages, type MessageText } from "../messages";
+import { KIND_NAMES, type CatalogKind } from "../../catalog/types";
+import { cat as catText, compose, levelWord, listText, say, tr, unitText, type MessageData, type Messages, type MessageText, type Text } from "../messages";
 import { fmtAs } from "../rounding";
 import type { Catalog } from "../../catalog/catalog";
 import { missingSuffix, nameKey } from "../../catalog/names";
@@ -28,6 +28,29 @@ import { primaryTable, rowAmount, rowByCode } from "../crossRelations";
 import { CODED_NAME_MESSAGES, codedNameFindings, outdatedNameFinding, outdatedUnder } from "../../narrative/codedNames";
 
 const ID = "names";
+
+const KIND_NAMES_EN: Record<CatalogKind, string> = {
+  function: "functional classification of expenditure",
+  "econ-dept": "economic classification of department expenditure",
+  "econ-gov": "economic classification of government expenditure",
+  revenue: "revenue classification",
+};
+
+/**
+ * An edition or period of the classification as the catalog data writes it ("2014–2018 年版",
+ * "2018 年版及以前", "较早年版", "2023、2024 年版"), in both languages.
+ */
+export function periodText(period: string): Text {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})\s*[–—-]\s*(\d{4})\s*年版$/.exec(period))) return tr(period, `the ${m[1]}–${m[2]} editions`);
+  if ((m = /^(\d{4})\s*年版及以前$/.exec(period))) return tr(period, `the ${m[1]} edition and earlier`);
+  if (period === "较早年版") return tr(period, "earlier editions");
+  if ((m = /^(\d{4}(?:、\d{4})*)(\s*年版)?$/.exec(period))) {
+    const years = m[1].split("、");
+    return tr(period, `the ${years.join(", ")} edition${years.length > 1 ? "s" : ""}`);
+  }
+  return period;
+}
 
 const UNVERIFIED_EN = "the built-in entry is not verified against a published document; the Ministry of Finance's classification for the year prevails";
 const OTHER_ZH = "；另：同一科目编码在本工作簿中名称不一——此处为「{given}」，{otherSheet}（{otherCell}）为「{other}」，请统一为当年科目的正式名称";
@@ -108,11 +131,15 @@ for (const under of [false, true])
 
 /** The message id and data of a catalog judgement of a table's name. */
 function judgementSay(j: NameJudgement, code: string, given: string): { id: string; data: MessageData } {
-  const base: MessageData = { code, given, official: j.officialName ?? "", edition: j.edition ?? "", kind: j.kind ? KIND_NAMES[j.kind] : "" };
+  const base: MessageData = { code, given, official: j.officialName ?? "", edition: j.edition ?? "", kind: j.kind ? tr(KIND_NAMES[j.kind], KIND_NAMES_EN[j.kind]) : "" };
   if (j.verdict === "unknown-code") return { id: j.kind ? "unknownCode" : "unknownKind", data: base };
   if (j.officialName === null) {
     // A code of another edition only.
-    const was = /（([^（）]*)）/.exec(j.message)?.[1] ?? j.outdated?.period ?? "";
+    const was: Text = j.editions?.length
+      ? compose((lang) =>
+          j.editions!.map((e) => (lang === "zh-CN" ? `${e.from}${e.to !== e.from ? `–${e.to}` : ""} 年版为「${e.name}」` : `the ${e.from}${e.to !== e.from ? `–${e.to}` : ""} edition${e.to !== e.from ? "s call" : " calls"} it “${e.name}”`)).join(lang === "zh-CN" ? "，" : "; "),
+        )
+      : periodText(j.outdated?.period ?? "");
     const now = j.otherCodes?.[0];
     return now ? { id: "codeNotInEditionNow", data: { ...base, was, otherCode: now.code, otherName: now.name } } : { id: "codeNotInEdition", data: { ...base, was } };
   }
@@ -121,7 +148,7 @@ function judgementSay(j: NameJudgement, code: string, given: string): { id: stri
   switch (j.verdict) {
     case "outdated":
       id = /的旧名称/.test(j.message) ? "formerName" : "outdatedName";
-      data.period = j.outdated?.period ?? "";
+      data.period = periodText(j.outdated?.period ?? "");
       break;
     case "missing-suffix":
       id = "missingSuffix";
@@ -132,7 +159,7 @@ function judgementSay(j: NameJudgement, code: string, given: string): { id: stri
       break;
     case "other-code":
       id = "otherCode";
-      data.others = (j.otherCodes ?? []).map((o) => `${o.code} ${o.name}`).join("、");
+      data.others = listText((j.otherCodes ?? []).map((o) => `${o.code} ${o.name}`));
       break;
     default:
       id = nameKey(given) === "" ? "nameEmpty" : "wrongName";
@@ -295,7 +322,7 @@ function checkTables(ctx: RuleContext, year: number, rows: NamedRow[]): Finding[
     });
   }
   for (const [t, list] of misread) {
-    const eg = list.slice(0, 3).map((m) => `${m.code}「${m.given}」（→ ${m.other}）`).join("、");
+    const eg = listText(list.slice(0, 3).map((m) => tr(`${m.code}「${m.given}」（→ ${m.other}）`, `${m.code} “${m.given}” (→ ${m.other})`)));
     out.push({
       ruleId: ID,
       severity: "warning",
@@ -352,7 +379,7 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
         // A 款 / 项 name an older edition gave a code under its parent.
         const renamed: ReturnType<typeof outdatedUnder> = level > 1 && parent ? outdatedUnder(cat, parent, link.name, year) : null;
         if (renamed) {
-          out.push(outdatedNameFinding(ID, p, f.start, link.name, `（${link.level}）`, renamed));
+          out.push(outdatedNameFinding(ID, p, f.start, link.name, tr(`（${link.level}）`, ` (${levelWord(link.level, "en-US")})`), renamed));
           parent = renamed.code;
           continue;
         }
@@ -369,7 +396,7 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
               cell: loc.cell,
               expected: j.officialName ?? undefined,
               actual: link.name,
-              ...say(MESSAGES, "textFormerName", { given: link.name, code: hist!.entry.code, period: j.outdated?.period ?? "", edition: j.edition ?? "", official: j.officialName ?? "" }),
+              ...say(MESSAGES, "textFormerName", { given: link.name, code: hist!.entry.code, period: periodText(j.outdated?.period ?? ""), edition: j.edition ?? "", official: j.officialName ?? "" }),
             });
             parent = hist!.entry.code;
             continue;
@@ -392,12 +419,12 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
           });
           if (byAmount.length === 1) {
             hint = "ByAmount";
-            Object.assign(hintData, { amount: `${fmtAs(f.value / f.scale, f.decimals)} ${f.unit}`, amountCode: byAmount[0].code, amountName: byAmount[0].name });
+            Object.assign(hintData, { amount: catText(fmtAs(f.value / f.scale, f.decimals), " ", unitText(f.unit)), amountCode: byAmount[0].code, amountName: byAmount[0].name });
             byAmountVerified = byAmount[0].verified;
           }
           else if (kids.length) {
             hint = "Listed";
-            hintData.listed = `${kids.slice(0, 6).map((k) => `${k.code} ${k.name}`).join("、")}${kids.length > 6 ? " …" : ""}`;
+            hintData.listed = catText(listText(kids.slice(0, 6).map((k) => `${k.code} ${k.name}`)), kids.length > 6 ? " …" : "");
           }
         }
         const other = cat.search(link.name, { kind: "function", year, limit: 1, minScore: 90 })[0];
