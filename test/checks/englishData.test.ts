@@ -66,13 +66,20 @@ function documentTexts(wbs: Workbook[]): string[] {
   return out;
 }
 
+/**
+ * Words only the checker composes: a run of Han characters that is exactly one of these, outside a
+ * quotation, is the checker's own word even where the document holds it too (every document says 万元).
+ */
+const COMPOSED = new Set(["类", "款", "项", "万元", "元", "合计行", "最高级科目", "之和", "各类", "年版", "本句", "上文", "上年工作簿", "行", "列"]);
+
 /** The runs of Han characters in a finding's English text that neither the document nor the catalog holds. */
 function offending(findings: Finding[], inputs: Workbook[]): string[] {
   const hay = [...documentTexts(inputs), ...CATALOG].join("\u0001");
   const out: string[] = [];
   for (const f of findings) {
     const en = findingMessage(f, "en-US", RULES);
-    for (const m of en.matchAll(HAN_RUN)) if (!hay.includes(m[0])) out.push(`${f.ruleId}/${f.messageId} ${m[0]}  ⟨${en}⟩`);
+    const quoted = (at: number) => (en.slice(0, at).match(/“/g)?.length ?? 0) > (en.slice(0, at).match(/”/g)?.length ?? 0);
+    for (const m of en.matchAll(HAN_RUN)) if (!hay.includes(m[0]) || (COMPOSED.has(m[0]) && !quoted(m.index!))) out.push(`${f.ruleId}/${f.messageId} ${m[0]}  ⟨${en}⟩`);
   }
   return out;
 }

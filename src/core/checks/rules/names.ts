@@ -121,9 +121,9 @@ for (const under of [false, true])
             (hint === "ByAmount" ? "；按金额 {amount}，应为 {amountCode} {amountName}" : hint === "Listed" ? "；{parent} 下的{level}有：{listed}" : "") +
             (unverified ? `（${UNVERIFIED_NOTE}）` : ""),
           "en-US":
-            `The text's “{quote}”: “{name}” is not the name of a {level}-level code${under ? " under {parent}" : ""}` +
+            `The text's “{quote}”: “{name}” is not the name of a code at the {level} level${under ? " under {parent}" : ""}` +
             (similar ? " (the closest is {similarCode} {similarName})" : "") +
-            (hint === "ByAmount" ? "; by its amount, {amount}, it should be {amountCode} {amountName}" : hint === "Listed" ? "; the {level}-level codes under {parent} are: {listed}" : "") +
+            (hint === "ByAmount" ? "; by its amount, {amount}, it should be {amountCode} {amountName}" : hint === "Listed" ? "; the codes at the {level} level under {parent} are: {listed}" : "") +
             (unverified ? ` (${UNVERIFIED_EN})` : ""),
         };
       }
@@ -439,7 +439,7 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
           ...say(MESSAGES, `notASubjectName${parent ? "Under" : ""}${other ? "Similar" : ""}${parent ? hint : ""}${verified ? "" : "Unverified"}`, {
             quote: quote(p, Math.max(0, f.start - 40), f.end),
             name: link.name,
-            level: link.level,
+            level: tr(link.level, levelWord(link.level, "en-US")),
             ...(parent ? { parent } : {}),
             ...(other ? { similarCode: other.entry.code, similarName: other.entry.name } : {}),
             ...hintData,
