@@ -11,7 +11,7 @@ import fs from "fs";
 import path from "path";
 import { HISTORICAL_NAMES, builtinCatalog, type CatalogKind } from "../../src/core/catalog";
 import { runChecks } from "../../src/core/checks/engine";
-import { findingMessage } from "../../src/core/checks/messages";
+import { findingMessage, joinList, levelWord, tableText, tr, unitWord } from "../../src/core/checks/messages";
 import { RULES } from "../../src/core/checks/rules";
 import type { CheckOptions, Finding } from "../../src/core/checks/types";
 import { sheetFromRows, type Workbook } from "../../src/core/model";
@@ -123,5 +123,55 @@ describe("English findings quote the document, never the checker's own Chinese",
     // The measure of the issue: offending runs over all inputs.
     process.stdout.write(`english-data: ${findings} findings, ${all.length} offending Han runs\n`);
     if (process.env.ENGLISH_DATA_DUMP) fs.writeFileSync(process.env.ENGLISH_DATA_DUMP, all.join("\n") + "\n");
+  });
+});
+
+describe("the composed parts, per language", () => {
+  test("helpers: level words, units, lists, standard tables", () => {
+    expect(["类", "款", "项", "最高级科目"].map((l) => [levelWord(l, "zh-CN"), levelWord(l, "en-US")])).toEqual([
+      ["类", "category"],
+      ["款", "subcategory"],
+      ["项", "item"],
+      ["最高级科目", "top-level classification"],
+    ]);
+    expect([unitWord("万元", "en-US"), unitWord("元", "en-US"), unitWord("万元", "zh-CN")]).toEqual(["10k yuan", "yuan", "万元"]);
+    expect([joinList(["a", "b"], "zh-CN"), joinList(["a", tr("乙", "b")], "en-US")]).toEqual(["a、b", "a, b"]);
+    const t13 = STANDARD_TABLES.find((t) => t.id === "T13")!;
+    expect(tableText(t13)).toEqual({ "zh-CN": "T13 政府采购预算表", "en-US": "T13 Government procurement budget (政府采购预算表)" });
+    // Every standard table has an English name, in English.
+    expect([...STANDARD_TABLES, ...EXTRA_TABLES].filter((t) => !t.titleEn || /[\u3400-\u9fff]/.test(t.titleEn)).map((t) => t.id)).toEqual([]);
+  });
+
+  test("达州: the 尾差 and the shares' base worded in English, the Chinese as before", async () => {
+    const found = runChecks(await readXlsxFile(path.join(seeds, "dazhou-2024.xlsx"))).findings;
+    const tail = found.find((f) => f.ruleId === "tail-difference" && f.cell === "D33")!;
+    expect(tail.message).toContain("D33 “本年支出合计”（各“类”）：各项之和 641.14，填列 641.15，相差 0.01");
+    expect(findingMessage(tail, "en-US", RULES)).toContain("D33 “本年支出合计” (the category lines): parts add up to 641.14, filled in 641.15, difference 0.01");
+    const share = found.find((f) => f.ruleId === "percent" && f.message.includes("87.44%"))!;
+    expect(share.message).toContain("560.62 ÷ 641.14（所列各项之和）= 87.44%");
+    expect(findingMessage(share, "en-US", RULES)).toContain("560.62 ÷ 641.14 (the sum of the listed parts) = 87.44%");
+    const name = found.find((f) => f.ruleId === "names" && f.message.includes("2101102"))!;
+    expect(findingMessage(name, "en-US", RULES)).toContain("not the name of a code at the item level under 21011; by its amount, 21.43 10k yuan, it should be 2101102 事业单位医疗");
+  });
+
+  test("year-over-year: last year's figure from last year's workbook, or from this workbook's 上年 column", () => {
+    const table = (rows: (string | number | null)[][]) => sheetFromRows("三公经费", rows, "0.00");
+    const thisYear = (withPrior: boolean): Workbook => ({
+      sheets: [
+        withPrior
+          ? table([["2024年一般公共预算“三公”经费支出表"], ["单位：万元"], ["“三公”经费合计", null, "增减额"], ["上年预算数", "本年预算数", null], [3.7, 1.7, -2]])
+          : table([["2024年一般公共预算“三公”经费支出表"], ["单位：万元"], ["“三公”经费合计"], ["本年预算数"], [1.7]]),
+        sheetFromRows("情况说明", [["2024年“三公”经费预算1.7万元，比上年预算3.5万元减少1.8万元。"]]),
+      ],
+    });
+    const lastYear: Workbook = { sheets: [table([["2023年一般公共预算“三公”经费支出表"], ["单位：万元"], ["“三公”经费合计"], ["本年预算数"], [3.7]])] };
+    const prior = (wb: Workbook, options?: Partial<CheckOptions>) => runChecks(wb, options).findings.filter((f) => f.messageId === "wrongPrior");
+    const fromColumn = prior(thisYear(true));
+    const fromWorkbook = prior(thisYear(false), { previous: lastYear });
+    expect([fromColumn.length, fromWorkbook.length]).toEqual([1, 1]);
+    expect(fromColumn[0].message).toContain("写上年 3.50，本工作簿表中的上年数 三公经费!A5 为 3.70");
+    expect(findingMessage(fromColumn[0], "en-US", RULES)).toContain("gives 3.50, the last-year column of this workbook's table has 3.70 at 三公经费!A5");
+    expect(fromWorkbook[0].message).toContain("写上年 3.50，上年工作簿 三公经费!A5 为 3.70");
+    expect(findingMessage(fromWorkbook[0], "en-US", RULES)).toContain("gives 3.50, last year's workbook has 3.70 at 三公经费!A5");
   });
 });
