@@ -20,7 +20,7 @@ import type { WorkbookFacts } from "../../recognize/types";
 import { cellAt } from "../../narrative/paragraphs";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
-import { say, tr, type Localized, type MessageData } from "../messages";
+import { listText, say, tr, type Localized, type MessageData } from "../messages";
 import { priorFacts } from "../../recognize/yearColumns";
 
 const ID = "year-over-year";
@@ -232,7 +232,7 @@ function checkPlaceholders(paras: ParsedParagraph[]): Finding[] {
     const hits = [...p.para.text.matchAll(PLACEHOLDER_RE)];
     if (!hits.length) continue;
     const loc = cellAt(p.para, hits[0].index ?? 0);
-    const kinds = [...new Set(hits.map((h) => h[0]))].join("、");
+    const kinds = listText([...new Set(hits.map((h) => h[0]))]);
     out.push({ ruleId: ID, severity: "warning", sheet: loc.sheet, cell: loc.cell, ...(hits.length > 1 ? say(MESSAGES, "placeholders", { what: kinds, count: hits.length }) : say(MESSAGES, "placeholder", { what: kinds })) });
   }
   return out;
