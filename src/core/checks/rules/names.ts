@@ -29,11 +29,12 @@ import { CODED_NAME_MESSAGES, codedNameFindings, outdatedNameFinding, outdatedUn
 
 const ID = "names";
 
+/** The classification kinds as the English messages name them ("the 2024 {kind} classification"). */
 const KIND_NAMES_EN: Record<CatalogKind, string> = {
-  function: "functional classification of expenditure",
-  "econ-dept": "economic classification of department expenditure",
-  "econ-gov": "economic classification of government expenditure",
-  revenue: "revenue classification",
+  function: "functional expenditure",
+  "econ-dept": "department economic expenditure",
+  "econ-gov": "government economic expenditure",
+  revenue: "revenue",
 };
 
 /**
