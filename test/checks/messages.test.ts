@@ -82,7 +82,7 @@ describe("every finding carries a declared message id and renders in English", (
     expect(tails.map((f) => [f.severity, f.cell, f.messageId, f.data?.count])).toEqual([["info", "C4", "tail", 2]]);
     expect(tails[0].message).toBe("2 处尾差（各数分别四舍五入造成，在允许范围内，不是错误）——C4 合计行合计（类之和）：各项之和 30.00，填列 30.01，相差 0.01；D4 合计行“基本支出”（类之和）：各项之和 30.00，填列 30.01，相差 0.01");
     expect(findingMessage(tails[0], "en-US", RULES)).toBe(
-      "2 rounding difference(s), within what rounding each figure separately allows (not an error): C4 合计行合计（类之和）: parts add up to 30.00, filled in 30.01, difference 0.01; D4 合计行“基本支出”（类之和）: parts add up to 30.00, filled in 30.01, difference 0.01",
+      "2 rounding difference(s), within what rounding each figure separately allows (not an error): C4 row “合计”, column “合计” (sum of categories): parts add up to 30.00, filled in 30.01, difference 0.01; D4 row “合计”, column “基本支出” (sum of categories): parts add up to 30.00, filled in 30.01, difference 0.01",
     );
   });
 });

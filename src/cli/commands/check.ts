@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
+import { batchSummary, formatHtml, formatJson, formatText, type FileFindings } from "../../core/checks/report";
 import type { CheckOptions } from "../../core/checks/types";
 import { RULES } from "../../core/checks/rules";
 import { isHostError } from "../../hosts/host";
@@ -126,7 +126,7 @@ export const checkCommand: CliCommand = {
           results.push({ file, findings });
         } catch (e) {
           unreadable = true;
-          const msg = isHostError(e) ? e.message : `${file} 检查时出错（${(e as Error).message}）`;
+          const msg = isHostError(e) ? e.message : lang === "en-US" ? `${file}: the check failed (${(e as Error).message})` : `${file} 检查时出错（${(e as Error).message}）`;
           io.err(`budget-tables check：${msg}`);
           results.push({ file, findings: [], error: msg });
         }
@@ -136,11 +136,7 @@ export const checkCommand: CliCommand = {
     }
     void timedOut;
     let text = format === "json" ? formatJson(results, lang) : format === "html" ? formatHtml(results, { ...reportMeta(options, loaded.catalog), lang }) : formatText(results, lang);
-    if (format === "text" && results.length > 1) {
-      const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
-      const failed = results.filter((r) => r.error).length;
-      text += `\n共检查 ${results.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${failed} 个。\n`;
-    }
+    if (format === "text" && results.length > 1) text += `\n${batchSummary(results, lang)}\n`;
     if (typeof flags.out === "string") {
       try {
         await writeGuarded(flags.out, [...inputs, ...expanded.files], text, { force: !!flags.force });
@@ -148,7 +144,7 @@ export const checkCommand: CliCommand = {
         io.err(`budget-tables check：${(e as Error).message}`);
         return 2;
       }
-      io.err(`结果已写入 ${flags.out}`);
+      io.err(lang === "en-US" ? `Results written to ${flags.out}` : `结果已写入 ${flags.out}`);
     } else io.out(text);
     const errors = results.some((r) => r.findings.some((f) => f.severity === "error"));
     if (unreadable || expanded.emptyFolder) return 2;
@@ -215,11 +211,14 @@ export async function expandFiles(args: string[]): Promise<{ files: string[]; no
 /** How the check was made, for the HTML report's header. */
 function reportMeta(options: CheckOptions, catalog: CheckOptions["catalog"]): Parameters<typeof formatHtml>[1] {
   const years = catalog?.years("function") ?? [];
-  const span = years.length ? `支出功能分类 ${years[0]}${years.length > 1 ? `—${years[years.length - 1]}` : ""} 年版，各文件按其预算年度取对应版本（没有对应版本的取最接近的版本）` : undefined;
+  const range = years.length ? `${years[0]}${years.length > 1 ? `—${years[years.length - 1]}` : ""}` : "";
+  const span = years.length ? `支出功能分类 ${range} 年版，各文件按其预算年度取对应版本（没有对应版本的取最接近的版本）` : undefined;
+  const spanEn = years.length ? `Functional classification of expenditure, editions ${range}; each file is checked against the edition of its budget year (the nearest one when there is none)` : undefined;
   return {
     version: toolVersion(),
     roundingFactor: options.roundingFactor ?? 1,
     rules: RULES.filter((r) => options.rules?.[r.id] !== "off").map((r) => r.id),
     catalogEdition: span,
+    catalogEditionEn: spanEn,
   };
 }

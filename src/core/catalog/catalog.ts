@@ -245,6 +245,7 @@ export class Catalog {
           officialName: null,
           message: `${choice.edition} 年${KIND_NAMES[kind]}科目中没有编码 ${c}（${was}）${hint}`,
           outdated: { period: elsewhere.flatMap((n) => n.years).join("、"), source: "内置科目数据的其他年度版本" },
+          editions: elsewhere.map((n) => ({ from: n.years[0], to: n.years[n.years.length - 1], name: n.name })),
           ...(now && now.entry.code !== c ? { otherCodes: [{ code: now.entry.code, name: now.entry.name, kind }] } : {}),
         };
       }

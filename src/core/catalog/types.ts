@@ -117,6 +117,8 @@ export interface NameJudgement {
   otherCodes?: { code: string; name: string; kind: CatalogKind }[];
   /** For "outdated": the edition or period in which the given name was official, and the source. */
   outdated?: { period: string; source: string };
+  /** For a code of other editions only: the editions (first–last year) and the name the code has in each. */
+  editions?: { from: number; to: number; name: string }[];
   /** Set when the edition used differs from the requested year. */
   note?: string;
   /** Whether the catalog entry judged against is verified against a published document (see CatalogEntry.verified). */

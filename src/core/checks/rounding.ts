@@ -12,7 +12,7 @@
  */
 import { toA1 } from "../a1";
 import type { AmountCell, RecognizedTable } from "../recognize/types";
-import { fmtAmount, say, TAIL_MESSAGES, tailItems, type MessageData, type Messages, type MessageText } from "./messages";
+import { fmtAmount, say, TAIL_MESSAGES, tailItems, unitText, type MessageData, type Messages, type MessageText, type Text } from "./messages";
 import type { Finding } from "./types";
 
 export interface Figure {
@@ -91,7 +91,8 @@ export function cellA1(a: { r: number; c: number }): string {
 /** One 尾差 (a difference inside the rounding envelope), collected per table. */
 export interface TailItem {
   cell: string;
-  what: string;
+  /** The figure and its relation, in both languages when the checker composed it (messages.ts Text). */
+  what: Text;
   expected: number;
   actual: number;
   difference: number;
@@ -176,8 +177,8 @@ export function report(
   ruleId: string,
   table: RecognizedTable,
   at: { r: number; c: number },
-  what: string,
-  tailWhat: string,
+  what: Text,
+  tailWhat: Text,
   msg: SumMessage,
   j: SumJudgement,
   related: string[],
@@ -191,7 +192,7 @@ export function report(
     out.tails.push({ cell, what: tailWhat, expected: j.expected, actual: j.actual, difference: j.difference, decimals: d });
     return;
   }
-  const data: MessageData = { subject: what, ...msg.data, expected: fmtAmount(j.expected, d), actual: fmtAmount(j.actual, d), difference: fmtDiff(j.difference, d), unit };
+  const data: MessageData = { subject: what, ...msg.data, expected: fmtAmount(j.expected, d), actual: fmtAmount(j.actual, d), difference: fmtDiff(j.difference, d), unit: unitText(unit) };
   const id = !stated ? `${msg.key}Blank` : j.verdict === "truncation" ? `${msg.key}Truncated` : msg.key;
   out.findings.push({
     ruleId,

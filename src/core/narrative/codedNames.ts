@@ -9,7 +9,7 @@
 import type { Catalog } from "../catalog/catalog";
 import type { NameJudgement } from "../catalog/types";
 import { HISTORICAL_NAMES } from "../catalog";
-import { say, type Messages } from "../checks/messages";
+import { say, type Messages, type Text } from "../checks/messages";
 import type { Finding } from "../checks/types";
 import { cellAt } from "./paragraphs";
 import { cleanSubject, type ParsedParagraph } from "./parse";
@@ -82,7 +82,7 @@ export const CODED_NAME_MESSAGES: Messages = {
 };
 
 /** An outdated-name finding at the text cell of a name. */
-export function outdatedNameFinding(ruleId: string, p: ParsedParagraph, at: number, name: string, marker: string, j: NameJudgement): Finding {
+export function outdatedNameFinding(ruleId: string, p: ParsedParagraph, at: number, name: string, marker: Text, j: NameJudgement): Finding {
   const loc = cellAt(p.para, at);
   return {
     ruleId,

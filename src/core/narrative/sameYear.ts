@@ -5,7 +5,7 @@
  * year in its place is a slip of the year. Read from the parsed text; the narrative rule reports it.
  */
 import type { Finding } from "../checks/types";
-import { say, type Messages } from "../checks/messages";
+import { say, tr, type Messages } from "../checks/messages";
 import { cellAt } from "./paragraphs";
 import type { ParsedParagraph } from "./parse";
 
@@ -63,7 +63,8 @@ export function sameYearFindings(ruleId: string, paras: readonly ParsedParagraph
     const loc = cellAt(p.para, s.start);
     const sent = p.sentences[p.sentenceOf(s.start)];
     const quote = p.para.text.slice(Math.max(sent.start, s.start - 24), Math.min(sent.end, s.end + 16)).trim();
-    const texts = [...new Set(list.map((x) => x.text.replace(/\s+/g, "")))].join("”“");
+    const said = [...new Set(list.map((x) => x.text.replace(/\s+/g, "")))];
+    const texts = tr(said.join("”“"), said.join('", "'));
     return {
       ruleId,
       severity: "warning" as const,

@@ -13,6 +13,7 @@ import type { AmountCell, RecognizedTable, WorkbookFacts } from "../recognize/ty
 import { labelKey } from "../text";
 import { classRow, fixedRow, primaryTable, rowAmount, rowByCode, specColumnKey, totalRow } from "../checks/crossRelations";
 import type { Figure } from "./parse";
+import { tr, type Localized } from "../checks/messages";
 
 export interface TableFigure {
   table: RecognizedTable;
@@ -20,8 +21,10 @@ export interface TableFigure {
   /** The cell's figure in the workbook unit the text figures are given in (a 元 table read for a 万元 text is converted), and its decimals in that unit. */
   value: number | null;
   decimals: number;
-  /** Readable place: 表名[行][列]. */
+  /** Readable place: 表名[行][列] (zh-CN; also a key). */
   where: string;
+  /** The place for messages, in both languages ([合计行] / [total row]). */
+  whereText: Localized;
 }
 
 export interface Target {
@@ -188,7 +191,9 @@ function refFigures(facts: WorkbookFacts, r: TRef): TableFigure[] {
   if (r.col && !colKey) return [];
   const cell = rowAmount(t, row, colKey);
   if (!cell) return [];
-  return [{ table: t, cell, ...inUnit(facts, t, cell), where: `${t.sheet}[${r.row}]${r.col ? `[${r.col}]` : ""}` }];
+  const col = r.col ? `[${r.col}]` : "";
+  const where = `${t.sheet}[${r.row}]${col}`;
+  return [{ table: t, cell, ...inUnit(facts, t, cell), where, whereText: tr(where, `${t.sheet}[${r.row === "合计行" ? "total row" : r.row}]${col}`) }];
 }
 
 /** The table figures a target stands for (all scopes the tables give; a text figure matching any one is consistent). */
@@ -204,7 +209,10 @@ export function targetFigures(facts: WorkbookFacts, target: Target): TableFigure
       const row = code.length === 3 && target.kind !== "econ-dept" ? classRow(t, code) : rowByCode(t, code);
       if (!row) continue;
       const cell = rowAmount(t, row, t.spec.layout === "two-sided" ? undefined : specColumnKey(t.spec, "合计") ?? "total");
-      if (cell) out.push({ table: t, cell, ...inUnit(facts, t, cell), where: `${t.sheet}[${row.label || code}]` });
+      if (cell) {
+        const where = `${t.sheet}[${row.label || code}]`;
+        out.push({ table: t, cell, ...inUnit(facts, t, cell), where, whereText: tr(where, where) });
+      }
     }
   }
   return out;

@@ -1,5 +1,6 @@
 /** Small readers over recognised tables, shared by the checks and the task pane. */
 import { toA1 } from "../a1";
+import { tr, type Localized } from "../checks/messages";
 import type { RecognizedColumn, RecognizedRow, RecognizedTable } from "./types";
 
 /** Amount columns of a table (of one side, for two-sided tables). */
@@ -15,6 +16,25 @@ export function rowName(row: RecognizedRow): string {
   if (label) return label;
   if (row.code) return row.code;
   return `第 ${row.r + 1} 行`;
+}
+
+/** rowName in both languages: "合计行" / "row “合计”", "社会保障和就业支出（208）" / "社会保障和就业支出 (208)", "第 7 行" / "row 7". */
+export function rowNameText(row: RecognizedRow): Localized {
+  const label = row.label.replace(/\s+/g, "");
+  const en =
+    row.kind === "total" || row.kind === "grand-total"
+      ? label
+        ? `row “${label}”`
+        : "the total row"
+      : label && row.code
+        ? `${label} (${row.code})`
+        : label || row.code || `row ${row.r + 1}`;
+  return tr(rowName(row), en);
+}
+
+/** A row and a column as a figure's name: "合计行“基本支出”" / "row “合计”, column “基本支出”". */
+export function cellNameText(row: RecognizedRow, col: RecognizedColumn): Localized {
+  return tr(`${rowName(row)}${columnLabel(col)}`, `${rowNameText(row)["en-US"]}, column “${columnName(col)}”`);
 }
 
 /** The table's name in messages: its title as printed, else the spec title. */

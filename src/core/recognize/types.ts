@@ -86,7 +86,7 @@ export interface RecognizedTable {
   note?: { text: string; r: number; c: number };
   /** Problems met while recognising (unmapped headers, text amounts, error values), for the checker to report. */
   /** `data`: the parts of the message (the value, the text, the code, the columns), so a rule can word it in any language without reading the message back. */
-  issues: { r: number; c: number; message: string; kind?: "text-amount" | "error-value" | "missing-column" | "unmapped-column" | "text-in-amount" | "bad-code"; data?: Record<string, string> }[];
+  issues: { r: number; c: number; message: string; kind?: "text-amount" | "error-value" | "missing-column" | "unmapped-column" | "text-in-amount" | "bad-code"; data?: Record<string, string | string[]> }[];
   /** First and last sheet row of the table (title to last data row or note). */
   range?: { r1: number; r2: number };
   /** Decimals most of the table's figures are printed with. */

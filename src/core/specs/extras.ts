@@ -8,6 +8,7 @@ import { codeRowRelations, YEARS } from "./tables";
 export const X1_FUND_REVENUE: TableSpec = {
   id: "X1",
   title: "政府性基金预算收入表",
+  titleEn: "Government fund budget revenue",
   titleAliases: ["政府性基金收入表", "政府性基金预算收入预算表"],
   description: "政府性基金预算收入按收入分类科目列示（忻州等单位公开）。",
   layout: "code-rows",

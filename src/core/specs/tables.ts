@@ -59,6 +59,7 @@ const T1_INCOME: FixedRowSpec[] = [
 export const T1: TableSpec = {
   id: "T1",
   title: "部门收支总表",
+  titleEn: "Department income and expenditure summary",
   titleAliases: ["收支总表", "预算收支总表", "收入支出预算总表", "部门收支预算总表", "单位收支总表", "收支预算总表", "财务收支预算总表", "部门财务收支预算总表"],
   description: "全部收入按来源、全部支出按功能分类“类”列示，收支平衡。",
   layout: "two-sided",
@@ -121,6 +122,7 @@ const SOURCES_CURRENT = [
 export const T2: TableSpec = {
   id: "T2",
   title: "部门收入总表",
+  titleEn: "Department income summary",
   titleAliases: ["收入总表", "预算收入总表", "单位收入总表", "部门收入预算总表"],
   description: "按单位（或科目）列示本年收入各来源和上年结转。",
   layout: "unit-rows",
@@ -155,6 +157,7 @@ export const T2: TableSpec = {
 export const T3: TableSpec = {
   id: "T3",
   title: "部门支出总表",
+  titleEn: "Department expenditure summary",
   titleAliases: ["支出总表", "预算支出总表", "单位支出总表", "部门支出预算总表"],
   description: "全部支出按功能分类列到“项”，分基本支出、项目支出等。",
   layout: "code-rows",
@@ -193,6 +196,7 @@ const T4_INCOME: FixedRowSpec[] = [
 export const T4: TableSpec = {
   id: "T4",
   title: "财政拨款收支总表",
+  titleEn: "Fiscal appropriation income and expenditure summary",
   titleAliases: ["财政拨款收支预算总表", "财政拨款收支总体情况表", "财政拨款预算收支总表"],
   description: "一般公共预算、政府性基金、国有资本经营三类财政拨款的收支。",
   layout: "two-sided",
@@ -235,6 +239,7 @@ export const T4: TableSpec = {
 export const T5: TableSpec = {
   id: "T5",
   title: "一般公共预算支出表",
+  titleEn: "General public budget expenditure",
   titleAliases: ["一般公共预算支出预算表", "一般公共预算支出表（分功能科目）", "一般公共预算支出情况表", "一般公共预算财政拨款支出表", "一般公共预算支出功能分类预算表"],
   description: "一般公共预算拨款按功能分类列到“项”，基本支出分人员经费、公用经费。",
   layout: "code-rows",
@@ -264,6 +269,7 @@ export const T5: TableSpec = {
 export const T6: TableSpec = {
   id: "T6",
   title: "一般公共预算基本支出表",
+  titleEn: "General public budget basic expenditure",
   titleAliases: [
     "一般公共预算基本支出预算表",
     "一般公共预算安排基本支出分经济科目表",
@@ -294,6 +300,7 @@ export const T6: TableSpec = {
 export const T7: TableSpec = {
   id: "T7",
   title: "一般公共预算“三公”经费支出表",
+  titleEn: "General public budget “three public” expenses",
   titleAliases: ["一般公共预算“三公”经费支出预算表", "“三公”经费支出表", "财政拨款“三公”经费支出表", "“三公”经费和机关运行经费预算表", "“三公”经费预算表"],
   description: "因公出国（境）费、公务用车购置及运行费、公务接待费。",
   layout: "single-row",
@@ -316,9 +323,10 @@ export const T7: TableSpec = {
   years: YEARS,
 };
 
-const fundTable = (id: string, title: string, aliases: string[], desc: string, label: string): TableSpec => ({
+const fundTable = (id: string, title: string, titleEn: string, aliases: string[], desc: string, label: string): TableSpec => ({
   id,
   title,
+  titleEn,
   titleAliases: aliases,
   description: desc,
   layout: "code-rows",
@@ -336,6 +344,7 @@ const fundTable = (id: string, title: string, aliases: string[], desc: string, l
 export const T8 = fundTable(
   "T8",
   "政府性基金预算支出表",
+  "Government fund budget expenditure",
   ["政府性基金预算支出预算表", "政府性基金支出表", "政府性基金预算财政拨款支出表", "政府性基金预算支出功能分类预算表"],
   "政府性基金预算拨款按功能分类列示；没有时保留空表并注明。",
   "本年政府性基金预算支出",
@@ -343,6 +352,7 @@ export const T8 = fundTable(
 export const T9 = fundTable(
   "T9",
   "国有资本经营预算支出表",
+  "State capital operation budget expenditure",
   ["国有资本经营预算支出预算表", "国有资本经营预算财政拨款支出表", "国有资本经营预算支出功能分类预算表"],
   "国有资本经营预算拨款按功能分类列示；没有时保留空表并注明。",
   "本年国有资本经营预算支出",
@@ -351,6 +361,7 @@ export const T9 = fundTable(
 export const T10: TableSpec = {
   id: "T10",
   title: "项目支出表",
+  titleEn: "Project expenditure",
   titleAliases: ["项目支出预算表", "项目支出预算表（本年预算）", "一般公共预算项目支出预算表", "项目支出情况表"],
   description: "逐个项目列示资金来源：本年拨款、财政拨款结转结余、财政专户、单位资金。",
   layout: "list",
@@ -385,6 +396,7 @@ export const T10: TableSpec = {
 export const T11: TableSpec = {
   id: "T11",
   title: "项目支出绩效目标表",
+  titleEn: "Project expenditure performance targets",
   titleAliases: ["部门预算项目绩效目标表", "项目绩效目标表", "项目支出绩效目标申报表"],
   description: "每个项目的年度绩效目标和产出、效益、满意度指标。",
   layout: "form",
@@ -407,6 +419,7 @@ export const T11: TableSpec = {
 export const T12: TableSpec = {
   id: "T12",
   title: "部门整体支出绩效目标表",
+  titleEn: "Department overall expenditure performance targets",
   titleAliases: ["整体支出绩效目标表", "部门整体绩效目标表", "部门整体支出绩效目标申报表", "单位整体支出绩效目标表"],
   description: "部门（单位）整体的年度任务、资金总额和绩效指标。",
   layout: "form",
@@ -425,6 +438,7 @@ export const T12: TableSpec = {
 export const T13: TableSpec = {
   id: "T13",
   title: "政府采购预算表",
+  titleEn: "Government procurement budget",
   titleAliases: ["政府采购预算明细表", "政府采购支出表", "政府采购预算情况表"],
   description: "政府采购预算按货物、工程、服务列示。",
   layout: "unit-rows",
@@ -448,6 +462,7 @@ export const T13: TableSpec = {
 export const T14: TableSpec = {
   id: "T14",
   title: "机关运行经费预算表",
+  titleEn: "Agency operating expenses budget",
   titleAliases: ["机关运行经费预算财政拨款情况统计表", "机关运行经费表", "机关运行经费支出表"],
   description: "行政单位和参公事业单位用财政拨款安排的公用经费。",
   layout: "unit-rows",

@@ -95,6 +95,8 @@ export interface TableSpec {
   id: string;
   /** Canonical title as the template prints it, without year and unit. */
   title: string;
+  /** The title in English, for English messages ("Government procurement budget"); messages add the Chinese title in brackets. */
+  titleEn: string;
   /** Title variants seen in real workbooks (matched after removing year, unit name and spaces). */
   titleAliases: string[];
   /** One line for the task pane list. */

@@ -72,7 +72,7 @@ describe("budget-tables check --lang", () => {
     await writeXlsxFile({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 31, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]], "#,##0.00")] }, bad);
     const o = captureIO();
     expect(await main(["check", bad, "--lang", "en-US"], o)).toBe(1);
-    expect(o.stdout).toContain("C4  合计行合计 should equal 基本支出 + 项目支出 = 30.00, but 31.00 is filled in (difference 1.00 万元)  (columns)");
+    expect(o.stdout).toContain("C4  row “合计”, column “合计” should equal 基本支出 + 项目支出 = 30.00, but 31.00 is filled in (difference 1.00 10k yuan)  (columns)");
     expect(o.stdout).not.toContain("应为");
     expect(o.stdout).toContain(": 2 errors, 1 warnings, 0 notes");
     expect(o.stdout).toContain("[Error] C4  ");
@@ -93,8 +93,27 @@ describe("budget-tables check --lang", () => {
       const col = rows.find((r) => r.ruleId === "columns")!;
       expect([col.messageId, col.data.expected, col.data.actual, col.data.parts]).toEqual(["columnSum", "30.00", "31.00", "基本支出 + 项目支出"]);
       expect(rows.every((r) => typeof r.messageId === "string")).toBe(true);
-      expect(col.message.startsWith(lang === "en-US" ? "合计行合计 should equal" : "合计行合计应为")).toBe(true);
+      expect(col.message.startsWith(lang === "en-US" ? "row “合计”, column “合计” should equal" : "合计行合计应为")).toBe(true);
+      // Composed data is given in the report's language: the unit, the figure's name.
+      expect([col.data.unit, col.data.subject]).toEqual(lang === "en-US" ? ["10k yuan", "row “合计”, column “合计”"] : ["万元", "合计行合计"]);
     }
+    // A batch: the summary line and the HTML page's headings in English, Chinese by default.
+    const good = path.join(dir, "good.xlsx");
+    await writeXlsxFile({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 30, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]], "#,##0.00")] }, good);
+    const ob = captureIO();
+    await main(["check", bad, good, "--lang", "en-US"], ob);
+    expect(ob.stdout).toContain("\n2 files checked: 1 with errors, 0 unreadable.\n");
+    expect(ob.stdout).not.toContain("共检查");
+    const obz = captureIO();
+    await main(["check", bad, good], obz);
+    expect(obz.stdout).toContain("\n共检查 2 个文件：有错误的 1 个，无法读取的 0 个。\n");
+    const bhtml = path.join(dir, "b.html");
+    await main(["check", bad, good, "--lang", "en-US", "--format", "html", "--out", bhtml], captureIO());
+    const bpage = await fs.readFile(bhtml, "utf8");
+    expect(bpage).toContain("<h1>Budget disclosure check results</h1>");
+    expect(bpage).toContain("<p class=\"batch\">2 files: 1 with errors, 0 unreadable;");
+    expect(bpage).toContain("<dt>Classification edition</dt><dd>Functional classification of expenditure, editions ");
+    expect(bpage.match(/<(h1|h2|h3|th|dt|dd|p)[^>]*>[^<]*/g)!.filter((h) => /[\u4e00-\u9fff]/.test(h.replace(/^<[^>]*>/, "")) && !/bad\.xlsx|good\.xlsx|支出总表/.test(h))).toEqual([]);
     const oe = captureIO();
     expect(await main(["check", bad, "--lang", "fr"], oe)).toBe(2);
     expect(oe.stderr).toContain("--lang");

@@ -1,5 +1,5 @@
 /** Reporters: the same findings as text (grouped by sheet and severity), JSON, or a self-contained HTML page. */
-import { findingMessage, type Lang } from "../messages";
+import { findingMessage, textIn, type Lang, type MessageData } from "../messages";
 import { RULES } from "../rules";
 import type { Finding, Severity } from "../types";
 
@@ -60,16 +60,30 @@ export function formatText(files: FileFindings[], lang: Lang = "zh-CN"): string 
   return lines.join("\n");
 }
 
+/** The line under a batch's text report: how many files, how many with errors, how many unreadable. */
+export function batchSummary(files: FileFindings[], lang: Lang = "zh-CN"): string {
+  const withErrors = files.filter((r) => r.findings.some((f) => f.severity === "error")).length;
+  const failed = files.filter((r) => r.error).length;
+  return lang === "en-US"
+    ? `${files.length} files checked: ${withErrors} with errors, ${failed} unreadable.`
+    : `共检查 ${files.length} 个文件：有错误的 ${withErrors} 个，无法读取的 ${failed} 个。`;
+}
+
+/** A finding's data as the report's language words it (a composed phrase becomes its text in that language). */
+function dataIn(data: MessageData | undefined, lang: Lang): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, typeof v === "number" ? v : textIn(v, lang)]));
+}
+
 /** A flat JSON array: every finding with its file, its message id and data, and its message in the language. */
 export function formatJson(files: FileFindings[], lang: Lang = "zh-CN"): string {
   const out: Record<string, unknown>[] = [];
   for (const { file, findings, error } of files) {
     if (error) {
-      out.push({ file, ruleId: "file", severity: "error", sheet: "", cell: "", expected: null, actual: null, message: `无法读取文件：${error}` });
+      out.push({ file, ruleId: "file", severity: "error", sheet: "", cell: "", expected: null, actual: null, message: lang === "en-US" ? `The file could not be read: ${error}` : `无法读取文件：${error}` });
       continue;
     }
     for (const f of findings) {
-      out.push({ file, ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, expected: f.expected ?? null, actual: f.actual ?? null, difference: f.difference ?? null, table: f.table ?? null, related: f.related ?? [], messageId: f.messageId ?? null, data: f.data ?? {}, message: messageIn(f, lang) });
+      out.push({ file, ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, expected: f.expected ?? null, actual: f.actual ?? null, difference: f.difference ?? null, table: f.table ?? null, related: f.related ?? [], messageId: f.messageId ?? null, data: dataIn(f.data, lang), message: messageIn(f, lang) });
     }
   }
   return JSON.stringify(out, null, 2);
@@ -95,6 +109,8 @@ export interface ReportMeta {
   rules?: string[];
   /** The catalog edition used, per file or for all (e.g. "2025 年版（内置）"). */
   catalogEdition?: string;
+  /** catalogEdition in English, for an en-US page. */
+  catalogEditionEn?: string;
   /** The language of the findings' messages (and of the page's lang attribute); default zh-CN. */
   lang?: Lang;
 }
@@ -200,7 +216,7 @@ export function formatHtml(files: FileFindings[], meta: ReportMeta = {}): string
   parts.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${CSS}</style></head><body><h1>${title}</h1>`);
   const metaRows: [string, string][] = [[L("检查时间"), formatDate(meta.generatedAt ?? new Date())]];
   if (meta.version) metaRows.push([L("工具版本"), `budget-tables ${meta.version}`]);
-  if (meta.catalogEdition) metaRows.push([L("科目版本"), meta.catalogEdition]);
+  if (meta.catalogEdition) metaRows.push([L("科目版本"), en ? meta.catalogEditionEn ?? meta.catalogEdition : meta.catalogEdition]);
   if (meta.roundingFactor !== undefined) metaRows.push([L("尾差容许度"), en ? `${meta.roundingFactor} × the rounding envelope` : TOLERANCE_NAME(meta.roundingFactor)]);
   if (meta.rules?.length) metaRows.push([L("检查规则"), meta.rules.join(en ? ", " : "、")]);
   metaRows.push([L("文件数"), String(files.length)]);

@@ -12,6 +12,7 @@ import { parseRelations, type RelationTerm } from "../../specs/relations";
 import { labelKey } from "../../text";
 import { figureOf, flush, judgeSum, type Judged, report, sumMessages } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
+import { compose, tr, type Text } from "../messages";
 
 const ID = "balance";
 
@@ -31,14 +32,14 @@ function topNumbered(rows: RecognizedRow[]): RecognizedRow[] {
   return rows.filter((r) => !SUB_ITEM.test(r.label));
 }
 
-function rowsOf(table: RecognizedTable, term: RelationTerm, side: Side | undefined): { rows: RecognizedRow[]; side: Side; label: string } | null {
+function rowsOf(table: RecognizedTable, term: RelationTerm, side: Side | undefined): { rows: RecognizedRow[]; side: Side; label: Text } | null {
   const n = term.name;
   if (term.sum) {
-    if (n === labelKey("支出功能分类类")) return { rows: table.rows.filter((r) => r.side === "expense" && r.classCode && r.section !== "carry"), side: "expense", label: "各“类”" };
+    if (n === labelKey("支出功能分类类")) return { rows: table.rows.filter((r) => r.side === "expense" && r.classCode && r.section !== "carry"), side: "expense", label: tr("各“类”", "the category lines") };
     const s: Side = side ?? "income";
     if (n === labelKey("收入明细") || n === labelKey("本年收入明细"))
-      return { rows: topNumbered(table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "current")), side: s, label: "各项收入" };
-    if (n === labelKey("上年结转明细")) return { rows: table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "carry"), side: s, label: "上年结转各项" };
+      return { rows: topNumbered(table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "current")), side: s, label: tr("各项收入", "the income lines") };
+    if (n === labelKey("上年结转明细")) return { rows: table.rows.filter((r) => r.side === s && r.kind === "detail" && r.section === "carry"), side: s, label: tr("上年结转各项", "the carry-over lines") };
     return null;
   }
   const fixed = (table.spec.fixedRows ?? []).filter((f) => [f.label, ...(f.aliases ?? [])].some((a) => labelKey(a) === n));
@@ -84,15 +85,17 @@ function check(ctx: RuleContext): Finding[] {
           const stated = !!t && t.value !== null;
           if (!stated && (ps.length === 0 || ps.every((a) => a!.value === 0))) continue;
           const judgement = judgeSum(figureOf(t), ps.map(figureOf), ctx.options.roundingFactor);
-          const relText = parts.map((x) => x.label).join(" + ");
-          const subject = `“${lhs.label}”${cols.length > 1 ? `“${columnName(col)}”` : ""}`;
+          const relText = compose((_lang, t) => parts.map((x) => t(x.label)).join(" + "));
+          const subject = compose((lang, t) =>
+            lang === "zh-CN" ? `“${t(lhs.label)}”${cols.length > 1 ? `“${columnName(col)}”` : ""}` : `“${t(lhs.label)}”${cols.length > 1 ? `, column “${columnName(col)}”` : ""}`,
+          );
           report(
             j,
             ID,
             table,
             t ?? { r: lrow.r, c: col.c },
             subject,
-            `${subject}（${relText}）`,
+            compose((lang, t) => (lang === "zh-CN" ? `${t(subject)}（${t(relText)}）` : `${t(subject)} (${t(relText)})`)),
             { messages: MESSAGES, key: "lineSum", data: { parts: relText } },
             judgement,
             partCells.map((x) => (x.a ? toA1(x.a.r, x.a.c) : toA1(x.row.r, col.c))),

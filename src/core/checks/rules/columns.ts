@@ -7,7 +7,8 @@
  */
 import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
-import { columnLabel, rowName } from "../../recognize/helpers";
+import { cellNameText } from "../../recognize/helpers";
+import { compose, listText, type Text } from "../messages";
 import type { RecognizedColumn, RecognizedTable } from "../../recognize/types";
 import { parseRelations, type RelationTerm } from "../../specs/relations";
 import type { ColumnSpec, RelationSpec } from "../../specs/types";
@@ -107,7 +108,8 @@ function check(ctx: RuleContext): Finding[] {
         const lo = Math.min(...cs);
         const hi = Math.max(...cs);
         const inside = unmapped.filter((i) => i.c > lo && i.c < hi && (!res.lhs.side || table.columns.every((x) => x.c !== i.c)));
-        const unknownParts = inside.map((i) => /列“([^”]+)”/.exec(i.message)?.[1] ?? toA1(0, i.c).replace(/\d+$/, "") + " 列");
+        // A column with a header is named by it; one without by its letter ("F 列" / "column F").
+        const unknownParts: Text[] = inside.map((i) => (typeof i.data?.header === "string" ? i.data.header : undefined) ?? compose((lang) => (lang === "zh-CN" ? `${toA1(0, i.c).replace(/\d+$/, "")} 列` : `column ${toA1(0, i.c).replace(/\d+$/, "")}`)));
         for (const row of table.rows) {
           if (table.spec.sides && row.side !== (rel.side ?? "expense")) continue;
           const t = row.amounts[res.lhs.key];
@@ -127,9 +129,9 @@ function check(ctx: RuleContext): Finding[] {
               ID,
               table,
               t!,
-              `${rowName(row)}${columnLabel(res.lhs)}`,
-              `${rowName(row)}${columnLabel(res.lhs)}（不小于 ${res.text}）`,
-              { messages: MESSAGES, key: "columnSumAtLeast", data: { parts: res.text, unknown: unknownParts.join("、") } },
+              cellNameText(row, res.lhs),
+              compose((lang, t) => (lang === "zh-CN" ? `${t(cellNameText(row, res.lhs))}（不小于 ${res.text}）` : `${t(cellNameText(row, res.lhs))} (at least ${res.text})`)),
+              { messages: MESSAGES, key: "columnSumAtLeast", data: { parts: res.text, unknown: listText(unknownParts) } },
               judgement,
               res.parts.map((c) => toA1(row.r, c.c)),
               stated,
@@ -141,8 +143,8 @@ function check(ctx: RuleContext): Finding[] {
             ID,
             table,
             t ?? { r: row.r, c: res.lhs.c },
-            `${rowName(row)}${columnLabel(res.lhs)}`,
-            `${rowName(row)}${columnLabel(res.lhs)}（${res.text}）`,
+            cellNameText(row, res.lhs),
+            compose((lang, t) => (lang === "zh-CN" ? `${t(cellNameText(row, res.lhs))}（${res.text}）` : `${t(cellNameText(row, res.lhs))} (${res.text})`)),
             { messages: MESSAGES, key: "columnSum", data: { parts: res.text } },
             judgement,
             res.parts.map((c) => toA1(row.r, c.c)),

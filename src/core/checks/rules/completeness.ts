@@ -15,7 +15,7 @@ import { cellAt } from "../../narrative/paragraphs";
 import { requiredTables, STANDARD_TABLES } from "../../specs/tables";
 import { labelKey } from "../../text";
 import { renderTemplates } from "../../templates/render";
-import { say } from "../messages";
+import { listText, say, tableText, tr } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "completeness";
@@ -98,8 +98,8 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       sheet: facts.tables[0]?.sheet ?? firstSheet,
       cell: "A1",
       ...(facts.tables.length
-        ? say(MESSAGES, "missingTables", { count: missing.length, set, tables: missing.map((s) => `${s.id} ${s.title}`).join("、") })
-        : say(MESSAGES, "noTables", { count: missing.length, set, tables: missing.map((s) => s.title).join("、") })),
+        ? say(MESSAGES, "missingTables", { count: missing.length, set, tables: listText(missing.map((s) => tableText(s))) })
+        : say(MESSAGES, "noTables", { count: missing.length, set, tables: listText(missing.map((s) => tableText(s, false))) })),
     });
   }
   // 2. Notes. While no table holds a figure (a fresh template), the empty tables are not yet a finding each.
@@ -117,7 +117,10 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
         sheet: t.sheet,
         cell: toA1(t.titleCell.r, t.titleCell.c),
         table: t.spec.id,
-        ...say(MESSAGES, "emptyWithoutNote", { example: "“本表无数据”", example2: `“说明：${facts.year ?? ""}年没有……安排的支出”` }),
+        ...say(MESSAGES, "emptyWithoutNote", {
+          example: tr("“本表无数据”", "a line saying the table has no data"),
+          example2: tr(`“说明：${facts.year ?? ""}年没有……安排的支出”`, `one saying there is no such spending in ${facts.year ?? "the budget year"}`),
+        }),
       });
     }
     if (!t.empty && noteSaysEmpty) {
@@ -160,7 +163,7 @@ export function checkCompleteness(ctx: RuleContext): Finding[] {
       severity: "warning",
       sheet: blank[0].sheet,
       cell: toA1(blank[0].blankUnitLine!.r, blank[0].blankUnitLine!.c),
-      ...say(MESSAGES, "blankUnitName", { sheets: blank.map((t) => t.sheet).join("、") }),
+      ...say(MESSAGES, "blankUnitName", { sheets: listText(blank.map((t) => t.sheet)) }),
     });
   }
   if (year) {

@@ -6,9 +6,9 @@
 import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
 import { fmt } from "../../narrative/interval";
-import { evaluateCrossRelations, ref, type TermValue } from "../crossRelations";
+import { evaluateCrossRelations, ref, type ParsedCrossRelation, type TermRef, type TermValue } from "../crossRelations";
 import { CROSS_RELATIONS } from "../crossRelations.data";
-import { say, type Messages } from "../messages";
+import { compose, say, tr, type Lang, type Localized, type Messages } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ZH = "表间不一致（{relation}）：{left}，而 {right}，相差 {difference}";
@@ -31,13 +31,25 @@ for (const rel of CROSS_RELATIONS) {
   MESSAGES[`mismatchInYuan:${rel.id}`] = { "zh-CN": `${ZH}${ZH_YUAN}。${rel.note}`, "en-US": `${EN}${EN_YUAN}. ${en}` };
 }
 
-function termText(v: TermValue, cls?: string): string {
-  const row = v.term.row === "每个类" || v.term.row === "该类" ? `${cls}类` : v.term.row;
-  return `${v.table.sheet}[${row}]${v.term.col ? `[${v.term.col}]` : ""}`;
+/** A term's row: a label of the table (as the relation names it), 合计行 / the total row, a 类 / a category. */
+function rowText(term: TermRef, cls: string | undefined, lang: Lang): string {
+  if (term.row === "每个类" || term.row === "该类") return lang === "zh-CN" ? `${cls}类` : `category ${cls}`;
+  if (term.row === "合计行") return lang === "zh-CN" ? "合计行" : "total row";
+  return term.row;
 }
 
-function describe(vs: TermValue[], cls?: string): string {
-  return vs.map((v, i) => `${i === 0 ? (v.term.sign < 0 ? "−" : "") : v.term.sign < 0 ? " − " : " + "}${termText(v, cls)} ${v.cell && v.cell.value !== null ? fmt(v.value) : "—"}`).join("");
+function termText(v: TermValue, cls: string | undefined, lang: Lang): string {
+  return `${v.table.sheet}[${rowText(v.term, cls, lang)}]${v.term.col ? `[${v.term.col}]` : ""}`;
+}
+
+function describe(vs: TermValue[], cls?: string): Localized {
+  return compose((lang) => vs.map((v, i) => `${i === 0 ? (v.term.sign < 0 ? "−" : "") : v.term.sign < 0 ? " − " : " + "}${termText(v, cls, lang)} ${v.cell && v.cell.value !== null ? fmt(v.value) : "—"}`).join(""));
+}
+
+/** The relation as the 表间审核公式 writes it (zh-CN), and in English with the tables by id: "T1[其他收入] = T2[total row][本年收入.其他收入]". */
+function relationText(rel: ParsedCrossRelation, cls: string | undefined): Localized {
+  const side = (ts: TermRef[]) => ts.map((t, i) => `${i === 0 ? (t.sign < 0 ? "−" : "") : t.sign < 0 ? " − " : " + "}${t.tableId}[${rowText(t, cls, "en-US")}]${t.col ? `[${t.col}]` : ""}`).join("");
+  return tr(rel.spec.text.replace(/每个类|该类/g, `${cls}类`), `${side(rel.left)} ${rel.op} ${side(rel.right)}`);
 }
 
 export function checkCrossTable(ctx: RuleContext): Finding[] {
@@ -60,7 +72,7 @@ export function checkCrossTable(ctx: RuleContext): Finding[] {
       actual: Number(fmt(res.leftSum)),
       difference: Number(fmt(diff)),
       ...say(MESSAGES, `${res.converted ? "mismatchInYuan" : "mismatch"}${spec.note ? `:${spec.id}` : ""}`, {
-        relation: spec.text.replace(/每个类|该类/g, `${res.classCode}类`),
+        relation: relationText(res.relation, res.classCode),
         left: describe(res.left, res.classCode),
         right: describe(res.right, res.classCode),
         difference: fmt(diff),

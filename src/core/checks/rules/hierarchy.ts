@@ -5,7 +5,8 @@
  */
 import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
-import { amountColumns, columnLabel, rowName } from "../../recognize/helpers";
+import { amountColumns, cellNameText } from "../../recognize/helpers";
+import { sumOfText } from "../messages";
 import type { RecognizedRow } from "../../recognize/types";
 import { figureOf, flush, judgeSum, type Judged, report, sumMessages } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
@@ -70,8 +71,8 @@ function check(ctx: RuleContext): Finding[] {
           ID,
           table,
           t ?? { r: parent.r, c: col.c },
-          `${rowName(parent)}${columnLabel(col)}`,
-          `${rowName(parent)}${columnLabel(col)}（${word}之和）`,
+          cellNameText(parent, col),
+          sumOfText(cellNameText(parent, col), word),
           { messages: MESSAGES, key },
           judgement,
           kids.map((k) => toA1(k.r, col.c)),

@@ -12,8 +12,8 @@
  */
 import { toA1 } from "../../a1";
 import { builtinCatalog, HISTORICAL_NAMES, UNVERIFIED_NOTE } from "../../catalog";
-import { KIND_NAMES } from "../../catalog/types";
-import { say, type MessageData, type Messages, type MessageText } from "../messages";
+import { KIND_NAMES, type CatalogKind } from "../../catalog/types";
+import { cat as catText, compose, levelWord, listText, say, tr, unitText, type MessageData, type Messages, type MessageText, type Text } from "../messages";
 import { fmtAs } from "../rounding";
 import type { Catalog } from "../../catalog/catalog";
 import { missingSuffix, nameKey } from "../../catalog/names";
@@ -28,6 +28,30 @@ import { primaryTable, rowAmount, rowByCode } from "../crossRelations";
 import { CODED_NAME_MESSAGES, codedNameFindings, outdatedNameFinding, outdatedUnder } from "../../narrative/codedNames";
 
 const ID = "names";
+
+/** The classification kinds as the English messages name them ("the 2024 {kind} classification"). */
+const KIND_NAMES_EN: Record<CatalogKind, string> = {
+  function: "functional expenditure",
+  "econ-dept": "department economic expenditure",
+  "econ-gov": "government economic expenditure",
+  revenue: "revenue",
+};
+
+/**
+ * An edition or period of the classification as the catalog data writes it ("2014–2018 年版",
+ * "2018 年版及以前", "较早年版", "2023、2024 年版"), in both languages.
+ */
+export function periodText(period: string): Text {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})\s*[–—-]\s*(\d{4})\s*年版$/.exec(period))) return tr(period, `the ${m[1]}–${m[2]} editions`);
+  if ((m = /^(\d{4})\s*年版及以前$/.exec(period))) return tr(period, `the ${m[1]} edition and earlier`);
+  if (period === "较早年版") return tr(period, "earlier editions");
+  if ((m = /^(\d{4}(?:、\d{4})*)(\s*年版)?$/.exec(period))) {
+    const years = m[1].split("、");
+    return tr(period, `the ${years.join(", ")} edition${years.length > 1 ? "s" : ""}`);
+  }
+  return period;
+}
 
 const UNVERIFIED_EN = "the built-in entry is not verified against a published document; the Ministry of Finance's classification for the year prevails";
 const OTHER_ZH = "；另：同一科目编码在本工作簿中名称不一——此处为「{given}」，{otherSheet}（{otherCell}）为「{other}」，请统一为当年科目的正式名称";
@@ -98,9 +122,9 @@ for (const under of [false, true])
             (hint === "ByAmount" ? "；按金额 {amount}，应为 {amountCode} {amountName}" : hint === "Listed" ? "；{parent} 下的{level}有：{listed}" : "") +
             (unverified ? `（${UNVERIFIED_NOTE}）` : ""),
           "en-US":
-            `The text's “{quote}”: “{name}” is not the name of a {level}-level code${under ? " under {parent}" : ""}` +
+            `The text's “{quote}”: “{name}” is not the name of a code at the {level} level${under ? " under {parent}" : ""}` +
             (similar ? " (the closest is {similarCode} {similarName})" : "") +
-            (hint === "ByAmount" ? "; by its amount, {amount}, it should be {amountCode} {amountName}" : hint === "Listed" ? "; the {level}-level codes under {parent} are: {listed}" : "") +
+            (hint === "ByAmount" ? "; by its amount, {amount}, it should be {amountCode} {amountName}" : hint === "Listed" ? "; the codes at the {level} level under {parent} are: {listed}" : "") +
             (unverified ? ` (${UNVERIFIED_EN})` : ""),
         };
       }
@@ -108,11 +132,15 @@ for (const under of [false, true])
 
 /** The message id and data of a catalog judgement of a table's name. */
 function judgementSay(j: NameJudgement, code: string, given: string): { id: string; data: MessageData } {
-  const base: MessageData = { code, given, official: j.officialName ?? "", edition: j.edition ?? "", kind: j.kind ? KIND_NAMES[j.kind] : "" };
+  const base: MessageData = { code, given, official: j.officialName ?? "", edition: j.edition ?? "", kind: j.kind ? tr(KIND_NAMES[j.kind], KIND_NAMES_EN[j.kind]) : "" };
   if (j.verdict === "unknown-code") return { id: j.kind ? "unknownCode" : "unknownKind", data: base };
   if (j.officialName === null) {
     // A code of another edition only.
-    const was = /（([^（）]*)）/.exec(j.message)?.[1] ?? j.outdated?.period ?? "";
+    const was: Text = j.editions?.length
+      ? compose((lang) =>
+          j.editions!.map((e) => (lang === "zh-CN" ? `${e.from}${e.to !== e.from ? `–${e.to}` : ""} 年版为「${e.name}」` : `the ${e.from}${e.to !== e.from ? `–${e.to}` : ""} edition${e.to !== e.from ? "s call" : " calls"} it “${e.name}”`)).join(lang === "zh-CN" ? "，" : "; "),
+        )
+      : periodText(j.outdated?.period ?? "");
     const now = j.otherCodes?.[0];
     return now ? { id: "codeNotInEditionNow", data: { ...base, was, otherCode: now.code, otherName: now.name } } : { id: "codeNotInEdition", data: { ...base, was } };
   }
@@ -121,7 +149,7 @@ function judgementSay(j: NameJudgement, code: string, given: string): { id: stri
   switch (j.verdict) {
     case "outdated":
       id = /的旧名称/.test(j.message) ? "formerName" : "outdatedName";
-      data.period = j.outdated?.period ?? "";
+      data.period = periodText(j.outdated?.period ?? "");
       break;
     case "missing-suffix":
       id = "missingSuffix";
@@ -132,7 +160,7 @@ function judgementSay(j: NameJudgement, code: string, given: string): { id: stri
       break;
     case "other-code":
       id = "otherCode";
-      data.others = (j.otherCodes ?? []).map((o) => `${o.code} ${o.name}`).join("、");
+      data.others = listText((j.otherCodes ?? []).map((o) => `${o.code} ${o.name}`));
       break;
     default:
       id = nameKey(given) === "" ? "nameEmpty" : "wrongName";
@@ -295,7 +323,7 @@ function checkTables(ctx: RuleContext, year: number, rows: NamedRow[]): Finding[
     });
   }
   for (const [t, list] of misread) {
-    const eg = list.slice(0, 3).map((m) => `${m.code}「${m.given}」（→ ${m.other}）`).join("、");
+    const eg = listText(list.slice(0, 3).map((m) => tr(`${m.code}「${m.given}」（→ ${m.other}）`, `${m.code} “${m.given}” (→ ${m.other})`)));
     out.push({
       ruleId: ID,
       severity: "warning",
@@ -352,7 +380,7 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
         // A 款 / 项 name an older edition gave a code under its parent.
         const renamed: ReturnType<typeof outdatedUnder> = level > 1 && parent ? outdatedUnder(cat, parent, link.name, year) : null;
         if (renamed) {
-          out.push(outdatedNameFinding(ID, p, f.start, link.name, `（${link.level}）`, renamed));
+          out.push(outdatedNameFinding(ID, p, f.start, link.name, tr(`（${link.level}）`, ` (${levelWord(link.level, "en-US")})`), renamed));
           parent = renamed.code;
           continue;
         }
@@ -369,7 +397,7 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
               cell: loc.cell,
               expected: j.officialName ?? undefined,
               actual: link.name,
-              ...say(MESSAGES, "textFormerName", { given: link.name, code: hist!.entry.code, period: j.outdated?.period ?? "", edition: j.edition ?? "", official: j.officialName ?? "" }),
+              ...say(MESSAGES, "textFormerName", { given: link.name, code: hist!.entry.code, period: periodText(j.outdated?.period ?? ""), edition: j.edition ?? "", official: j.officialName ?? "" }),
             });
             parent = hist!.entry.code;
             continue;
@@ -392,12 +420,12 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
           });
           if (byAmount.length === 1) {
             hint = "ByAmount";
-            Object.assign(hintData, { amount: `${fmtAs(f.value / f.scale, f.decimals)} ${f.unit}`, amountCode: byAmount[0].code, amountName: byAmount[0].name });
+            Object.assign(hintData, { amount: catText(fmtAs(f.value / f.scale, f.decimals), " ", unitText(f.unit)), amountCode: byAmount[0].code, amountName: byAmount[0].name });
             byAmountVerified = byAmount[0].verified;
           }
           else if (kids.length) {
             hint = "Listed";
-            hintData.listed = `${kids.slice(0, 6).map((k) => `${k.code} ${k.name}`).join("、")}${kids.length > 6 ? " …" : ""}`;
+            hintData.listed = catText(listText(kids.slice(0, 6).map((k) => `${k.code} ${k.name}`)), kids.length > 6 ? " …" : "");
           }
         }
         const other = cat.search(link.name, { kind: "function", year, limit: 1, minScore: 90 })[0];
@@ -412,7 +440,7 @@ function checkText(ctx: RuleContext, year: number): Finding[] {
           ...say(MESSAGES, `notASubjectName${parent ? "Under" : ""}${other ? "Similar" : ""}${parent ? hint : ""}${verified ? "" : "Unverified"}`, {
             quote: quote(p, Math.max(0, f.start - 40), f.end),
             name: link.name,
-            level: link.level,
+            level: tr(link.level, levelWord(link.level, "en-US")),
             ...(parent ? { parent } : {}),
             ...(other ? { similarCode: other.entry.code, similarName: other.entry.name } : {}),
             ...hintData,

@@ -17,7 +17,7 @@ import { sheetFromRows, type Workbook } from "../../model";
 import { figureCell, narrativeOf, quote, type NarrativeAnalysis } from "../../narrative/analyze";
 import { signedDelta, type ChangeClaim, type Figure, type ParsedParagraph } from "../../narrative/parse";
 import { add, figure, fmt, fmtAs, overlaps, sub, type Interval } from "../rounding";
-import { fmtAmount, say } from "../messages";
+import { cat, fmtAmount, listText, say, textIn, unitText, type Text } from "../messages";
 import type { TableFigure } from "../../narrative/targets";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
@@ -81,8 +81,8 @@ const MESSAGES = {
 };
 
 /** A figure of the text as the text writes it: "1434.89 万元" (not converted to the tables' unit). */
-function written(f: Figure): string {
-  return `${fmtAs(f.value / f.scale, f.decimals)}${f.unit && f.unit !== "%" ? ` ${f.unit}` : ""}`;
+function written(f: Figure): Text {
+  return f.unit && f.unit !== "%" ? cat(fmtAs(f.value / f.scale, f.decimals), " ", unitText(f.unit)) : fmtAs(f.value / f.scale, f.decimals);
 }
 
 /** An amount computed from text figures (a difference, a sum), in the unit of the text figure `like`, without the unit. */
@@ -91,8 +91,8 @@ function inTextUnit(v: number, like: Figure): string {
 }
 
 /** A table's figure as the table prints it: "14,348,900.00 元". */
-function printedInTable(tf: TableFigure): string {
-  return `${fmtAmount(tf.cell.value ?? 0, tf.cell.decimals)} ${tf.table.amountUnit}`;
+function printedInTable(tf: TableFigure): Text {
+  return cat(fmtAmount(tf.cell.value ?? 0, tf.cell.decimals), " ", unitText(tf.table.amountUnit));
 }
 
 function iv(f: Figure, factor: number): Interval {
@@ -147,9 +147,9 @@ function checkAmounts(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
         ...say(MESSAGES, "tableMismatch", {
           quote: quote(p, f.start, f.end),
           label: best.t.label,
-          tables: [...new Set(printed.map((c) => `${c.tf.where} ${printedInTable(c.tf)}`))].join("、"),
+          tables: listText([...new Map(printed.map((c) => [`${c.tf.where} ${textIn(printedInTable(c.tf))}`, cat(c.tf.whereText, " ", printedInTable(c.tf))])).values()]),
           stated: written(f),
-          difference: `${inTextUnit(diff, f)} ${f.unit}`,
+          difference: cat(inTextUnit(diff, f), " ", unitText(f.unit)),
         }),
       });
     }
@@ -253,7 +253,7 @@ function checkPartsSum(ctx: RuleContext, paras: ParsedParagraph[]): Finding[] {
       difference: Number(fmt(signedDelta(whole.c) - sum)),
       ...say(MESSAGES, "partsChangeSum", {
         quote: quote(whole.p, whole.c.start, whole.c.end),
-        items: items.map((it) => `${it.current.subject || "?"} ${signedDelta(it.change) >= 0 ? "+" : ""}${inTextUnit(signedDelta(it.change), whole.c.delta!)}`).join("、"),
+        items: listText(items.map((it) => `${it.current.subject || "?"} ${signedDelta(it.change) >= 0 ? "+" : ""}${inTextUnit(signedDelta(it.change), whole.c.delta!)}`)),
         sum: `${sum >= 0 ? "+" : ""}${inTextUnit(sum, whole.c.delta!)}`,
         difference: inTextUnit(signedDelta(whole.c) - sum, whole.c.delta!),
       }),

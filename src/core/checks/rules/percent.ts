@@ -22,13 +22,14 @@ import type { Figure, ListClaim, ShareClaim } from "../../narrative/parse";
 import type { Target } from "../../narrative/targets";
 import { add, div, figure, fmt, overlaps, scale, sub, type Interval } from "../rounding";
 import { labelKey } from "../../text";
-import { say } from "../messages";
+import { cat, listText, say, tr, unitText, type Localized, type Text } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
 
 interface Denominator {
   value: number;
   iv: Interval;
-  source: string;
+  /** Where the base comes from, for the message: 本句“…” / 上文“…” / 所列各项之和 / a table place. */
+  source: Text;
   fig?: Figure;
 }
 
@@ -170,19 +171,24 @@ interface ShareGroup {
   partsSum?: Denominator;
 }
 
+/** A base stated in the same sentence: 本句“支出预算” / “支出预算” in this sentence (“合计” / the sentence's total when it names none). */
+function sentenceBase(f: Figure): Localized {
+  return tr(`本句“${f.subject || "合计"}”`, f.subject ? `“${f.subject}” in this sentence` : "this sentence's total");
+}
+
 function shareBases(ctx: RuleContext, a: NarrativeAnalysis, i: number, s: ShareClaim, group: ShareGroup, listOf: Map<Figure, ListClaim>): Bases {
   const factor = ctx.options.roundingFactor;
   const p = a.paras[i];
   const out: Denominator[] = [];
   const part = s.part;
   const parts = group.parts;
-  const pushFig = (f: Figure | undefined, source: string) => {
+  const pushFig = (f: Figure | undefined, source: Text) => {
     if (f && f !== part && f.value > 0 && !out.some((d) => d.fig === f)) out.push({ value: f.value, iv: amountIv(f, factor), source, fig: f });
   };
   const pushTargets = (ts: Target[]) => {
     for (const t of ts)
       for (const tf of a.tableFigures(t))
-        if (tf.value) out.push({ value: tf.value, iv: figure(tf.value, tf.decimals, factor), source: tf.where });
+        if (tf.value) out.push({ value: tf.value, iv: figure(tf.value, tf.decimals, factor), source: tf.whereText });
   };
   const named = s.denomText && !GENERIC_BASE.test(labelKey(s.denomText)) ? a.matcher.match(s.denomText) : [];
   if (named.length) {
@@ -192,7 +198,7 @@ function shareBases(ctx: RuleContext, a: NarrativeAnalysis, i: number, s: ShareC
     for (let k = i; k >= from && k >= i - 40; k--) {
       for (const f of a.paras[k].figures) {
         if (f.kind !== "amount" || f.role !== undefined || (k === i && f.start > s.percent.start)) continue;
-        if (a.targetsOf(k, f).some((t) => ids.has(t.id))) pushFig(f, `说明中的“${f.subject}”`);
+        if (a.targetsOf(k, f).some((t) => ids.has(t.id))) pushFig(f, tr(`说明中的“${f.subject}”`, `“${f.subject}” in the text`));
       }
     }
     pushTargets(named);
@@ -201,12 +207,12 @@ function shareBases(ctx: RuleContext, a: NarrativeAnalysis, i: number, s: ShareC
   if (s.denomText && !GENERIC_BASE.test(labelKey(s.denomText))) return { list: [], how: "none" }; // a base we cannot resolve: no judgement
   // The whole of the enumeration the part is in.
   const list = listOf.get(part);
-  if (list) pushFig(list.whole, `本句“${list.whole.subject || "合计"}”`);
+  if (list) pushFig(list.whole, sentenceBase(list.whole));
   // The sentence's lead amount, when it is not itself one of the listed parts.
   const sf = p.sentFigs[part.sentence];
   let lead: Figure | undefined;
   for (let k = sf.first; k < sf.end && k < sf.first + 12 && !lead; k++) if (p.figures[k].kind === "amount" && p.figures[k].role === undefined) lead = p.figures[k];
-  if (lead && lead.start < part.start && !parts.has(lead)) pushFig(lead, `本句“${lead.subject || "合计"}”`);
+  if (lead && lead.start < part.start && !parts.has(lead)) pushFig(lead, sentenceBase(lead));
   // The sum of the listed parts when their shares make up the whole.
   if (group.partsSum) out.push(group.partsSum);
   // The section's lead total (a heading paragraph's first figure, or the first paragraph's).
@@ -214,7 +220,7 @@ function shareBases(ctx: RuleContext, a: NarrativeAnalysis, i: number, s: ShareC
   for (let k = from; k < i && k < from + 3; k++) {
     const f = a.paras[k].figures.find((g) => g.kind === "amount" && g.role === undefined);
     if (f && TOTAL_SUBJECT.test(f.subject)) {
-      pushFig(f, `上文“${f.subject}”`);
+      pushFig(f, tr(`上文“${f.subject}”`, `“${f.subject}” above`));
       break;
     }
   }
@@ -246,7 +252,7 @@ function checkShares(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
     for (const g of new Set(groups.values())) {
       const pctSum = g.shares.reduce((x, y) => x + y.percent.value, 0);
       if (g.shares.length >= 2 && Math.abs(pctSum - 100) < 1.5)
-        g.partsSum = { value: g.shares.reduce((x, y) => x + y.part.value, 0), iv: add(...g.shares.map((y) => amountIv(y.part, factor))), source: "所列各项之和" };
+        g.partsSum = { value: g.shares.reduce((x, y) => x + y.part.value, 0), iv: add(...g.shares.map((y) => amountIv(y.part, factor))), source: tr("所列各项之和", "the sum of the listed parts") };
     }
     const listOf = new Map<Figure, ListClaim>();
     for (const l of p.lists) for (const f of l.parts) listOf.set(f, l);
@@ -397,8 +403,8 @@ function checkRates(ctx: RuleContext, a: NarrativeAnalysis): Finding[] {
 }
 
 /** A figure of the text as the text writes it (3845.49 万元), not converted to the tables' unit. */
-function asWritten(f: Figure, unit = true): string {
-  return `${fmt(f.value / f.scale)}${unit && f.unit !== "%" ? ` ${f.unit}` : ""}`;
+function asWritten(f: Figure, unit = true): Text {
+  return unit && f.unit !== "%" && f.unit ? cat(fmt(f.value / f.scale), " ", unitText(f.unit)) : fmt(f.value / f.scale);
 }
 
 // ── 占比 columns in tables ──
@@ -420,7 +426,7 @@ function checkPercentColumns(ctx: RuleContext): Finding[] {
         sheet,
         cell: toA1(group[0].r, group[0].pct.c),
         related: group.map((g) => toA1(g.r, g.pct.c)),
-        ...say(MESSAGES, "columnAll100", { from: group[0].r + 1, to: group[group.length - 1].r + 1, shares: shares.join("、") }),
+        ...say(MESSAGES, "columnAll100", { from: group[0].r + 1, to: group[group.length - 1].r + 1, shares: listText(shares) }),
       });
       continue;
     }

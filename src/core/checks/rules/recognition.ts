@@ -7,7 +7,7 @@
 import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
 import type { RecognizedTable } from "../../recognize/types";
-import { say } from "../messages";
+import { listText, say } from "../messages";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "recognition";
@@ -55,7 +55,10 @@ type Issue = RecognizedTable["issues"][number];
 
 /** A recognition issue's message id, from the parts recognition recorded with it (issue.data). */
 function issueSay(i: Issue): ReturnType<typeof say> {
-  const d = i.data ?? {};
+  // Every part is one string but the missing columns, a list (worded per language).
+  const raw = i.data ?? {};
+  const d: Record<string, string | undefined> = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("、") : v]));
+  if (i.kind === "missing-column" && Array.isArray(raw.columns)) return say(MESSAGES, "missingColumns", { columns: listText(raw.columns) });
   if (i.kind === "error-value" && d.value !== undefined) return say(MESSAGES, "errorValue", { value: d.value });
   if (i.kind === "text-in-amount" && d.text !== undefined) return say(MESSAGES, "textInAmount", { text: d.text });
   if (i.kind === "bad-code" && d.code !== undefined) return say(MESSAGES, "badCode", { code: d.code });
@@ -77,7 +80,7 @@ function check(ctx: RuleContext): Finding[] {
         cell: cells[0],
         related: cells.slice(1),
         table: table.spec.id,
-        ...say(MESSAGES, "textAmounts", { count: cells.length, cells: cells.slice(0, 5).join("、") }),
+        ...say(MESSAGES, "textAmounts", { count: cells.length, cells: listText(cells.slice(0, 5)) }),
       });
     }
     for (const i of table.issues) {

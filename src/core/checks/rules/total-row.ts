@@ -10,7 +10,8 @@ import type { RecognizedRow, RecognizedTable } from "../../recognize/types";
 import { figureOf, flush, judgeSum, type Judged, report, sumMessages } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 import { toA1 } from "../../a1";
-import { amountColumns, columnLabel, rowName } from "../../recognize/helpers";
+import { amountColumns, cellNameText } from "../../recognize/helpers";
+import { sumOfText } from "../messages";
 
 const ID = "total-row";
 
@@ -210,7 +211,7 @@ function check(ctx: RuleContext): Finding[] {
     for (const total of totals) {
       const parts = partsOfTotal(table, total, ctx.options.roundingFactor);
       if (parts.length === 0) continue;
-      const levelWord = parts[0].level ? (parts.every((p) => p.level === 1) ? "类" : "最高级科目") : "各行";
+      const level = parts[0].level ? (parts.every((p) => p.level === 1) ? "类" : "最高级科目") : "各行";
       const key = parts[0].level ? (parts.every((p) => p.level === 1) ? "sumOfClasses" : "sumOfTopCodes") : "sumOfRows";
       for (const col of cols) {
         const t = total.amounts[col.key];
@@ -224,8 +225,8 @@ function check(ctx: RuleContext): Finding[] {
           ID,
           table,
           t ?? { r: total.r, c: col.c },
-          `${rowName(total)}${columnLabel(col)}`,
-          `${rowName(total)}${columnLabel(col)}（${levelWord}之和）`,
+          cellNameText(total, col),
+          sumOfText(cellNameText(total, col), level),
           { messages: MESSAGES, key },
           judgement,
           parts.map((p) => toA1(p.amounts[col.key]?.r ?? p.r, col.c)),

@@ -9,7 +9,7 @@
  */
 import { sheetFromRows, type Workbook } from "../../model";
 import type { AmountCell, RecognizedRow, RecognizedTable } from "../../recognize/types";
-import { say, type Messages } from "../messages";
+import { compose, say, tr, unitText, type Messages, type Text } from "../messages";
 import { cellA1, div, figure, fmt, fmtAmount, judgeSum, overlaps, scale, sub, tailFinding, type Interval, type TailItem } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
 
@@ -38,10 +38,10 @@ export const YEAR_COLUMN_MESSAGES: Messages = {
   },
 };
 
-function rowName(r: RecognizedRow): string {
+function rowName(r: RecognizedRow): Text {
   if (r.fixed) return r.fixed.label;
   if (r.code) return `${r.code} ${r.label}`.trim();
-  return r.label || (r.kind === "total" ? "合计" : `第 ${r.r + 1} 行`);
+  return r.label || (r.kind === "total" ? tr("合计", "the total row") : tr(`第 ${r.r + 1} 行`, `row ${r.r + 1}`));
 }
 
 function known(a: AmountCell | undefined): a is AmountCell & { value: number } {
@@ -61,7 +61,7 @@ function pairsOf(r: RecognizedRow): string[] {
 function checkTable(ctx: RuleContext, t: RecognizedTable, out: Finding[]): void {
   const factor = ctx.options.roundingFactor;
   const tails: TailItem[] = [];
-  const unit = t.amountUnit;
+  const unit = unitText(t.amountUnit);
   for (const r of t.rows) {
     if (!r.yearAmounts) continue;
     for (const key of pairsOf(r)) {
@@ -76,7 +76,7 @@ function checkTable(ctx: RuleContext, t: RecognizedTable, out: Finding[]): void 
       if (known(change)) {
         const j = judgeSum({ value: cur.value, decimals: cur.decimals }, [{ value: prior.value, decimals: prior.decimals }, { value: change.value, decimals: change.decimals }], factor);
         if (j.verdict === "rounding") {
-          tails.push({ cell: cellA1(change), what: `${name} 增减额（本年 − 上年）`, expected: cur.value - prior.value, actual: change.value, difference: -j.difference, decimals: d });
+          tails.push({ cell: cellA1(change), what: compose((lang, x) => (lang === "zh-CN" ? `${x(name)} 增减额（本年 − 上年）` : `${x(name)} change (this year − last year)`)), expected: cur.value - prior.value, actual: change.value, difference: -j.difference, decimals: d });
         } else if (j.verdict !== "exact") {
           const expected = cur.value - prior.value;
           const data = { sheet: t.sheet, cell: cellA1(change), row: name, current: fmtAmount(cur.value, d), prior: fmtAmount(prior.value, d), expected: fmtAmount(expected, d), actual: fmtAmount(change.value, d), difference: fmtAmount(change.value - expected, d), unit };

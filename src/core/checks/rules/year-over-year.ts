@@ -20,7 +20,7 @@ import type { WorkbookFacts } from "../../recognize/types";
 import { cellAt } from "../../narrative/paragraphs";
 import type { Finding, Rule, RuleContext } from "../types";
 import { ref } from "../crossRelations";
-import { say, type MessageData } from "../messages";
+import { listText, say, tr, type Localized, type MessageData } from "../messages";
 import { priorFacts } from "../../recognize/yearColumns";
 
 const ID = "year-over-year";
@@ -68,9 +68,17 @@ export const MESSAGES = {
     "en-US": "Not new: “{quote}”: last year was {prior}",
   },
   wrongPrior: {
-    "zh-CN": "上年数不对：“{quote}”写上年 {said}，上年工作簿 {where} 为 {prior}",
-    "en-US": "Wrong figure for last year: “{quote}” gives {said}, last year's workbook has {prior} at {where}",
+    "zh-CN": "上年数不对：“{quote}”写上年 {said}，{source} {where} 为 {prior}",
+    "en-US": "Wrong figure for last year: “{quote}” gives {said}, {source} has {prior} at {where}",
   },
+};
+
+/** Where last year's figures come from: last year's workbook (CLI --previous, the pane's file), or the 上年 columns of this workbook's tables. */
+type PriorSource = "workbook" | "columns";
+
+const SOURCE_TEXT: Record<PriorSource, Localized> = {
+  workbook: tr("上年工作簿", "last year's workbook"),
+  columns: tr("本工作簿表中的上年数", "the last-year column of this workbook's table"),
 };
 
 const prevCache = new WeakMap<Workbook, WorkbookFacts>();
@@ -185,7 +193,7 @@ function pairs(ctx: RuleContext, prev: WorkbookFacts, targets: Target[]): Pair[]
 /** Judge one claim against one pair; null when it agrees. */
 type Said = ReturnType<typeof say>;
 
-function judge(ctx: RuleContext, p: ParsedParagraph, c: Claim, pr: Pair): { cell: Figure; message: Said; expected?: number; actual?: number } | null {
+function judge(ctx: RuleContext, p: ParsedParagraph, c: Claim, pr: Pair, source: PriorSource): { cell: Figure; message: Said; expected?: number; actual?: number } | null {
   const factor = ctx.options.roundingFactor;
   const m = (id: keyof typeof MESSAGES, data: MessageData) => say(MESSAGES, id, data);
   const q = quote(p, Math.min(c.current.start, c.start), c.end);
@@ -193,7 +201,7 @@ function judge(ctx: RuleContext, p: ParsedParagraph, c: Claim, pr: Pair): { cell
   const real = sub(curIv, pr.priorIv);
   const realMid = c.current.value - pr.prior;
   const zeroBase = pr.priorIv.lo <= 0 && pr.priorIv.hi >= 0;
-  if (c.prior && !overlaps(iv(c.prior, factor), pr.priorIv)) return { cell: c.prior, message: m("wrongPrior", { quote: q, said: fmt(c.prior.value), prior: fmt(pr.prior), where: pr.where }), expected: Number(fmt(pr.prior)), actual: c.prior.value };
+  if (c.prior && !overlaps(iv(c.prior, factor), pr.priorIv)) return { cell: c.prior, message: m("wrongPrior", { quote: q, said: fmt(c.prior.value), prior: fmt(pr.prior), where: pr.where, source: SOURCE_TEXT[source] }), expected: Number(fmt(pr.prior)), actual: c.prior.value };
   const deltaId = c.kind === 0 ? "wrongDeltaFlat" : c.kind === "new" ? "wrongDeltaNew" : c.kind > 0 ? "wrongDeltaUp" : "wrongDeltaDown";
   const realText = Math.abs(realMid) < 1e-9 ? "0" : `${realMid > 0 ? "+" : "−"}${fmt(Math.abs(realMid))}`;
   const deltaData = { quote: q, current: fmt(c.current.value), prior: fmt(pr.prior), real: realText, delta: fmt(c.delta?.value ?? 0) };
@@ -224,7 +232,7 @@ function checkPlaceholders(paras: ParsedParagraph[]): Finding[] {
     const hits = [...p.para.text.matchAll(PLACEHOLDER_RE)];
     if (!hits.length) continue;
     const loc = cellAt(p.para, hits[0].index ?? 0);
-    const kinds = [...new Set(hits.map((h) => h[0]))].join("、");
+    const kinds = listText([...new Set(hits.map((h) => h[0]))]);
     out.push({ ruleId: ID, severity: "warning", sheet: loc.sheet, cell: loc.cell, ...(hits.length > 1 ? say(MESSAGES, "placeholders", { what: kinds, count: hits.length }) : say(MESSAGES, "placeholder", { what: kinds })) });
   }
   return out;
@@ -237,6 +245,7 @@ export function checkYearOverYear(ctx: RuleContext): Finding[] {
   // Last year's workbook, else last year's figures the tables themselves print (上年预算数 columns).
   const prev = ctx.options.previous ? previousFacts(ctx.options.previous) : priorFacts(ctx.facts);
   if (!prev) return out;
+  const source: PriorSource = ctx.options.previous ? "workbook" : "columns";
   const year = ctx.options.year ?? ctx.facts.year ?? textYear ?? (prev.year ? prev.year + 1 : 2024);
   paras.forEach((p, i) => {
     for (const c of claimsOf(p)) {
@@ -251,7 +260,7 @@ export function checkYearOverYear(ctx: RuleContext): Finding[] {
         ps = ps.filter((x) => x.cur && overlaps(x.cur.iv, curIv));
         if (!ps.length) continue; // the figure itself disagrees with the tables: the narrative rule says so
       }
-      const verdicts = ps.map((x) => ({ x, v: judge(ctx, p, c, x) }));
+      const verdicts = ps.map((x) => ({ x, v: judge(ctx, p, c, x, source) }));
       if (verdicts.some((v) => v.v === null)) continue;
       const { x, v } = verdicts[0];
       const loc = figureCell(p.para, v!.cell);
@@ -341,6 +350,20 @@ export const yearOverYearRule: Rule = {
       workbook: () => text(["8. 住房保障支出(类)住房改革支出(款)住房公积金(项)2024年预算数60.55万元，比2023年预算新增60.55万元。", "【请填写原因】"]),
       options: { previous: lastYear() },
       expect: [{ severity: "error", cell: "A1", messageId: "notNew" }],
+    },
+    {
+      name: "上年数与本表上年数列不符（没有上年工作簿）：说的是本工作簿表中的上年数，不是上年工作簿",
+      workbook: () => ({
+        sheets: [
+          sheetFromRows(
+            "三公经费",
+            [["2024年一般公共预算“三公”经费支出表"], ["单位：万元"], ["“三公”经费合计", null, "增减额"], ["上年预算数", "本年预算数", null], [3.7, 1.7, -2]],
+            "0.00",
+          ),
+          sheetFromRows("情况说明", [["2024年“三公”经费预算1.7万元，比上年预算3.5万元减少1.8万元。"]]),
+        ],
+      }),
+      expect: [{ severity: "error", cell: "A1", messageId: "wrongPrior", messageIncludes: "本工作簿表中的上年数 三公经费!A5 为 3.70" }],
     },
     {
       name: "写持平而上年不同",

@@ -123,7 +123,7 @@ export function readHeader(sheet: Sheet, reg: Region, h: number, units: UnitLine
       c: reg.titleCell.c,
       kind: "missing-column",
       message: `未找到列：${missing.map((m) => m.header).join("、")}（与这些列有关的检查不做）`,
-      data: { columns: missing.map((m) => m.header).join("、") },
+      data: { columns: missing.map((m) => m.header) },
     });
   }
   return { headerStart, headerEnd, skip, hasHeader, c1, c2, columns, missing, yearColumns, yearUnsettled };
