@@ -130,18 +130,21 @@ export function useTask(): Task {
   const [writing, setWriting] = React.useState(false);
   const [cancelling, setCancelling] = React.useState(false);
   const mounted = React.useRef(true);
-  const current = React.useRef<{ controller: AbortController; writing: boolean } | null>(null);
+  const current = React.useRef<{ controller: AbortController; writing: boolean; cancellable: boolean } | null>(null);
   React.useEffect(
     () => () => {
       mounted.current = false;
-      // a panel closed mid-task: its work stops at the next step (a write under way finishes)
-      current.current?.controller.abort();
+      // a panel closed mid-check: the check stops at its next step (a write under way finishes)
+      if (current.current?.cancellable) current.current.controller.abort();
     },
     [],
   );
   const run = React.useCallback(async <T,>(label: string, fn: (run: TaskRun) => Promise<T>, options: TaskOptions = {}): Promise<T | undefined> => {
+    // a cancellable task under way (a check) is not interrupted by another: 取消 it first
+    const running = current.current;
+    if (running?.cancellable && !running.controller.signal.aborted) return undefined;
     const controller = new AbortController();
-    const me = { controller, writing: false };
+    const me = { controller, writing: false, cancellable: !!options.cancellable };
     current.current = me;
     const live = () => mounted.current && current.current === me;
     setBusy(label);
@@ -180,11 +183,13 @@ export function useTask(): Task {
     } catch (e) {
       if (isCancelled(e)) {
         if (mounted.current) options.onCancel?.();
-      } else if (mounted.current) setError(e ?? new Error("unknown"));
+      } else if (live()) setError(e ?? new Error("unknown"));
       return undefined;
     } finally {
-      if (current.current === me) current.current = null;
-      if (mounted.current) {
+      // a task another one has taken over from (a cancelled check still finishing its step) leaves the state to it
+      const still = current.current === me;
+      if (still) current.current = null;
+      if (mounted.current && still) {
         setBusy(null);
         setProgress(null);
         setCancellable(false);
@@ -195,7 +200,7 @@ export function useTask(): Task {
   }, []);
   const cancel = React.useCallback(() => {
     const c = current.current;
-    if (!c || c.writing || c.controller.signal.aborted) return;
+    if (!c || !c.cancellable || c.writing || c.controller.signal.aborted) return;
     c.controller.abort();
     setCancelling(true);
   }, []);

@@ -17,11 +17,16 @@ function gate() {
 }
 
 /** A panel with one cancellable task: `work` gets the TaskRun; outcomes are shown as text. */
-function Harness({ work }: { work: (run: TaskRun) => Promise<string> }) {
+function Harness({ work, other }: { work: (run: TaskRun) => Promise<string>; other?: () => Promise<string> }) {
   const task = useTask();
   const [out, setOut] = React.useState("");
   return (
     <div>
+      {other && (
+        <button data-testid="other" onClick={() => void task.run("正在转到…", other).then((r) => r && setOut(r))}>
+          other
+        </button>
+      )}
       <button data-testid="go" onClick={() => void task.run("正在处理…", work, { cancellable: true, onCancel: () => setOut("cancelled") }).then((r) => r && setOut(r))}>
         go
       </button>
@@ -81,5 +86,35 @@ describe("useTask: progress, cancel and the write", () => {
     expect(signal?.aborted).toBe(false);
     await act(async () => during.open());
     await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("written"));
+  });
+
+  it("another task does not interrupt a cancellable one under way: it is not run", async () => {
+    const check = gate();
+    let others = 0;
+    render(
+      <Harness
+        work={async (run) => {
+          run.onProgress({ stage: "rules", done: 0, total: 12 });
+          await check.p;
+          return "checked";
+        }}
+        other={async () => {
+          others++;
+          return "other";
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByTestId("go"));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("正在检查：规则 1 / 12"));
+    fireEvent.click(screen.getByTestId("other"));
+    await act(async () => undefined);
+    expect(others).toBe(0);
+    expect(screen.getByTestId("cancel-task")).toBeTruthy();
+    await act(async () => check.open());
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("checked"));
+    // once it is done the other runs
+    fireEvent.click(screen.getByTestId("other"));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("other"));
+    expect(others).toBe(1);
   });
 });
