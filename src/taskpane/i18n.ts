@@ -1,7 +1,44 @@
 /** UI strings: zh-CN first, en-US available (the header's language switch). */
+import type { ProgressReport } from "../core/workflows/progress";
+
 export type Lang = "zh-CN" | "en-US";
 
 type Fmt<A extends unknown[]> = (...args: A) => string;
+
+/** The step under way, counted from 1 (the last report of a stage says total / total). */
+function step(p: ProgressReport): number {
+  return Math.min(p.done + 1, p.total);
+}
+
+function progressZh(p: ProgressReport): string {
+  switch (p.stage) {
+    case "read":
+      return "正在读取工作簿…";
+    case "recognize":
+      return `正在识别表格：工作表 ${step(p)} / ${p.total}`;
+    case "rules":
+      return `正在检查：规则 ${step(p)} / ${p.total}`;
+    case "plan":
+      return `正在生成：第 ${step(p)} / ${p.total} 张表`;
+    case "write":
+      return "正在写入，无法取消…";
+  }
+}
+
+function progressEn(p: ProgressReport): string {
+  switch (p.stage) {
+    case "read":
+      return "Reading the workbook…";
+    case "recognize":
+      return `Recognising tables: sheet ${step(p)} of ${p.total}`;
+    case "rules":
+      return `Checking: rule ${step(p)} of ${p.total}`;
+    case "plan":
+      return `Preparing: table ${step(p)} of ${p.total}`;
+    case "write":
+      return "Writing, cannot cancel…";
+  }
+}
 
 const zh = {
   appTitle: "预算公开表格助手",
@@ -103,6 +140,13 @@ const zh = {
   runCheck: "开始检查",
   recheck: "重新检查",
   checking: "正在检查…",
+  // — progress and cancel of long work (core/workflows/progress: the stage and its counts)
+  progressText: ((p: ProgressReport) => progressZh(p)) as Fmt<[ProgressReport]>,
+  cancelling: "正在取消…",
+  writingNoCancel: "写入中，无法取消",
+  checkCancelled: "已取消检查，未作任何修改。",
+  checkCancelledKept: "已取消检查，未作任何修改；下面仍是上次的检查结果。",
+  taskCancelled: "已取消，未作任何修改。",
   checkerMissing: "检查功能尚未安装（检查引擎不可用）。",
   noFindings: "未发现问题。",
   summary: ((e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`) as Fmt<[number, number, number]>,
@@ -349,6 +393,12 @@ const en: Strings = {
   runCheck: "Check",
   recheck: "Check again",
   checking: "Checking…",
+  progressText: (p) => progressEn(p),
+  cancelling: "Cancelling…",
+  writingNoCancel: "Writing, cannot cancel",
+  checkCancelled: "Check cancelled; nothing was changed.",
+  checkCancelledKept: "Check cancelled; nothing was changed. The results below are those of the previous check.",
+  taskCancelled: "Cancelled; nothing was changed.",
   checkerMissing: "The checker is not installed (check engine unavailable).",
   noFindings: "No problems found.",
   summary: (e, w, i) => `Errors ${e} · Warnings ${w} · Info ${i}`,

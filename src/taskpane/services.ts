@@ -15,6 +15,7 @@ import { catalogStore } from "./catalogStore";
 import type { CheckOptions, Finding, Rule } from "../core/checks/types";
 import type { Sheet, Workbook } from "../core/model";
 import type { WorkbookFacts } from "../core/recognize/types";
+import { throwIfCancelled, type TaskControl } from "../core/workflows/progress";
 import { recognizeWorkbook } from "../core/recognize";
 import { isCatalogDataLoaded, loadCatalogData } from "../core/catalog/data";
 import { bundledEngine, type Engine } from "./engineSync";
@@ -35,6 +36,11 @@ export interface Services {
   recognize: ((wb: Workbook) => WorkbookFacts) | null;
   /** The checker (null: not available, the panel says so). */
   check: ((wb: Workbook, options: CheckOptions) => Finding[]) | null;
+  /**
+   * The same checker, run with progress, pauses and cancel (the 检查 panel uses it: the pane
+   * stays responsive and 取消 works). Absent or null: the panel runs `check` in one go.
+   */
+  checkAsync?: ((wb: Workbook, options: CheckOptions, control?: TaskControl) => Promise<Finding[]>) | null;
   /** The checker's rules (their message texts render a finding in the pane's language); absent: findings show their zh-CN text. */
   rules?(): readonly Rule[];
   /**
@@ -91,6 +97,7 @@ export const defaultServices: Services = {
   },
   recognize: (wb) => recognizeWorkbook(wb),
   check: (wb, options) => loadedEngine().checkWorkbook(wb, { catalog: catalogStore().catalog(), ...options }),
+  checkAsync: (wb, options, control) => loadedEngine().checkWorkbookAsync(wb, { catalog: catalogStore().catalog(), ...options }, control),
   rules: () => (engine ? engine.RULES : []),
   ready: loadServices,
   isReady: servicesLoaded,
@@ -127,4 +134,21 @@ export function detect(services: Services, wb: Workbook): Detected {
     }
   }
   return detectQuick(wb);
+}
+
+/**
+ * The checker the 检查 panel runs: services.checkAsync, or — when a caller gave only the
+ * synchronous `check` (a component test's fixed findings) — that one in a single step, still
+ * honouring a cancel that came before it. Null: no checker.
+ */
+export function asyncChecker(services: Services): ((wb: Workbook, options: CheckOptions, control?: TaskControl) => Promise<Finding[]>) | null {
+  if (services.checkAsync) return services.checkAsync;
+  const check = services.check;
+  if (!check) return null;
+  return async (wb, options, control) => {
+    throwIfCancelled(control);
+    const out = check(wb, options);
+    throwIfCancelled(control);
+    return out;
+  };
 }

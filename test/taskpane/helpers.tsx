@@ -18,7 +18,9 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 
 export function renderPane(host: WorkbookHost, opts: { tab?: TabId; services?: Partial<Services>; settings?: PaneSettings; lang?: Lang; caps?: Capabilities } = {}) {
   const store = new MemorySettingsStore(opts.settings ?? {});
-  const services = { ...defaultServices, ...opts.services };
+  // a test's own `check` (fixed findings, a failing checker) replaces the default async checker too
+  const own = opts.services && "check" in opts.services && !("checkAsync" in opts.services) ? { checkAsync: null } : {};
+  const services = { ...defaultServices, ...own, ...opts.services };
   const utils = render(<App host={host} inExcel={false} initialLang={opts.lang ?? "zh-CN"} services={services} settingsStore={store} initialTab={opts.tab ?? "check"} caps={opts.caps} />);
   return { ...utils, store };
 }

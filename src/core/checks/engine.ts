@@ -7,12 +7,13 @@ import { parseA1 } from "../a1";
 import type { Workbook } from "../model";
 import { builtinCatalog } from "../catalog";
 import { analyzeNarrative } from "../narrative/analyze";
-import { recognizeWorkbook } from "../recognize";
+import { recognizeSteps } from "../recognize";
+import { runSteps, runStepsAsync, type Steps, type TaskControl } from "../workflows/progress";
 import type { WorkbookFacts } from "../recognize/types";
 import { ENGINE_MESSAGES, say } from "./messages";
 import { isTailFinding, TAIL_RULE_ID, tailSay, type TailFinding, type TailItem } from "./rounding";
 import { RULES } from "./rules";
-import type { CheckOptions, Finding, Rule, RuleContext } from "./types";
+import type { CheckOptions, Finding, Rule, RuleContext, Severity } from "./types";
 
 export { TAIL_RULE_ID } from "./rounding";
 
@@ -78,9 +79,24 @@ function unconverted(f: Finding): { messageId: string; data: { text: string } } 
 
 /** Run the rules on a workbook; recognition facts can be passed in when already computed. */
 export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: WorkbookFacts, rules: Rule[] = RULES): CheckResult {
+  return runSteps(checkSteps(wb, options, facts, rules));
+}
+
+/**
+ * runChecks for the task pane: the same run (the same steps: same findings, same order),
+ * pausing with `control` between sheets during recognition (stage "recognize") and between
+ * rules (stage "rules", done / total over the rules that run). Throws TaskCancelledError
+ * before the next step once control.signal is aborted.
+ */
+export function runChecksAsync(wb: Workbook, options: CheckOptions = {}, facts?: WorkbookFacts, rules: Rule[] = RULES, control?: TaskControl): Promise<CheckResult> {
+  return runStepsAsync(checkSteps(wb, options, facts, rules), control);
+}
+
+/** The checker's run as steps: one per sheet recognised, one per rule. */
+function* checkSteps(wb: Workbook, options: CheckOptions, facts: WorkbookFacts | undefined, rules: Rule[]): Steps<CheckResult> {
   let f: WorkbookFacts;
   try {
-    f = facts ?? recognizeWorkbook(wb);
+    f = facts ?? (yield* recognizeSteps(wb));
   } catch (e) {
     return { facts: { tables: [], paragraphs: [], amountUnit: "万元" }, findings: [{ ruleId: "recognition", severity: "warning", sheet: wb.sheets[0]?.name ?? "", cell: "A1", ...say(ENGINE_MESSAGES, "recognitionFailed", { error: (e as Error).message }) }] };
   }
@@ -94,9 +110,10 @@ export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: Work
   }
   const ctx: RuleContext = { wb, facts: f, options: { ...options, roundingFactor: options.roundingFactor ?? 1 }, catalog, narrative, year: options.year ?? narrative?.year ?? f.year };
   let findings: Finding[] = [];
-  for (const rule of rules) {
-    const override = options.rules?.[rule.id];
-    if (override === "off") continue;
+  const running = rules.filter((rule) => options.rules?.[rule.id] !== "off");
+  for (const [done, rule] of running.entries()) {
+    yield { stage: "rules", done, total: running.length, item: rule.id };
+    const override = options.rules?.[rule.id] as Severity | undefined; // "off" is not running
     let found: Finding[];
     try {
       found = rule.check(ctx);
@@ -106,6 +123,7 @@ export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: Work
     if (override) found = found.map((x) => (isTailFinding(x) ? x : { ...x, severity: override }));
     for (const x of found) findings.push(x.messageId ? x : { ...x, ...unconverted(x) });
   }
+  yield { stage: "rules", done: running.length, total: running.length };
   findings = mergeTails(findings);
   const tailOverride = options.rules?.[TAIL_RULE_ID];
   if (tailOverride === "off") findings = findings.filter((x) => x.ruleId !== TAIL_RULE_ID);
@@ -125,4 +143,9 @@ export function runChecks(wb: Workbook, options: CheckOptions = {}, facts?: Work
 /** Check a workbook: every registered rule, sorted findings. */
 export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): Finding[] {
   return runChecks(wb, options).findings;
+}
+
+/** checkWorkbook for the task pane: progress, pauses and cancel through `control` (runChecksAsync). */
+export async function checkWorkbookAsync(wb: Workbook, options: CheckOptions = {}, control?: TaskControl): Promise<Finding[]> {
+  return (await runChecksAsync(wb, options, undefined, RULES, control)).findings;
 }

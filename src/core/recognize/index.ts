@@ -21,6 +21,7 @@ import { transposeItemRows } from "./transpose";
 import { TitleIndex, yearIn } from "./titles";
 import type { Paragraph, RecognizedTable, WorkbookFacts } from "./types";
 import { UNSETTLED } from "./yearColumns";
+import { runSteps, type Steps } from "../workflows/progress";
 
 export type { AmountCell, Paragraph, RecognizedColumn, RecognizedRow, RecognizedTable, WorkbookFacts } from "./types";
 export { titleKey } from "./titles";
@@ -62,6 +63,11 @@ function budgetYearInText(paragraphs: Paragraph[]): number | undefined {
 
 /** Recognise every table and every paragraph of explanatory text in a workbook. */
 export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): WorkbookFacts {
+  return runSteps(recognizeSteps(wb, opts));
+}
+
+/** Recognition as steps, one per sheet (stage "recognize"): the checker's async path pauses between sheets. */
+export function* recognizeSteps(wb: Workbook, opts: RecognizeOptions = {}): Steps<WorkbookFacts> {
   const specs = opts.specs ?? [...STANDARD_TABLES, ...EXTRA_TABLES];
   const index = new TitleIndex(specs);
   const tables: RecognizedTable[] = [];
@@ -69,7 +75,8 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
   const unrecognized: NonNullable<WorkbookFacts["unrecognized"]> = [];
   // Tables whose headers name a year their own title does not settle: recognised again with the workbook's year.
   const again: { i: number; sheet: (typeof wb.sheets)[number]; reg: Region }[] = [];
-  for (const sheet of wb.sheets) {
+  for (const [n, sheet] of wb.sheets.entries()) {
+    yield { stage: "recognize", done: n, total: wb.sheets.length, item: sheet.name };
     const sheetTables: RecognizedTable[] = [];
     {
       const titles = findTitles(sheet, index);
@@ -145,6 +152,7 @@ export function recognizeWorkbook(wb: Workbook, opts: RecognizeOptions = {}): Wo
       }
     }
   }
+  yield { stage: "recognize", done: wb.sheets.length, total: wb.sheets.length };
   // The text to read, headings included: every text line of a sheet of text, the paragraphs elsewhere.
   const textLines: Paragraph[] = [];
   const tableSheets = new Set(tables.map((t) => t.sheet));

@@ -6,6 +6,7 @@
 import type { CheckOptions, Finding, Severity } from "../checks/types";
 import type { Sheet, Workbook } from "../model";
 import { REPORT_SHEET_NAME } from "../report/reportSheet";
+import type { TaskControl } from "./progress";
 
 /** The header row the 审核结果 sheet starts its table with (row 3). */
 const REPORT_HEADER_START = ["序号", "级别", "表", "单元格", "说明"];
@@ -77,6 +78,8 @@ export interface CheckRun {
 }
 
 export type Checker = (wb: Workbook, options: CheckOptions) => Finding[];
+/** The pane's checker: the same findings as a Checker, with progress, pauses and cancel (core/workflows/progress). */
+export type AsyncChecker = (wb: Workbook, options: CheckOptions, control?: TaskControl) => Promise<Finding[]>;
 
 /**
  * Run the checker for the request. The checker always sees the whole workbook (less its
@@ -84,19 +87,36 @@ export type Checker = (wb: Workbook, options: CheckOptions) => Finding[];
  * sheet's findings.
  */
 export function runCheck(wb: Workbook, check: Checker, req: CheckRequest): CheckRun {
+  const plan = planCheck(wb, req);
+  return "refused" in plan ? plan.refused : plan.finish(check(plan.wb, plan.options));
+}
+
+/** runCheck with an async checker: the same run, the control passed to the checker (TaskCancelledError when cancelled). */
+export async function runCheckAsync(wb: Workbook, check: AsyncChecker, req: CheckRequest, control?: TaskControl): Promise<CheckRun> {
+  const plan = planCheck(wb, req);
+  return "refused" in plan ? plan.refused : plan.finish(await check(plan.wb, plan.options, control));
+}
+
+/** What runCheck and runCheckAsync check, and how they make the checker's findings into the run. */
+function planCheck(wb: Workbook, req: CheckRequest): { refused: CheckRun } | { wb: Workbook; options: CheckOptions; finish(found: Finding[]): CheckRun } {
   const skippedReports = wb.sheets.filter(isReportSheet).map((s) => s.name);
   const base = { scope: req.scope, skippedReports };
   let sheet: string | null | undefined;
   let cameFrom: boolean | undefined;
   if (req.scope === "sheet") {
     const target = sheetTarget(wb, req.activeSheet, req.previousSheet);
-    if (target.sheet === null) return { ...base, findings: [], keys: [], sheet: null, refused: target.reason };
+    if (target.sheet === null) return { refused: { ...base, findings: [], keys: [], sheet: null, refused: target.reason } };
     sheet = target.sheet;
     if (target.cameFrom) cameFrom = true;
   }
-  let findings = check(withoutReportSheets(wb), req.options ?? {});
-  if (sheet) findings = findings.filter((f) => f.sheet === sheet);
-  return { ...base, findings, keys: findingKeys(findings), ...(sheet !== undefined ? { sheet } : {}), ...(cameFrom ? { cameFrom } : {}) };
+  return {
+    wb: withoutReportSheets(wb),
+    options: req.options ?? {},
+    finish: (found) => {
+      const findings = sheet ? found.filter((f) => f.sheet === sheet) : found;
+      return { ...base, findings, keys: findingKeys(findings), ...(sheet !== undefined ? { sheet } : {}), ...(cameFrom ? { cameFrom } : {}) };
+    },
+  };
 }
 
 /**

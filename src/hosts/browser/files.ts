@@ -140,27 +140,42 @@ export function paragraphOf(f: Finding): ParagraphFinding | undefined {
  * their paragraph (paragraphOf): there is no cell of the workbook to select for them.
  */
 export function checkWithCompanions(wb: Workbook, companions: Companions, options: CheckOptions, run: (wb: Workbook, options: CheckOptions) => Finding[]): Finding[] {
+  const c = withCompanions(wb, companions, options);
+  return c.finish(run(c.wb, c.options));
+}
+
+/** checkWithCompanions with an async checker (the pane's, with progress and cancel). */
+export async function checkWithCompanionsAsync(wb: Workbook, companions: Companions, options: CheckOptions, run: (wb: Workbook, options: CheckOptions) => Promise<Finding[]>): Promise<Finding[]> {
+  const c = withCompanions(wb, companions, options);
+  return c.finish(await run(c.wb, c.options));
+}
+
+/** What the checker is run on with the picked files, and how its findings are made into the run's. */
+function withCompanions(wb: Workbook, companions: Companions, options: CheckOptions): { wb: Workbook; options: CheckOptions; finish(found: Finding[]): Finding[] } {
   const opts: CheckOptions = companions.previous ? { ...options, previous: companions.previous.workbook } : options;
   const text = companions.narrative;
-  if (!text) return run(wb, opts);
+  if (!text) return { wb, options: opts, finish: (found) => found };
   const combined = withNarrative(workbookInput(wb), text);
   const textSheets = new Set(combined.narrativeSheets);
-  for (const f of text.readFindings) located.set(f, { file: text.name, text: "" });
-  return [...text.readFindings, ...run(combined.workbook, opts)].map((f) => {
-    if (!textSheets.has(f.sheet)) return f;
-    const sheet = combined.workbook.sheets.find((s) => s.name === f.sheet);
-    let paragraph = "";
-    try {
-      const v = sheet?.rows[parseA1(f.cell).r]?.[0]?.value;
-      paragraph = typeof v === "string" ? v : v == null ? "" : String(v);
-    } catch {
-      paragraph = "";
-    }
-    const where = combined.locate(f);
-    const out: Finding = where ? { ...f, message: `${f.message}（${where}）` } : { ...f };
-    located.set(out, { file: text.name, where: where?.slice(text.name.length).trim() || undefined, text: paragraph });
-    return out;
-  });
+  const finish = (found: Finding[]): Finding[] => {
+    for (const f of text.readFindings) located.set(f, { file: text.name, text: "" });
+    return [...text.readFindings, ...found].map((f) => {
+      if (!textSheets.has(f.sheet)) return f;
+      const sheet = combined.workbook.sheets.find((s) => s.name === f.sheet);
+      let paragraph = "";
+      try {
+        const v = sheet?.rows[parseA1(f.cell).r]?.[0]?.value;
+        paragraph = typeof v === "string" ? v : v == null ? "" : String(v);
+      } catch {
+        paragraph = "";
+      }
+      const where = combined.locate(f);
+      const out: Finding = where ? { ...f, message: `${f.message}（${where}）` } : { ...f };
+      located.set(out, { file: text.name, where: where?.slice(text.name.length).trim() || undefined, text: paragraph });
+      return out;
+    });
+  };
+  return { wb: combined.workbook, options: opts, finish };
 }
 
 /** Where the figure of a finding is in its paragraph: [start, end) of the stated figure (the finding's `actual`), near the quoted excerpt. */

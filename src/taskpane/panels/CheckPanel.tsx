@@ -11,7 +11,6 @@ import {
   Button,
   Checkbox,
   Link,
-  ProgressBar,
   Select,
   Text,
   ToggleButton,
@@ -22,16 +21,18 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/checks/types";
 import { findingMessage } from "../../core/checks/messages";
-import { CompanionFiles, FindingParagraph, checkWithCompanions, inCompanionText, type Companions } from "./CompanionFile";
+import { CompanionFiles, FindingParagraph, checkWithCompanionsAsync, inCompanionText, type Companions } from "./CompanionFile";
 import { countBySeverity, formatFigure, groupFindings, groupKeyOf, marksForFindings, tablesOfSheets, type FindingGroup } from "../../core/report/findings";
 import { planReport } from "../../core/report/reportSheet";
 import { VERSION } from "../../version";
-import { checkedState, isReportSheet, runCheck as runCheckWorkflow, storedMarks, toggleChecked, type CheckRun } from "../../core/workflows/check";
+import { checkedState, isReportSheet, runCheckAsync, storedMarks, toggleChecked, type CheckRun } from "../../core/workflows/check";
 import type { Workbook } from "../../core/model";
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
-import { ActionBar, useTask, usePanelStyles, VISUALLY_HIDDEN, type PanelProps } from "../shared";
+import { ActionBar, CancelButton, Progress, useTask, usePanelStyles, VISUALLY_HIDDEN, type PanelProps, type Task } from "../shared";
 import { FeatureNote, useFeature } from "../capabilities";
+import { asyncChecker } from "../services";
+import { throwIfCancelled } from "../../core/workflows/progress";
 import { knownYear } from "../../core/workflows/context";
 
 const FORCED = "@media (forced-colors: active)";
@@ -188,11 +189,12 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work, ca
   const [open, setOpen] = React.useState<Record<string, boolean>>({});
   const [shown, setShown] = React.useState<Record<string, number>>({});
   const [active, setActive] = React.useState<string | null>(null);
-  const [focusReq, setFocusReq] = React.useState<{ key: string | "summary"; n: number } | null>(null);
+  const [focusReq, setFocusReq] = React.useState<{ key: string | "summary" | "run-check"; n: number } | null>(null);
   const previousSheet = React.useRef<string | null>(null);
   const lastWb = React.useRef<Workbook | null>(null);
   const panelRef = React.useRef<HTMLDivElement>(null);
   const summaryRef = React.useRef<HTMLHeadingElement>(null);
+  const runButtonRef = React.useRef<HTMLButtonElement>(null);
   const buttons = React.useRef(new Map<string, HTMLButtonElement>());
   const factor = settings.roundingFactor ?? 1;
 
@@ -261,34 +263,49 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work, ca
 
   // ——— actions
   const runCheck = () =>
-    task.run(t.checking, async () => {
-      setStatus(null);
-      const check = services.check;
-      if (!check) throw new Error(t.checkerMissing);
-      const wb = await reload();
-      lastWb.current = wb;
-      let activeSheet: string | null = null;
-      if (scope === "sheet") {
-        activeSheet = (await host.getSelection())?.sheet ?? null;
-        noteSheet(activeSheet);
-      }
-      // the 情况说明 or last year's file picked beside the workbook (CompanionFile) join the check
-      const out = runCheckWorkflow(wb, (w, o) => checkWithCompanions(w, companions, o, check), {
-        scope,
-        activeSheet,
-        previousSheet: previousSheet.current,
-        options: { roundingFactor: factor, year: knownYear(work) },
-      });
-      setRun(out);
-      setCurrent(null);
-      setShown({});
-      setOpen({});
-      const c = countBySeverity(out.findings);
-      if (out.refused) setStatus(out.refused === "results-sheet" ? t.checkResultsSheet : t.checkNoSheet);
-      else if (out.sheet) setStatus(`${out.cameFrom ? `${t.checkCameFrom(out.sheet)} ` : ""}${t.checkDoneSheet(out.sheet, c.error, c.warning, c.info)}`);
-      else setStatus(t.checkDone(c.error, c.warning, c.info));
-      setFocusReq((r) => ({ key: "summary", n: (r?.n ?? 0) + 1 }));
-    });
+    task.run(
+      t.checking,
+      async (ctl) => {
+        setStatus(null);
+        const check = asyncChecker(services);
+        if (!check) throw new Error(t.checkerMissing);
+        ctl.onProgress({ stage: "read", done: 0, total: 0 });
+        const wb = await reload();
+        lastWb.current = wb;
+        let activeSheet: string | null = null;
+        if (scope === "sheet") {
+          activeSheet = (await host.getSelection())?.sheet ?? null;
+          noteSheet(activeSheet);
+        }
+        // the 情况说明 or last year's file picked beside the workbook (CompanionFile) join the check;
+        // the checker reports its counts, pauses so the pane paints, and stops when 取消 is clicked
+        const out = await runCheckAsync(
+          wb,
+          (w, o, c) => checkWithCompanionsAsync(w, companions, o, (w2, o2) => check(w2, o2, c)),
+          { scope, activeSheet, previousSheet: previousSheet.current, options: { roundingFactor: factor, year: knownYear(work) } },
+          ctl,
+        );
+        // a 取消 that came as the last rule finished still cancels: the list is not replaced
+        throwIfCancelled(ctl);
+        setRun(out);
+        setCurrent(null);
+        setShown({});
+        setOpen({});
+        const c = countBySeverity(out.findings);
+        if (out.refused) setStatus(out.refused === "results-sheet" ? t.checkResultsSheet : t.checkNoSheet);
+        else if (out.sheet) setStatus(`${out.cameFrom ? `${t.checkCameFrom(out.sheet)} ` : ""}${t.checkDoneSheet(out.sheet, c.error, c.warning, c.info)}`);
+        else setStatus(t.checkDone(c.error, c.warning, c.info));
+        setFocusReq((r) => ({ key: "summary", n: (r?.n ?? 0) + 1 }));
+      },
+      {
+        cancellable: true,
+        // cancelled: nothing was written and the previous results (if any) stay as they were
+        onCancel: () => {
+          setStatus(run ? t.checkCancelledKept : t.checkCancelled);
+          setFocusReq((r) => ({ key: "run-check", n: (r?.n ?? 0) + 1 }));
+        },
+      },
+    );
 
   const select = (f: Finding, key: string, message?: string) => {
     setCurrent(key);
@@ -338,7 +355,7 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work, ca
 
   React.useEffect(() => {
     if (!focusReq) return;
-    const el = focusReq.key === "summary" ? summaryRef.current : buttons.current.get(focusReq.key);
+    const el = focusReq.key === "summary" ? summaryRef.current : focusReq.key === "run-check" ? runButtonRef.current : buttons.current.get(focusReq.key);
     el?.focus();
     if (el && focusReq.key !== "summary") el.scrollIntoView?.({ block: "nearest" });
   }, [focusReq]);
@@ -657,10 +674,12 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work, ca
           )}
         </div>
       )}
-      <ActionBar label={t.resultsActions} status={checkStatus(task.busy, task.error, status, t, st.statusLine)}>
-        <Button appearance="primary" onClick={() => void runCheck()} disabled={!!task.busy} data-testid="run-check">
+      <ActionBar label={t.resultsActions} status={checkStatus(task, status, t, st.statusLine)}>
+        {/* disabled but focusable while checking: the focus stays here, and Tab reaches 取消 next */}
+        <Button appearance="primary" ref={runButtonRef} onClick={() => void runCheck()} disabledFocusable={!!task.busy} data-testid="run-check">
           {run ? t.recheck : t.runCheck}
         </Button>
+        <CancelButton task={task} t={t} />
         <Button size="small" onClick={() => go(-1)} disabled={!flat.length || (!!task.busy && task.busy !== t.goTo)} title={t.prevFindingTitle} aria-keyshortcuts="Shift+F8 Alt+ArrowUp" data-testid="prev-finding">
           ↑ {t.prevFinding}
         </Button>
@@ -672,15 +691,14 @@ export function CheckPanel({ host, services, t, lang, settings, reload, work, ca
   );
 }
 
-/** What the ActionBar's status region says: the task under way, its error, or the last outcome. */
-export function checkStatus(busy: string | null, error: unknown, status: React.ReactNode, t: Strings, className: string): React.ReactNode {
-  if (busy)
+/** What the ActionBar's status region says: the task under way with its counts, its error, or the last outcome. */
+export function checkStatus(task: Pick<Task, "busy" | "error" | "progress" | "cancelling">, status: React.ReactNode, t: Strings, className: string): React.ReactNode {
+  if (task.busy)
     return (
-      <span className={className} data-testid="progress">
-        <Text size={200}>{busy}</Text>
-        <ProgressBar thickness="medium" aria-label={busy} />
+      <span className={className}>
+        <Progress label={task.busy} progress={task.progress} t={t} cancelling={task.cancelling} live={false} />
       </span>
     );
-  if (error) return <ErrorMessage error={error} t={t} />;
+  if (task.error) return <ErrorMessage error={task.error} t={t} />;
   return status ? <span data-testid="check-notice">{status}</span> : null;
 }

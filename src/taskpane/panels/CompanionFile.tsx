@@ -18,6 +18,7 @@ import { isHostError } from "../../hosts/host";
 import {
   COMPANION_ACCEPT,
   checkWithCompanions,
+  checkWithCompanionsAsync,
   figureSpan,
   paragraphOf,
   readCompanionFile,
@@ -29,7 +30,7 @@ import type { Lang } from "../i18n";
 import { knownYear, type WorkContext } from "../../core/workflows/context";
 
 export type { Companions, CompanionRead, CompanionPurpose };
-export { checkWithCompanions, paragraphOf };
+export { checkWithCompanions, checkWithCompanionsAsync, paragraphOf };
 
 const TEXT = {
   "zh-CN": {
