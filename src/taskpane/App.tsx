@@ -24,9 +24,10 @@ const CheckPanel = React.lazy(() => import(/* webpackChunkName: "check" */ "./pa
 const DraftPanel = React.lazy(() => import(/* webpackChunkName: "draft" */ "./panels/DraftPanel").then((m) => ({ default: m.DraftPanel })));
 import { Header } from "./Header";
 import { PanelErrorBoundary } from "./errors";
-import { defaultServices, detect, useServicesReady, type Services } from "./services";
+import { defaultServices, detectAsync, useServicesReady, type Services } from "./services";
+import type { Detected } from "../core/report/detected";
 import { LocalUserPrefsStore, MemorySettingsStore, type PaneSettings, type SettingsStore, type UserPrefs, type UserPrefsStore } from "./settings";
-import { VISUALLY_HIDDEN, type PanelProps } from "./shared";
+import { paneYield, VISUALLY_HIDDEN, type PanelProps } from "./shared";
 import { resolveWorkContext } from "../core/workflows/context";
 import { FirstRun, type StartAction } from "./FirstRun";
 import { SettingsPanel } from "./SettingsPanel";
@@ -196,7 +197,21 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
 
   // the catalog data and the checker arrive just after the first render (services.ready)
   const ready = useServicesReady(services);
-  const detected = React.useMemo(() => (wb && ready ? detect(services, wb) : null), [wb, services, ready]);
+  // The header's facts, recognised sheet by sheet with pauses (a workbook of many large sheets
+  // takes seconds: the pane stays responsive meanwhile, e.g. to a 取消 of the check that
+  // re-read it); a newer read cancels the older recognition, whose facts are kept until then.
+  const [detected, setDetected] = React.useState<Detected | null>(null);
+  React.useEffect(() => {
+    if (!wb || !ready) return;
+    const stop = new AbortController();
+    detectAsync(services, wb, { signal: stop.signal, yield: paneYield() }).then(
+      (d) => {
+        if (!stop.signal.aborted) setDetected(d);
+      },
+      () => undefined, // cancelled by a newer read
+    );
+    return () => stop.abort();
+  }, [wb, services, ready]);
 
   // A panel asked for once the host is known (index.tsx draws the pane before Office is ready)
   React.useEffect(() => {

@@ -15,8 +15,8 @@ import { catalogStore } from "./catalogStore";
 import type { CheckOptions, Finding, Rule } from "../core/checks/types";
 import type { Sheet, Workbook } from "../core/model";
 import type { WorkbookFacts } from "../core/recognize/types";
-import { throwIfCancelled, type TaskControl } from "../core/workflows/progress";
-import { recognizeWorkbook } from "../core/recognize";
+import { isCancelled, runStepsAsync, throwIfCancelled, type TaskControl } from "../core/workflows/progress";
+import { recognizeSteps, recognizeWorkbook } from "../core/recognize";
 import { isCatalogDataLoaded, loadCatalogData } from "../core/catalog/data";
 import { bundledEngine, type Engine } from "./engineSync";
 import { detectedFromFacts, detectQuick, type Detected } from "../core/report/detected";
@@ -34,6 +34,12 @@ export interface Services {
   };
   /** Table recognition (null: the header falls back to a quick title scan). */
   recognize: ((wb: Workbook) => WorkbookFacts) | null;
+  /**
+   * The same recognition in steps (one per sheet) with pauses and cancel: the header's facts
+   * of a large workbook are computed without holding the pane (a 取消 click, the progress of a
+   * check). Absent or null: the header uses `recognize` in one go.
+   */
+  recognizeAsync?: ((wb: Workbook, control?: TaskControl) => Promise<WorkbookFacts>) | null;
   /** The checker (null: not available, the panel says so). */
   check: ((wb: Workbook, options: CheckOptions) => Finding[]) | null;
   /**
@@ -96,6 +102,7 @@ export const defaultServices: Services = {
     clear: () => catalogStore().clear(),
   },
   recognize: (wb) => recognizeWorkbook(wb),
+  recognizeAsync: (wb, control) => runStepsAsync(recognizeSteps(wb), control),
   check: (wb, options) => loadedEngine().checkWorkbook(wb, { catalog: catalogStore().catalog(), ...options }),
   checkAsync: (wb, options, control) => loadedEngine().checkWorkbookAsync(wb, { catalog: catalogStore().catalog(), ...options }, control),
   rules: () => (engine ? engine.RULES : []),
@@ -134,6 +141,20 @@ export function detect(services: Services, wb: Workbook): Detected {
     }
   }
   return detectQuick(wb);
+}
+
+/** Header facts with pauses and cancel (recognizeAsync when the services have it, else `detect`). */
+export async function detectAsync(services: Services, wb: Workbook, control?: TaskControl): Promise<Detected> {
+  if (services.recognizeAsync) {
+    try {
+      return detectedFromFacts(await services.recognizeAsync(wb, control));
+    } catch (e) {
+      if (isCancelled(e)) throw e;
+      // recognition failing must not blank the header: fall back to the title scan
+      return detectQuick(wb);
+    }
+  }
+  return detect(services, wb);
 }
 
 /**

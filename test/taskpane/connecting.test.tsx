@@ -56,3 +56,24 @@ describe("the pane before Office is ready", () => {
     expect(screen.getByRole("tab", { name: "Insert" }).getAttribute("aria-selected")).toBe("true");
   });
 });
+
+describe("the header's facts", () => {
+  it("are recognised with pauses and cancel: a newer read cancels the older recognition", async () => {
+    const signals: AbortSignal[] = [];
+    const recognizeAsync = jest.fn((wb: Parameters<NonNullable<typeof defaultServices.recognizeAsync>>[0], control?: { signal?: AbortSignal; yield?: () => Promise<void> }) => {
+      expect(typeof control?.yield).toBe("function");
+      signals.push(control!.signal!);
+      return defaultServices.recognizeAsync!(wb, control);
+    });
+    const services = { ...defaultServices, recognizeAsync };
+    render(<App host={new MemoryHost(demoWorkbook())} inExcel={false} initialLang="zh-CN" services={services} settingsStore={new MemorySettingsStore()} userStore={new MemoryUserPrefsStore()} />);
+    await waitFor(() => expect(screen.getByTestId("detected-unit").textContent).toBe("示例市人力资源和社会保障局"), slow);
+    expect(recognizeAsync).toHaveBeenCalledTimes(1);
+    expect(signals[0].aborted).toBe(false);
+    fireEvent.click(screen.getByTestId("refresh"));
+    await waitFor(() => expect(recognizeAsync).toHaveBeenCalledTimes(2), slow);
+    expect(signals[0].aborted).toBe(true);
+    await waitFor(() => expect(screen.getByTestId("refresh")).toBeTruthy(), slow);
+    expect(screen.getByTestId("detected-unit").textContent).toBe("示例市人力资源和社会保障局");
+  });
+});
