@@ -254,6 +254,7 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
   );
   const caps = React.useMemo(() => givenCaps ?? detectCapabilities(null), [givenCaps]);
   const readNote = featureNote(caps, "read", lang);
+  const firstDetection = wb !== null && detected === null && !readError;
   const props: PanelProps = { host: host ?? CONNECTING, services, t, lang, settings, updateSettings, detected, reload, work, caps };
 
   const tabLabels: Record<StartAction, string> = { insert: t.tabInsert, fill: t.tabFill, check: t.tabCheck, draft: draftTabLabel(t) };
@@ -303,8 +304,9 @@ export function App({ host, inExcel, initialLang, dark, services = defaultServic
             <MessageBarBody>{readNote}</MessageBarBody>
           </MessageBar>
         )}
-        <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading || !ready || !host}
-          readingLabel={host ? undefined : t.connecting} error={readError} work={work} onRefresh={() => reload().catch(() => undefined)} />
+        {/* until the first recognition of the workbook is done, the header shows no year (it would be the default guess) */}
+        <Header t={t} lang={lang} detected={detected} wb={wb} reading={reading || !ready || !host || firstDetection}
+          readingLabel={host ? undefined : t.connecting} error={readError} work={firstDetection ? undefined : work} onRefresh={() => reload().catch(() => undefined)} />
         <TabBar
           tabs={(["insert", "fill", "check", "draft"] as TabId[]).map((id) => ({ value: id, label: tabLabels[id] }))}
           selected={settingsOpen ? undefined : tab}
