@@ -5,14 +5,14 @@
  * case in core/workflows/draft.ts; the year is the one of WorkContext (props.work).
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { renderNotes, type DraftInsertion } from "../../core/draft";
 import { CompanionFiles, type Companions } from "./CompanionFile";
 import { confirmDraft, hasDraft, previewDraft, undoDraft, type DraftRequest } from "../../core/workflows/draft";
 import { knownYear } from "../../core/workflows/context";
 import { ErrorMessage } from "../errors";
 import { STRINGS } from "../i18n";
-import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { ActionBar, Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
 import { FeatureNote, useFeature } from "../capabilities";
 
 const TEXT = {
@@ -129,12 +129,7 @@ export function DraftPanel({ host, t, lang, reload, work, caps }: PanelProps): R
   // progress, error and outcome together: the outcome stays (and keeps the focus) while the header re-reads
   const status = (
     <>
-      {task.busy && (
-        <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
-          <Text size={200}>{task.busy}</Text>
-          <ProgressBar thickness="large" aria-label={task.busy} />
-        </div>
-      )}
+      {task.busy && <Progress label={task.busy} live={false} />}
       {Boolean(task.error) && <ErrorMessage t={t} error={task.error} />}
       {notice && (
         <Text as="p" data-testid="draft-notice" style={{ margin: 0 }}>

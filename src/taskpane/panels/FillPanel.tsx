@@ -5,7 +5,7 @@
  * The year is the one of WorkContext (props.work).
  */
 import * as React from "react";
-import { Badge, Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FillItem } from "../../core/fill/plan";
 import {
   acceptedChanges,
@@ -22,7 +22,7 @@ import {
 } from "../../core/workflows/fill";
 import { ErrorMessage } from "../errors";
 import type { Strings } from "../i18n";
-import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { ActionBar, Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
 import { FeatureNote, useFeature } from "../capabilities";
 
 export { indentOnlyEdits };
@@ -184,12 +184,7 @@ export function FillPanel({ host, services, t, lang, detected, reload, work, cap
   // progress, error and outcome together: the outcome stays (and keeps the focus) while the header re-reads
   const status = (
     <>
-      {task.busy && (
-        <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
-          <Text size={200}>{task.busy}</Text>
-          <ProgressBar thickness="large" aria-label={task.busy} />
-        </div>
-      )}
+      {task.busy && <Progress label={task.busy} live={false} />}
       {Boolean(task.error) && <ErrorMessage error={task.error} t={t} />}
       {notice && (
         <Text as="p" data-testid="fill-notice" style={{ margin: 0 }}>

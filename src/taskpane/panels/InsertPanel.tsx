@@ -4,12 +4,12 @@
  * the year is the one of WorkContext (props.work) and a year chosen here is stored in the settings.
  */
 import * as React from "react";
-import { Button, Checkbox, Field, Input, Link, ProgressBar, Radio, RadioGroup, Switch, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Link, Radio, RadioGroup, Switch, Text } from "@fluentui/react-components";
 import { isValidYear } from "../../core/workflows/context";
 import { insertTables, InsertRefused, undoInsert, validateInsert, type Inserted, type InsertRequest } from "../../core/workflows/insert";
 import { STANDARD_TABLES } from "../../core/specs/tables";
 import { ErrorMessage } from "../errors";
-import { ActionBar, useTask, usePanelStyles, type PanelProps } from "../shared";
+import { ActionBar, Progress, useTask, usePanelStyles, type PanelProps } from "../shared";
 import { FeatureNote, INSTEAD, useFeature } from "../capabilities";
 
 export function InsertPanel({ host, services, t, lang, settings, updateSettings, detected, reload, work, caps }: PanelProps): React.ReactElement {
@@ -124,12 +124,7 @@ export function InsertPanel({ host, services, t, lang, settings, updateSettings,
   );
   const status = (
     <>
-      {task.busy && (
-        <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
-          <Text size={200}>{task.busy}</Text>
-          <ProgressBar thickness="large" aria-label={task.busy} />
-        </div>
-      )}
+      {task.busy && <Progress label={task.busy} live={false} />}
       {Boolean(task.error) && <ErrorMessage error={task.error} t={t} />}
       {result ? (
         <div ref={summaryRef} tabIndex={-1} data-testid="insert-summary" className={s.breakAll} style={{ outline: "none", display: "flex", flexDirection: "column", gap: 4 }}>
