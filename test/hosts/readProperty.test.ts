@@ -49,7 +49,9 @@ function build(sheets: { name: string; cells: { r: number; c: number; value: Cel
     const sh = newSheet(s.name);
     for (const c of s.cells) {
       // a formula's cached result is a number, string or boolean (exceljs writes no error results)
-      const v = c.formula && typeof c.value === "object" ? null : c.value;
+      const given = c.formula && typeof c.value === "object" ? null : c.value;
+      // a spreadsheet number has no negative zero (Excel and our writer store -0 as 0)
+      const v = Object.is(given, -0) ? 0 : given;
       setCell(sh, c.r, c.c, { value: v, ...(c.numFmt ? { numFmt: c.numFmt } : {}), ...(c.formula ? { formula: c.formula } : {}) });
     }
     if (s.merge) {
