@@ -90,3 +90,62 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }
+
+/** The page's timers held by {@link holdTimers}. */
+export interface TimerHold {
+  /** How many callbacks are waiting. */
+  held(): Promise<number>;
+  /** Run `fn` with new timers let through (axe's own), the ones held staying held. */
+  letThrough<T>(fn: () => Promise<T>): Promise<T>;
+  /** Give the page its setTimeout back and run what was held, in order. */
+  release(): Promise<void>;
+}
+
+/**
+ * Hold the page's setTimeout callbacks from now on: a task that pauses between its steps with a
+ * timer (the pane's check) stops at its next pause and stays there, while clicks and React's
+ * renders (which use no timers) go on. A test can then look at the task under way without racing
+ * its end. Playwright's own actions run in their own world and are not held.
+ */
+export async function holdTimers(page: Page): Promise<TimerHold> {
+  await page.evaluate(() => {
+    type Held = { ids: Map<number, () => void>; next: number; holding: boolean; setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+    const w = window as unknown as typeof window & { __timerHold?: Held };
+    const h: Held = { ids: new Map(), next: -1, holding: true, setTimeout: w.setTimeout, clearTimeout: w.clearTimeout };
+    w.__timerHold = h;
+    w.setTimeout = ((fn: TimerHandler, delay?: number, ...args: unknown[]) => {
+      if (!h.holding) return h.setTimeout.call(w, fn, delay, ...args);
+      const id = h.next--;
+      h.ids.set(id, () => (typeof fn === "function" ? fn(...args) : undefined));
+      return id;
+    }) as typeof setTimeout;
+    w.clearTimeout = ((id?: number) => {
+      if (typeof id === "number" && h.ids.has(id)) h.ids.delete(id);
+      else h.clearTimeout.call(w, id);
+    }) as typeof clearTimeout;
+  });
+  const set = (holding: boolean) =>
+    page.evaluate((on: boolean) => {
+      (window as unknown as { __timerHold: { holding: boolean } }).__timerHold.holding = on;
+    }, holding);
+  return {
+    held: () => page.evaluate(() => (window as unknown as { __timerHold: { ids: Map<number, unknown> } }).__timerHold.ids.size),
+    letThrough: async (fn) => {
+      await set(false);
+      try {
+        return await fn();
+      } finally {
+        await set(true);
+      }
+    },
+    release: () =>
+      page.evaluate(() => {
+        const w = window as unknown as typeof window & { __timerHold: { ids: Map<number, () => void>; setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout } };
+        const h = w.__timerHold;
+        w.setTimeout = h.setTimeout;
+        w.clearTimeout = h.clearTimeout;
+        for (const run of h.ids.values()) h.setTimeout.call(w, run, 0);
+        h.ids.clear();
+      }),
+  };
+}

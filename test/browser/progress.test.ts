@@ -7,7 +7,7 @@
  * Screenshot: taskpane-check-progress-320.png.
  */
 import type { Browser } from "playwright-core";
-import { launch, openPage, screenshotPath, startServer } from "./browserHarness";
+import { holdTimers, launch, openPage, screenshotPath, startServer } from "./browserHarness";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
 import { workbook } from "../../bench/synthetic";
 
@@ -61,14 +61,28 @@ describe("a long check in the task pane: progress with counts and 取消 (headle
     await expect(status.innerText()).resolves.toBe("已取消检查，未作任何修改。");
     await expect(page.getByTestId("check-results").count()).resolves.toBe(0);
     await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("run-check");
-    // again, to look at it: the ActionBar while the check runs (picture, axe), then 取消 by click
+    // again, to look at it: the check is held at its next pause between steps (the page's timers
+    // held; clicks and renders go on), so the picture, axe and the click on 取消 cannot race its end
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => /正在识别表格：工作表 \d+ \/ 140/.test(document.querySelector("[data-testid=action-status]")?.textContent ?? ""), null, { timeout: 60000, polling: 20 });
+    const hold = await holdTimers(page);
+    await page.waitForFunction(() => ((window as unknown as { __timerHold: { ids: Map<number, unknown> } }).__timerHold.ids.size > 0), null, { timeout: 30000, polling: 20 });
+    const held = await status.innerText();
+    expect(held).toMatch(/正在识别表格：工作表 \d+ \/ 140|正在检查：规则 \d+ \/ \d+/);
     await page.screenshot({ path: screenshotPath("taskpane-check-progress-320.png") });
-    const violations = seriousOrWorse(await axeScan(page, "[data-testid=action-bar]"));
+    const violations = seriousOrWorse(await hold.letThrough(() => axeScan(page, "[data-testid=action-bar]")));
     expect(describeViolations(violations)).toBe("");
+    // still where it was held
+    await expect(status.innerText()).resolves.toBe(held);
     await page.getByTestId("cancel-task").click();
+    // taken at once (取消 can no longer be pressed); the check stops when it next looks, at its next step
+    await page.waitForFunction(() => /正在取消/.test(document.querySelector("[data-testid=action-status]")?.textContent ?? ""), null, { timeout: 30000, polling: 20 });
+    await expect(page.getByTestId("cancel-task").getAttribute("aria-disabled")).resolves.toBe("true");
+    expect(await hold.held()).toBeGreaterThan(0);
+    await hold.release();
     await page.waitForFunction(() => /已取消检查/.test(document.querySelector("[data-testid=action-status]")?.textContent ?? ""), null, { timeout: 30000, polling: 20 });
+    await expect(status.innerText()).resolves.toBe("已取消检查，未作任何修改。");
+    await expect(page.getByTestId("check-results").count()).resolves.toBe(0);
     console.log(`progress: counts shown ${countsAfter} ms after 检查 (${text.trim()}); cancel taken ${cancelTaken} ms after Enter on 取消`);
     expect(problems.pageErrors).toEqual([]);
   });
