@@ -4,8 +4,11 @@
  * separators, codes stored as numbers.
  */
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII (！-～) to half-width, ideographic space to space. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const code = ch.charCodeAt(0);

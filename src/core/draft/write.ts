@@ -221,7 +221,9 @@ function classSumsFromItems(w: Writer, t: RecognizedTable, col: string): { code:
     const a = cellAmount(t, r, cell, col, "current");
     if (!a) continue;
     const k = r.code!.slice(0, 3);
-    by.set(k, [...(by.get(k) ?? []), a]);
+    const list = by.get(k);
+    if (list) list.push(a);
+    else by.set(k, [a]);
   }
   return [...by.entries()].map(([code, as]) => ({ code, a: sumOf(as, `${code} 类下各项之和`) })).filter((x) => !isZero(x.a));
 }
@@ -229,7 +231,10 @@ function classSumsFromItems(w: Writer, t: RecognizedTable, col: string): { code:
 /** The rows of a code table at its deepest level (项 rows, or 款 where a 款 has no 项). */
 function deepestRows(t: RecognizedTable): RecognizedRow[] {
   const coded = t.rows.filter((r) => r.code && /^\d+$/.test(r.code) && !r.ofWhich);
-  return coded.filter((r) => !coded.some((o) => o !== r && o.code!.length > r.code!.length && o.code!.startsWith(r.code!)));
+  // a row is deepest when no other row's code extends its code (one pass over the proper prefixes, not a pass per row)
+  const extended = new Set<string>();
+  for (const r of coded) for (let n = 1; n < r.code!.length; n++) extended.add(r.code!.slice(0, n));
+  return coded.filter((r) => !extended.has(r.code!));
 }
 
 // ─── sections ───

@@ -6,6 +6,17 @@ import type { AmountCell } from "./types";
 /** Decimals an Excel number format prints ("#,##0.00" → 2, "0" → 0); undefined for General / text / unknown. */
 export function numFmtDecimals(fmt: string | undefined): number | undefined {
   if (!fmt) return undefined;
+  // a workbook has a handful of formats and hundreds of thousands of cells: parse each format once
+  if (FMT_DECIMALS.has(fmt)) return FMT_DECIMALS.get(fmt);
+  const d = parseFmtDecimals(fmt);
+  if (FMT_DECIMALS.size >= 4096) FMT_DECIMALS.clear();
+  FMT_DECIMALS.set(fmt, d);
+  return d;
+}
+
+const FMT_DECIMALS = new Map<string, number | undefined>();
+
+function parseFmtDecimals(fmt: string): number | undefined {
   const first = fmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
   if (/general/i.test(first) || first.trim() === "@") return undefined;
   if (!/[0#?]/.test(first)) return undefined;
