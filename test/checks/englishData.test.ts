@@ -134,7 +134,7 @@ describe("the composed parts, per language", () => {
       ["项", "item"],
       ["最高级科目", "top-level classification"],
     ]);
-    expect([unitWord("万元", "en-US"), unitWord("元", "en-US"), unitWord("万元", "zh-CN")]).toEqual(["10k yuan", "yuan", "万元"]);
+    expect([unitWord("万元", "en-US"), unitWord("元", "en-US"), unitWord("万元", "zh-CN")]).toEqual(["× 10,000 yuan", "yuan", "万元"]);
     expect([joinList(["a", "b"], "zh-CN"), joinList(["a", tr("乙", "b")], "en-US")]).toEqual(["a、b", "a, b"]);
     const t13 = STANDARD_TABLES.find((t) => t.id === "T13")!;
     expect(tableText(t13)).toEqual({ "zh-CN": "T13 政府采购预算表", "en-US": "T13 Government procurement budget (政府采购预算表)" });
@@ -151,7 +151,7 @@ describe("the composed parts, per language", () => {
     expect(share.message).toContain("560.62 ÷ 641.14（所列各项之和）= 87.44%");
     expect(findingMessage(share, "en-US", RULES)).toContain("560.62 ÷ 641.14 (the sum of the listed parts) = 87.44%");
     const name = found.find((f) => f.ruleId === "names" && f.message.includes("2101102"))!;
-    expect(findingMessage(name, "en-US", RULES)).toContain("not the name of a code at the item level under 21011; by its amount, 21.43 10k yuan, it should be 2101102 事业单位医疗");
+    expect(findingMessage(name, "en-US", RULES)).toContain("not the name of a code at the item level under 21011; by its amount, 21.43 × 10,000 yuan, it should be 2101102 事业单位医疗");
   });
 
   test("year-over-year: last year's figure from last year's workbook, or from this workbook's 上年 column", () => {

@@ -80,9 +80,9 @@ export function sumOfText(what: Text, level: string): Localized {
   return tr(`${textIn(what, "zh-CN")}（${level}之和）`, `${textIn(what, "en-US")} (${SUM_OF_EN[level] ?? `sum of ${levelWord(level, "en-US")}`})`);
 }
 
-const UNIT_EN: Record<string, string> = { 万元: "10k yuan", 元: "yuan", 千元: "thousand yuan", 亿元: "100m yuan", 百万元: "million yuan", 个: "", "%": "%" };
+const UNIT_EN: Record<string, string> = { 万元: "× 10,000 yuan", 元: "yuan", 千元: "thousand yuan", 亿元: "× 100 million yuan", 百万元: "million yuan", 个: "", "%": "%" };
 
-/** An amount unit: 万元 → 10k yuan, 元 → yuan. */
+/** An amount unit after a figure: 21.43 万元 → “21.43 × 10,000 yuan” (the figure stays as printed), 元 → yuan. */
 export function unitWord(unit: string, lang: Lang): string {
   return lang === "zh-CN" ? unit : UNIT_EN[unit] ?? unit;
 }

@@ -72,7 +72,7 @@ describe("budget-tables check --lang", () => {
     await writeXlsxFile({ sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", 31, 20, 10], ["208", "社会保障和就业支出", 30, 20, 10]], "#,##0.00")] }, bad);
     const o = captureIO();
     expect(await main(["check", bad, "--lang", "en-US"], o)).toBe(1);
-    expect(o.stdout).toContain("C4  row “合计”, column “合计” should equal 基本支出 + 项目支出 = 30.00, but 31.00 is filled in (difference 1.00 10k yuan)  (columns)");
+    expect(o.stdout).toContain("C4  row “合计”, column “合计” should equal 基本支出 + 项目支出 = 30.00, but 31.00 is filled in (difference 1.00 × 10,000 yuan)  (columns)");
     expect(o.stdout).not.toContain("应为");
     expect(o.stdout).toContain(": 2 errors, 1 warnings, 0 notes");
     expect(o.stdout).toContain("[Error] C4  ");
@@ -95,7 +95,7 @@ describe("budget-tables check --lang", () => {
       expect(rows.every((r) => typeof r.messageId === "string")).toBe(true);
       expect(col.message.startsWith(lang === "en-US" ? "row “合计”, column “合计” should equal" : "合计行合计应为")).toBe(true);
       // Composed data is given in the report's language: the unit, the figure's name.
-      expect([col.data.unit, col.data.subject]).toEqual(lang === "en-US" ? ["10k yuan", "row “合计”, column “合计”"] : ["万元", "合计行合计"]);
+      expect([col.data.unit, col.data.subject]).toEqual(lang === "en-US" ? ["× 10,000 yuan", "row “合计”, column “合计”"] : ["万元", "合计行合计"]);
     }
     // A batch: the summary line and the HTML page's headings in English, Chinese by default.
     const good = path.join(dir, "good.xlsx");
