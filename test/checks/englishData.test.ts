@@ -19,6 +19,7 @@ import { analyzeNarrative } from "../../src/core/narrative/analyze";
 import { recognizeWorkbook } from "../../src/core/recognize";
 import { EXTRA_TABLES } from "../../src/core/specs/extras";
 import { STANDARD_TABLES } from "../../src/core/specs/tables";
+import { COLUMN_HEADERS_EN } from "../../src/core/specs/columnsEn";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { FIELD_DOCS, fieldWorkbook } from "../field/helpers";
 import { fieldNarrative } from "./text/fieldText";
@@ -140,6 +141,15 @@ describe("the composed parts, per language", () => {
     expect(tableText(t13)).toEqual({ "zh-CN": "T13 政府采购预算表", "en-US": "T13 Government procurement budget (政府采购预算表)" });
     // Every standard table has an English name, in English.
     expect([...STANDARD_TABLES, ...EXTRA_TABLES].filter((t) => !t.titleEn || /[\u3400-\u9fff]/.test(t.titleEn)).map((t) => t.id)).toEqual([]);
+  });
+
+  test("a column not found: named in English with the standard header beside it; every standard header has an English name", () => {
+    const wb: Workbook = { sheets: [sheetFromRows("支出总表", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出"], [null, "合计", 30, 20]], "#,##0.00")] };
+    const missing = runChecks(wb).findings.find((f) => f.messageId === "missingColumns")!;
+    expect(missing.message).toBe("未找到列：项目支出（与这些列有关的检查不做）");
+    expect(findingMessage(missing, "en-US", RULES)).toBe("Columns not found: project expenditure (项目支出) (the checks that need them are skipped)");
+    const headers = new Set(STANDARD_TABLES.flatMap((t) => t.columns.flatMap((c) => [c.header, ...(c.group ?? [])])));
+    expect([...headers].filter((h) => !COLUMN_HEADERS_EN[h] || /[\u3400-\u9fff]/.test(COLUMN_HEADERS_EN[h]))).toEqual([]);
   });
 
   test("达州: the 尾差 and the shares' base worded in English, the Chinese as before", async () => {

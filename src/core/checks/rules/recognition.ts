@@ -7,7 +7,8 @@
 import { toA1 } from "../../a1";
 import { sheetFromRows, type Workbook } from "../../model";
 import type { RecognizedTable } from "../../recognize/types";
-import { listText, say } from "../messages";
+import { listText, say, tr, type Text } from "../messages";
+import { COLUMN_HEADERS_EN } from "../../specs/columnsEn";
 import type { Finding, Rule, RuleContext } from "../types";
 
 const ID = "recognition";
@@ -53,12 +54,19 @@ const MESSAGES = {
 
 type Issue = RecognizedTable["issues"][number];
 
+/** A standard column as the English message names it: “personnel expenses (人员经费)”; a group path “基本支出/人员经费” word by word. */
+function columnText(header: string): Text {
+  const parts = header.split("/");
+  if (!parts.every((p) => COLUMN_HEADERS_EN[p])) return header;
+  return tr(header, `${parts.map((p) => COLUMN_HEADERS_EN[p]).join(" / ")} (${header})`);
+}
+
 /** A recognition issue's message id, from the parts recognition recorded with it (issue.data). */
 function issueSay(i: Issue): ReturnType<typeof say> {
   // Every part is one string but the missing columns, a list (worded per language).
   const raw = i.data ?? {};
   const d: Record<string, string | undefined> = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("、") : v]));
-  if (i.kind === "missing-column" && Array.isArray(raw.columns)) return say(MESSAGES, "missingColumns", { columns: listText(raw.columns) });
+  if (i.kind === "missing-column" && Array.isArray(raw.columns)) return say(MESSAGES, "missingColumns", { columns: listText(raw.columns.map(columnText)) });
   if (i.kind === "error-value" && d.value !== undefined) return say(MESSAGES, "errorValue", { value: d.value });
   if (i.kind === "text-in-amount" && d.text !== undefined) return say(MESSAGES, "textInAmount", { text: d.text });
   if (i.kind === "bad-code" && d.code !== undefined) return say(MESSAGES, "badCode", { code: d.code });
