@@ -18,6 +18,7 @@ import { NOTE_RE, rowCells, strOf } from "./cells";
 import { contentRows, findByHeaders, findTitles, isContentsLine, nextContentRow, prevContentRow, sheetNameRegion, type Region, type TitleHit } from "./regions";
 import { recognizeRegion } from "./table";
 import { transposeItemRows } from "./transpose";
+import { foldYearRows } from "./yearRows";
 import { TitleIndex, yearIn } from "./titles";
 import type { Paragraph, RecognizedTable, WorkbookFacts } from "./types";
 import { UNSETTLED } from "./yearColumns";
@@ -120,6 +121,7 @@ export function* recognizeSteps(wb: Workbook, opts: RecognizeOptions = {}): Step
       for (const reg of regions) {
         const t = recognizeRegion(sheet, reg);
         if (t.missingColumns?.length) transposeItemRows(sheet, t);
+        foldYearRows(sheet, t);
         // A known title with nothing under it (a heading in running text) is not a table.
         if (reg.foundBy === "title" && t.columns.length === 0 && t.rows.length === 0 && !t.note && reg.spec.layout !== "form") {
           const next = rowCells(sheet, reg.start);
@@ -174,6 +176,7 @@ export function* recognizeSteps(wb: Workbook, opts: RecognizeOptions = {}): Step
     for (const { i, sheet, reg } of again) {
       const t = recognizeRegion(sheet, { ...reg, titleYear: settle });
       if (t.missingColumns?.length) transposeItemRows(sheet, t);
+      foldYearRows(sheet, t);
       delete t.year; // the table's own title still prints none
       tables[i] = t;
     }

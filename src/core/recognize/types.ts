@@ -97,6 +97,8 @@ export interface RecognizedTable {
   missingColumns?: string[];
   /** Columns of last year's figures, of the change and of the change in percent (yearColumns.ts). */
   yearColumns?: import("./yearColumns").YearColumn[];
+  /** The years were rows (“三公” table: 上年预算数 / 本年预算数 / 增减 down the side), folded into this year's row (yearRows.ts). */
+  yearRows?: boolean;
 }
 
 /** A paragraph of explanatory text (情况说明) found in a text cell. */

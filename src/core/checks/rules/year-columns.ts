@@ -44,6 +44,15 @@ function rowName(r: RecognizedRow): Text {
   return r.label || (r.kind === "total" ? tr("合计", "the total row") : tr(`第 ${r.r + 1} 行`, `row ${r.r + 1}`));
 }
 
+/** A column's header as found, its last level ("公务用车购置及运行费 / 小计" → 公务用车购置及运行费). */
+function columnName(t: RecognizedTable, key: string): string | undefined {
+  const col = t.columns.find((c) => c.key === key);
+  if (!col) return undefined;
+  const parts = col.header.split(" / ").map((p) => p.trim()).filter(Boolean);
+  const last = parts[parts.length - 1];
+  return last === "小计" && parts.length > 1 ? parts[parts.length - 2] : last ?? col.spec.header;
+}
+
 function known(a: AmountCell | undefined): a is AmountCell & { value: number } {
   return !!a && a.value !== null;
 }
@@ -71,7 +80,8 @@ function checkTable(ctx: RuleContext, t: RecognizedTable, out: Finding[]): void 
       const pct = r.yearAmounts[`change-pct:${key}`];
       if (!known(cur) || !known(prior)) continue;
       const d = Math.max(cur.decimals, prior.decimals, t.precision ?? 0);
-      const name = rowName(r);
+      // years as rows (“三公”): the item is the column — “公务接待费 增减额”, not the year's row label
+      const name = t.yearRows ? columnName(t, key) ?? rowName(r) : rowName(r);
       // 增减额 = 本年 − 上年: 本年 = 上年 + 增减额, judged as a sum.
       if (known(change)) {
         const j = judgeSum({ value: cur.value, decimals: cur.decimals }, [{ value: prior.value, decimals: prior.decimals }, { value: change.value, decimals: change.decimals }], factor);
@@ -184,6 +194,27 @@ function threePublic(pct = -54.05): Workbook {
   };
 }
 
+/** The same 武汉 figures with the years as rows (上年预算数 / 本年预算数 / 增减额 / 增减率 down the side). */
+function threePublicRows(change = -2): Workbook {
+  return {
+    sheets: [
+      sheetFromRows(
+        "三公经费",
+        [
+          ["2024年一般公共预算“三公”经费支出表"],
+          ["单位：万元"],
+          ["项目", "“三公”经费合计", "公务接待费"],
+          ["上年预算数", 3.7, 0.7],
+          ["本年预算数", 1.7, 0.2],
+          ["增减额", change, -0.5],
+          ["增减率", "-54.05%", "-71.43%"],
+        ],
+        "0.00",
+      ),
+    ],
+  };
+}
+
 export const yearColumnsRule: Rule = {
   id: ID,
   description: "上年数列：表中列有上年数时，增减额 = 本年 − 上年，增减% = 增减额 ÷ 上年（上年为 0 不算增减率）",
@@ -193,11 +224,13 @@ export const yearColumnsRule: Rule = {
   valid: [
     { name: "普陀区司法局：五个项的增减额与增减%", workbook: () => justice() },
     { name: "武汉：“三公”经费比上年减少 2 万元，下降 54.05%", workbook: () => threePublic() },
+    { name: "同一张表，年份在行上", workbook: () => threePublicRows() },
   ],
   invalid: [
     { name: "增减额与本年 − 上年不符", workbook: () => justice([20.94, 5.83, 1.13, 167.47, 567.19]), expect: [{ severity: "error", cell: "E8", messageId: "wrongChange" }] },
     { name: "增减% 算错（普陀区司法局“其他司法支出”写 17.26%）", workbook: () => justice(undefined, [0.97, 4.92, 0.98, 277.22, 17.26]), expect: [{ severity: "error", cell: "F8", messageId: "wrongPercent" }] },
     { name: "“三公”经费合计的增减% 抄了公务用车的下降 50%", workbook: () => threePublic(-50), expect: [{ severity: "error", cell: "D5", messageId: "wrongPercent" }] },
+    { name: "年份在行上：增减额写成 −2.5（本年 1.7 − 上年 3.7 = −2）", workbook: () => threePublicRows(-2.5), expect: [{ severity: "error", cell: "B6", messageId: "wrongChange", messageIncludes: "“三公”经费合计 增减额" }] },
   ],
 };
 
