@@ -67,6 +67,8 @@ describe("a long check in the task pane: progress with counts and 取消 (headle
     await page.waitForFunction(() => /正在识别表格：工作表 \d+ \/ 140/.test(document.querySelector("[data-testid=action-status]")?.textContent ?? ""), null, { timeout: 60000, polling: 20 });
     const hold = await holdTimers(page);
     await page.waitForFunction(() => ((window as unknown as { __timerHold: { ids: Map<number, unknown> } }).__timerHold.ids.size > 0), null, { timeout: 30000, polling: 20 });
+    // the last counts reported before the pause drawn (React renders without timers; two frames)
+    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
     const held = await status.innerText();
     expect(held).toMatch(/正在识别表格：工作表 \d+ \/ 140|正在检查：规则 \d+ \/ \d+/);
     await page.screenshot({ path: screenshotPath("taskpane-check-progress-320.png") });
