@@ -9,6 +9,7 @@
  */
 import { sheetFromRows, type Workbook } from "../../model";
 import type { AmountCell, RecognizedRow, RecognizedTable } from "../../recognize/types";
+import { columnName } from "../../recognize/helpers";
 import { compose, say, tr, unitText, type Messages, type Text } from "../messages";
 import { cellA1, div, figure, fmt, fmtAmount, judgeSum, overlaps, scale, sub, tailFinding, type Interval, type TailItem } from "../rounding";
 import type { Finding, Rule, RuleContext } from "../types";
@@ -44,15 +45,6 @@ function rowName(r: RecognizedRow): Text {
   return r.label || (r.kind === "total" ? tr("合计", "the total row") : tr(`第 ${r.r + 1} 行`, `row ${r.r + 1}`));
 }
 
-/** A column's header as found, its last level ("公务用车购置及运行费 / 小计" → 公务用车购置及运行费). */
-function columnName(t: RecognizedTable, key: string): string | undefined {
-  const col = t.columns.find((c) => c.key === key);
-  if (!col) return undefined;
-  const parts = col.header.split(" / ").map((p) => p.trim()).filter(Boolean);
-  const last = parts[parts.length - 1];
-  return last === "小计" && parts.length > 1 ? parts[parts.length - 2] : last ?? col.spec.header;
-}
-
 function known(a: AmountCell | undefined): a is AmountCell & { value: number } {
   return !!a && a.value !== null;
 }
@@ -81,7 +73,8 @@ function checkTable(ctx: RuleContext, t: RecognizedTable, out: Finding[]): void 
       if (!known(cur) || !known(prior)) continue;
       const d = Math.max(cur.decimals, prior.decimals, t.precision ?? 0);
       // years as rows (“三公”): the item is the column — “公务接待费 增减额”, not the year's row label
-      const name = t.yearRows ? columnName(t, key) ?? rowName(r) : rowName(r);
+      const col = t.yearRows ? t.columns.find((c) => c.key === key) : undefined;
+      const name = col ? columnName(col) : rowName(r);
       // 增减额 = 本年 − 上年: 本年 = 上年 + 增减额, judged as a sum.
       if (known(change)) {
         const j = judgeSum({ value: cur.value, decimals: cur.decimals }, [{ value: prior.value, decimals: prior.decimals }, { value: change.value, decimals: change.decimals }], factor);
