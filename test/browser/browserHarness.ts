@@ -45,6 +45,33 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * The built pane served on localhost and a chromium, for the enclosing describe (or file): starts
+ * both in a beforeAll and closes them in an afterAll it registers itself.
+ */
+export function servedPane(): { readonly browser: Browser; readonly url: string } {
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("chromium is not started yet (servedPane's beforeAll has not run)");
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error("the pane is not served yet (servedPane's beforeAll has not run)");
+      return server.url;
+    },
+  };
+}
+
 export interface PageProblems {
   consoleErrors: string[];
   pageErrors: string[];

@@ -8,14 +8,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { stripNarrative } from "../../src/core/draft";
 import type { Workbook } from "../../src/core/model";
 import { readXlsxFile, writeXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { wuhan2023 } from "../draft/previous";
 import { cidFontPdf } from "../helpers/cidPdf";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
-import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
+import { openPage, ROOT, screenshotPath, servedPane } from "./browserHarness";
 
 const FIX = path.join(ROOT, "test", "fixtures");
 
@@ -37,23 +37,18 @@ async function scan(page: Page, selectors: string[]) {
 }
 
 describe("files picked in the task pane, in headless chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const pane = servedPane();
   let dir: string;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
     dir = mkdtempSync(path.join(tmpdir(), "bt-companion-"));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("checks a picked .docx 情况说明 against the workbook: a finding in the text shows its paragraph", async () => {
     const wb: Workbook = stripNarrative(await readXlsxFile(path.join(FIX, "seeds", "zengdu-2024.xlsx")));
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, 320, { workbook: wb, height: 1100 });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=check`, 320, { workbook: wb, height: 1100 });
     await page.getByTestId("companions-toggle").click(); // the files are folded under the scope line
     await page.getByTestId("companion-narrative-choose").waitFor();
     await page.getByTestId("companion-narrative-input").setInputFiles(path.join(FIX, "docx", "zengdu-2024-说明.docx"));
@@ -85,7 +80,7 @@ describe("files picked in the task pane, in headless chromium", () => {
   it("reads a picked field PDF with pdfjs in its own worker, and says why a damaged file cannot be read", async () => {
     const doc = "2025-putuo-commerce-department";
     const wb = await readXlsxFile(path.join(FIX, "field", `${doc}.office.xlsx`));
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, 320, { workbook: wb });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=check`, 320, { workbook: wb });
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
     await page.getByTestId("companions-toggle").click();
@@ -108,7 +103,7 @@ describe("files picked in the task pane, in headless chromium", () => {
     const wb: Workbook = await readXlsxFile(path.join(FIX, "seeds", "zengdu-2024.xlsx"));
     const text = wb.sheets.find((s) => s.name === "情况说明")!;
     const paras = text.rows.map((r) => r?.[0]?.value).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, 320, { workbook: stripNarrative(wb), height: 1100 });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=check`, 320, { workbook: stripNarrative(wb), height: 1100 });
     const fetched: string[] = [];
     page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
     await page.getByTestId("companions-toggle").click();
@@ -130,7 +125,7 @@ describe("files picked in the task pane, in headless chromium", () => {
     const prev = path.join(dir, "武汉2023.xlsx");
     await writeXlsxFile(wuhan2023(), prev);
     const wb = stripNarrative(await readXlsxFile(path.join(FIX, "seeds", "wuhan-2024.xlsx")));
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=draft`, 320, { workbook: wb });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=draft`, 320, { workbook: wb });
     await page.getByTestId("companion-previous-input").setInputFiles(prev);
     await page.getByTestId("companion-previous-chosen").waitFor();
     await page.getByTestId("draft-preview").click();

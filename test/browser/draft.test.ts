@@ -4,11 +4,11 @@
  * with screenshots at 320 px for docs/ (UPDATE_DOCS=1).
  */
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { stripNarrative } from "../../src/core/draft";
 import type { Workbook } from "../../src/core/model";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
-import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
+import { openPage, ROOT, screenshotPath, servedPane } from "./browserHarness";
 
 async function sheetNames(page: Page): Promise<string[]> {
   const json = await page.evaluate(async () => JSON.stringify((await window.__budgetTablesHost!.readWorkbook()).sheets.map((s) => s.name)));
@@ -24,21 +24,14 @@ async function inView(page: Page, testId: string): Promise<boolean> {
 }
 
 describe("起草说明 in headless chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const pane = servedPane();
   let wb: Workbook;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
     wb = stripNarrative(await readXlsxFile(path.join(ROOT, "test", "fixtures", "seeds", "dazhou-2024.xlsx")));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it("previews the draft, inserts it as a new sheet, and undoes the insertion", async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=draft`, 320, { workbook: wb, height: 900 });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=draft`, 320, { workbook: wb, height: 900 });
     const before = await sheetNames(page);
     expect(before).not.toContain("情况说明");
 

@@ -8,8 +8,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
+import type { Page } from "playwright-core";
+import { openPage, ROOT, screenshotPath, servedPane } from "./browserHarness";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
 import { smallTargets } from "./targets";
 
@@ -30,20 +30,11 @@ async function inViewport(page: Page, testId: string): Promise<boolean> {
 }
 
 describe("first run in headless chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = servedPane();
 
   for (const width of [320, 800]) {
     it(`at ${width} px: first-run view → one-click start → settings → year → English, each view accessible`, async () => {
-      const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?demo=empty`, width, { height: 720 });
+      const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?demo=empty`, width, { height: 720 });
       const firstRun = page.getByTestId("first-run");
       await firstRun.waitFor({ timeout: 60000 });
       for (const name of ["插入模板", "填充科目名称", "检查", "起草说明"]) await firstRun.getByRole("button", { name: new RegExp(`^${name}`) }).waitFor();

@@ -9,8 +9,8 @@
  * or critical violation, and every target is at least 24 × 24 px or spaced as WCAG 2.2 SC 2.5.8
  * allows (targets.ts).
  */
-import type { Browser, Page } from "playwright-core";
-import { launch, openPage, screenshotPath, startServer } from "./browserHarness";
+import type { Page } from "playwright-core";
+import { openPage, screenshotPath, servedPane } from "./browserHarness";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
 import { smallTargets } from "./targets";
 import type { ChangeSet } from "../../src/core/changes";
@@ -50,20 +50,11 @@ function typing(sheet: string): ChangeSet {
 }
 
 describe("the first ten minutes, in headless chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = servedPane();
 
   for (const width of [320, 800]) {
     it(`at ${width} px: empty workbook → insert → fill → check → next error → 已核对 → 审核结果 → draft → insert`, async () => {
-      const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?demo=empty`, width, { height: 720 });
+      const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?demo=empty`, width, { height: 720 });
 
       // 1. first run: one click inserts the standard tables
       await page.getByTestId("first-run").waitFor({ timeout: 60000 });

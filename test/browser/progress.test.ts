@@ -6,8 +6,7 @@
  * 检查 again. Prints how soon the counts appeared and how soon the cancel was taken.
  * Screenshot: taskpane-check-progress-320.png.
  */
-import type { Browser } from "playwright-core";
-import { holdTimers, launch, openPage, screenshotPath, startServer } from "./browserHarness";
+import { holdTimers, openPage, screenshotPath, servedPane } from "./browserHarness";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
 import { workbook } from "../../bench/synthetic";
 
@@ -20,19 +19,10 @@ function bigWorkbook() {
 }
 
 describe("a long check in the task pane: progress with counts and 取消 (headless chromium)", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = servedPane();
 
   it("shows 正在识别表格：工作表 n / 140, and Tab + Enter on 取消 stops it with nothing listed and the focus on 检查", async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, 320, { workbook: bigWorkbook(), height: 700 });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=check`, 320, { workbook: bigWorkbook(), height: 700 });
     await page.getByTestId("detected-year").waitFor({ timeout: 60000 });
     const run = page.getByTestId("run-check");
     await run.focus();

@@ -9,8 +9,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
+import type { Page } from "playwright-core";
+import { openPage, ROOT, screenshotPath, servedPane } from "./browserHarness";
 import { axeScan, describeViolations, seriousOrWorse } from "./axe";
 import { smallTargets } from "./targets";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
@@ -37,14 +37,11 @@ const HEIGHT = 700;
 const AXE_SOURCE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 describe("reviewing findings in the task pane (headless chromium, simulated workbook)", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const pane = servedPane();
   let seed: Workbook;
   /** The findings in the order the pane lists them (groups by table, errors first, each group errors first). */
   let listed: Finding[];
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
     seed = await readXlsxFile(path.join(ROOT, "test", "fixtures", "seeds", "wuhan-2024.xlsx"));
     // 2080502 事业单位离退休 10.81 → 10.18 in 支出总表 and in 一般公共预算支出表: 20805 no longer adds up in either
     getSheet(seed, "支出总表")!.rows[9][2] = { value: 10.18, numFmt: "#,##0.00" };
@@ -52,16 +49,12 @@ describe("reviewing findings in the task pane (headless chromium, simulated work
     const findings = checkWorkbook(JSON.parse(JSON.stringify(seed)) as Workbook, { roundingFactor: 1 });
     listed = groupFindings(findings).flatMap((g) => g.bySeverity.flatMap((b) => b.findings));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it.each([320, 800])("at %i px: check, first results in view, next error, 已核对 kept over a re-check, filters, axe", async (width) => {
     const errors = listed.filter((f) => f.severity === "error");
     expect(errors.length).toBeGreaterThanOrEqual(2);
     expect(new Set(errors.map((f) => f.table)).size).toBeGreaterThanOrEqual(2);
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=check`, width, { workbook: seed, height: HEIGHT });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=check`, width, { workbook: seed, height: HEIGHT });
     await expect(page.getByTestId("detected-year").innerText()).resolves.toBe("2024");
     await page.getByTestId("run-check").click();
     await page.getByTestId("check-results").waitFor({ timeout: 30000 });

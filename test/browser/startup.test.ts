@@ -5,25 +5,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Route } from "playwright-core";
-import { launch, ROOT, startServer } from "./browserHarness";
+import type { Route } from "playwright-core";
+import { ROOT, servedPane } from "./browserHarness";
 
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = servedPane();
 
 async function open(office: (route: Route) => Promise<void>) {
-  const context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: "zh-CN" });
+  const context = await pane.browser.newContext({ viewport: { width: 320, height: 700 }, locale: "zh-CN" });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, office);
   const page = await context.newPage();
@@ -44,7 +34,7 @@ describe("pane start-up", () => {
       if (fs.existsSync(file)) await route.fulfill({ path: file, contentType: "application/javascript" });
       else await route.fulfill({ status: 404, body: "" });
     });
-    await page.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}/taskpane.html`, { waitUntil: "commit" });
     // the pane itself, not only the skeleton, is there while office.js is on its way: it says it is connecting
     await page.getByTestId("app-title").waitFor({ timeout: 60000 });
     await expect(page.getByTestId("detected").innerText()).resolves.toContain("正在连接 Excel…");
@@ -64,7 +54,7 @@ describe("pane start-up", () => {
 
   it("comes up outside Excel when office.js cannot be loaded (offline)", async () => {
     const { context, page, errors } = await open((route) => route.abort("internetdisconnected"));
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${pane.url}/taskpane.html`);
     await page.getByTestId("host-banner").waitFor({ timeout: 60000 });
     await page.getByTestId("detected-year").waitFor({ timeout: 60000 }); // the lazy chunks came and recognition ran
     expect(errors).toEqual([]);

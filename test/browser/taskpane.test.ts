@@ -1,20 +1,10 @@
-import type { Browser } from "playwright-core";
-import { launch, openPage, screenshotPath, startServer } from "./browserHarness";
+import { openPage, screenshotPath, servedPane } from "./browserHarness";
 
 describe("task pane in headless chromium, outside Excel", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = servedPane();
 
   it("renders, says it runs outside Excel, shows what it detected in the simulated workbook, and logs no error", async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html`, 320);
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html`, 320);
     await page.getByTestId("host-banner").waitFor();
     await expect(page.getByTestId("host-banner").innerText()).resolves.toContain("当前不在 Excel 中运行");
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("预算公开表格助手");
@@ -33,7 +23,7 @@ describe("task pane in headless chromium, outside Excel", () => {
   });
 
   it("switches to English and back, and is usable from the keyboard", async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html`, 480);
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html`, 480);
     await page.getByRole("tab", { name: "检查" }).waitFor();
     await page.getByRole("tab", { name: "检查" }).focus();
     await page.keyboard.press("ArrowLeft");

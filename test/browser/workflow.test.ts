@@ -5,8 +5,8 @@
  * mark and clear; then screenshots of each panel at 320 px and 800 px for the README.
  */
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { launch, openPage, ROOT, screenshotPath, startServer } from "./browserHarness";
+import type { Page } from "playwright-core";
+import { openPage, ROOT, screenshotPath, servedPane } from "./browserHarness";
 import { readXlsxFile } from "../../src/hosts/xlsx/xlsxHost";
 import { checkWorkbook } from "../../src/core/checks/engine";
 import { getSheet, type Workbook } from "../../src/core/model";
@@ -33,23 +33,16 @@ async function noOverflow(page: Page): Promise<number> {
 }
 
 describe("task pane workflow in headless chromium (simulated workbook)", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const pane = servedPane();
   let seed: Workbook;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
     seed = await readXlsxFile(path.join(ROOT, "test", "fixtures", "seeds", "wuhan-2024.xlsx"));
     // 2080502 事业单位离退休: 10.81 → 10.18, so 20805 no longer adds up
     getSheet(seed, "支出总表")!.rows[9][2] = { value: 10.18, numFmt: "#,##0.00" };
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it("inserts the templates, fills names, checks, goes to a finding's cell, marks and clears", async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=insert`, 320, { workbook: seed });
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=insert`, 320, { workbook: seed });
     // header: what was detected in the seed
     await expect(page.getByTestId("detected-year").innerText()).resolves.toBe("2024");
     await expect(page.getByTestId("detected-unit").innerText()).resolves.toBe("武汉市人力资源和社会保障信息中心");
@@ -123,7 +116,7 @@ describe("task pane workflow in headless chromium (simulated workbook)", () => {
   });
 
   it("is usable from the keyboard: tabs with arrow keys, a finding with Enter", async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html`, 360);
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html`, 360);
     await page.getByTestId("detected-year").waitFor();
     await page.getByRole("tab", { name: "检查" }).focus();
     await page.keyboard.press("ArrowLeft");
@@ -152,7 +145,7 @@ describe("task pane workflow in headless chromium (simulated workbook)", () => {
   });
 
   it("follows the theme: ?theme=dark renders dark", async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?theme=dark`, 320);
+    const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?theme=dark`, 320);
     await page.getByTestId("detected-year").waitFor();
     await page.getByTestId("run-check").click();
     await page.getByTestId("check-results").waitFor();
@@ -166,7 +159,7 @@ describe("task pane workflow in headless chromium (simulated workbook)", () => {
   it("takes screenshots of each panel at 320 px and 800 px, without horizontal overflow", async () => {
     for (const width of [320, 800]) {
       for (const tab of ["insert", "fill", "check"] as const) {
-        const { page, problems } = await openPage(browser, `${server.url}/taskpane.html?tab=${tab}`, width);
+        const { page, problems } = await openPage(pane.browser, `${pane.url}/taskpane.html?tab=${tab}`, width);
         await page.getByTestId("detected-year").waitFor();
         if (tab === "fill") {
           await page.getByTestId("fill-preview").click();
