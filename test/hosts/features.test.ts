@@ -1,14 +1,6 @@
-import { detectCapabilities, featureNote, FEATURE_REQUIREMENTS, type Requirements } from "../../src/hosts/office/features";
+import { detectCapabilities, featureNote, FEATURE_REQUIREMENTS } from "../../src/hosts/office/features";
+import { excel } from "../helpers/requirements";
 
-/** Office.context.requirements of an Excel that has these sets up to these versions. */
-function excel(sets: Record<string, string>): Requirements {
-  const num = (v: string) => v.split(".").map(Number);
-  const atLeast = (have: string, want: string) => {
-    const [a, b] = [num(have), num(want)];
-    return a[0] !== b[0] ? a[0] > b[0] : (a[1] ?? 0) >= (b[1] ?? 0);
-  };
-  return { isSetSupported: (name, version = "1.1") => name in sets && atLeast(sets[name], version) };
-}
 
 describe("run-time feature detection (src/hosts/office/features.ts)", () => {
   it("Microsoft 365 (ExcelApi 1.17, shared runtime, custom functions, ribbon): everything", () => {

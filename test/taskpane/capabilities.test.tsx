@@ -7,20 +7,12 @@ import { MemorySettingsStore, MemoryUserPrefsStore } from "../../src/taskpane/se
 import { MemoryHost } from "../../src/hosts/memory/memoryHost";
 import { newSheet } from "../../src/core/model";
 import { demoWorkbook, emptyWorkbook } from "../../src/taskpane/demoWorkbook";
-import { detectCapabilities, featureNote, type Capabilities, type Requirements } from "../../src/hosts/office/features";
+import { detectCapabilities, featureNote, type Capabilities } from "../../src/hosts/office/features";
+import { excel } from "../helpers/requirements";
 import { renderPane } from "./helpers";
 
 const SLOW = { timeout: 20000 };
 
-/** Office.context.requirements of an Excel that has these sets up to these versions (and nothing else). */
-function excel(sets: Record<string, string>): Requirements {
-  const num = (v: string) => v.split(".").map(Number);
-  const atLeast = (have: string, want: string) => {
-    const [a, b] = [num(have), num(want)];
-    return a[0] !== b[0] ? a[0] > b[0] : (a[1] ?? 0) >= (b[1] ?? 0);
-  };
-  return { isSetSupported: (name, version = "1.1") => name in sets && atLeast(sets[name], version) };
-}
 
 const FULL = { ExcelApi: "1.17", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1", AddinCommands: "1.1" };
 
