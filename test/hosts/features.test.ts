@@ -1,7 +1,6 @@
 import { detectCapabilities, featureNote, FEATURE_REQUIREMENTS } from "../../src/hosts/office/features";
 import { excel } from "../helpers/requirements";
 
-
 describe("run-time feature detection (src/hosts/office/features.ts)", () => {
   it("Microsoft 365 (ExcelApi 1.17, shared runtime, custom functions, ribbon): everything", () => {
     const caps = detectCapabilities(excel({ ExcelApi: "1.17", SharedRuntime: "1.2", CustomFunctionsRuntime: "1.4", AddinCommands: "1.3" }));

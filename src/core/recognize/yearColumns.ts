@@ -67,6 +67,15 @@ export function classifyYearHeader(text: string): HeaderClass | null {
   return null;
 }
 
+/** A header naming a year, settled against the table's year: that year is this year's, the one before last year's, any other none. */
+export function settleYear(c: HeaderClass | null, current: number | undefined): HeaderClass | null {
+  if (!c || c.year === undefined) return c;
+  if (current === undefined) return null;
+  if (c.year === current) return { role: "current", year: c.year };
+  if (c.year === current - 1) return { role: "prior", year: c.year, basis: c.basis };
+  return null;
+}
+
 export interface YearPaths {
   /** The paths to map to spec columns: year columns taken out, this year's columns named as the spec names them. */
   paths: string[][];
@@ -94,14 +103,7 @@ export function splitYearPaths(paths: string[][], year: number | undefined, side
     if (other) return { paths, found: [], unsettled: true };
   }
   const current = year ?? (distinct.size >= 2 ? Math.max(...years) : undefined);
-  const settle = (c: HeaderClass | null): HeaderClass | null => {
-    if (!c || c.year === undefined) return c;
-    if (current === undefined) return null;
-    if (c.year === current) return { role: "current", year: c.year };
-    if (c.year === current - 1) return { role: "prior", year: c.year, basis: c.basis };
-    return null;
-  };
-  const settled = classes.map((cs) => cs.map(settle));
+  const settled = classes.map((cs) => cs.map((c) => settleYear(c, current)));
   const isYear = (c: HeaderClass | null) => !!c && c.role !== "current";
   if (!settled.some((cs) => cs.some(isYear))) return { paths, found: [] };
   const out: string[][] = [];

@@ -13,7 +13,7 @@
  */
 import type { Sheet } from "../model";
 import type { AmountCell, RecognizedRow, RecognizedTable } from "./types";
-import { classifyYearHeader, readPercent, yearKey, type HeaderClass, type YearColumn, type YearRole } from "./yearColumns";
+import { classifyYearHeader, readPercent, settleYear, yearKey, type YearColumn, type YearRole } from "./yearColumns";
 
 /** Fold `t` in place when its data rows are years; returns whether it did. */
 export function foldYearRows(sheet: Sheet, t: RecognizedTable): boolean {
@@ -26,14 +26,7 @@ export function foldYearRows(sheet: Sheet, t: RecognizedTable): boolean {
   // Years named in the labels are settled against the table's year, else the latest one named is this year's.
   const named = classes.flatMap((c) => (c!.year ? [c!.year] : []));
   const year = t.year ?? (named.length ? Math.max(...named) : undefined);
-  const settle = (c: HeaderClass): HeaderClass | null => {
-    if (c.year === undefined) return c;
-    if (year === undefined) return null;
-    if (c.year === year) return { role: "current", year: c.year };
-    if (c.year === year - 1) return { role: "prior", year: c.year, basis: c.basis ?? "budget" };
-    return null;
-  };
-  const settled = classes.map((c) => settle(c!));
+  const settled = classes.map((c) => settleYear(c, year));
   if (settled.some((c) => !c)) return false;
   const current = data.filter((_, i) => settled[i]!.role === "current");
   if (current.length !== 1 || !settled.some((c) => c!.role !== "current")) return false;
